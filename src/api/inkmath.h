@@ -1,0 +1,58 @@
+// inkmath's public API: ink in, LaTeX and a structured reading out.
+// The CLI, the tests and the WebAssembly bindings are thin clients of this header.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ink/ink.h"
+#include "symbols/classifier.h"
+
+namespace inkmath {
+
+struct RecognizedSymbol {
+  std::string label;
+  float score = 0;
+  std::vector<int> strokes;  // indices into the recognized ink
+  Box box;
+  std::vector<Alternative> alternatives;  // best first; the first is `label`
+};
+
+struct Recognition {
+  std::string latex;
+  std::vector<RecognizedSymbol> symbols;
+  nlohmann::json tree;  // the layout tree: rows, scripts, fractions, roots...
+  double ms = 0;        // time spent recognizing
+};
+
+struct RecognizeOptions {
+  // Stroke groups whose reading the user fixed (e.g. picked an alternative on the page).
+  std::vector<SymbolTruth> fixed;
+  int alternatives = 5;
+  Limits limits;
+};
+
+class Recognizer {
+ public:
+  // Throws Error when the weights are wrong, truncated or corrupted.
+  explicit Recognizer(const std::vector<uint8_t>& weights);
+
+  // Sanitizes (see Limits), segments, classifies and parses. Throws Error on invalid ink.
+  Recognition recognize(Ink ink, const RecognizeOptions& options = {}) const;
+
+  const SymbolClassifier& classifier() const { return classifier_; }
+
+ private:
+  SymbolClassifier classifier_;
+};
+
+nlohmann::json to_json(const Recognition& r);
+// Reads {"strokes": [[[x, y, t?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}]}.
+Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr);
+
+std::vector<uint8_t> read_file_bytes(const std::string& path);  // throws Error naming the path
+
+}  // namespace inkmath

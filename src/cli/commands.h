@@ -1,0 +1,32 @@
+// The `inkmath` command-line tool: each command is a thin client of api/inkmath.h.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "api/inkmath.h"
+
+namespace inkmath::cli {
+
+// Thrown for bad command-line arguments: printed with the usage hint, exit status 2.
+struct UsageError : Error {
+  using Error::Error;
+};
+
+struct Args {
+  std::vector<std::string> positional;
+  std::string weights;  // --weights, else $INKMATH_WEIGHTS, else the bundled weights/inkmath.bin
+  bool json = false;
+  std::vector<std::pair<std::string, std::string>> options;  // other --name value pairs
+  std::string option(const std::string& name, const std::string& fallback) const;
+};
+
+// .inkml files named, or found (sorted) in the directories named. Throws UsageError if none given.
+std::vector<std::string> inkml_files(const std::vector<std::string>& paths);
+std::string file_stem(const std::string& path);
+Recognizer load_recognizer(const Args& args);
+
+int classify(const Args& args);
+int recognize(const Args& args);
+int dataset(const Args& args);
+
+}  // namespace inkmath::cli

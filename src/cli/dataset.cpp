@@ -1,0 +1,131 @@
+// `inkmath dataset`: the classifier's training data, with features computed by the core
+// itself. Distortions are applied to the ink before the features, as a writer would vary.
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <set>
+
+#include "cli/commands.h"
+#include "features/features.h"
+#include "ink/inkml.h"
+
+namespace inkmath::cli {
+
+namespace {
+
+// Small affine (rotation, shear, anisotropic scale) and elastic (smooth sinusoidal) distortion,
+// sometimes a reversed stroke or a different stroke order.
+std::vector<Stroke> distort(std::vector<Stroke> strokes, std::mt19937& rng) {
+  std::uniform_real_distribution<double> u(-1, 1), unit(0, 1);
+  const double angle = 0.15 * u(rng), shear = 0.15 * u(rng), sx = 1 + 0.12 * u(rng), sy = 1 + 0.12 * u(rng);
+  const Box box = [&] {
+    Box b = bounding_box(strokes[0]);
+    for (const auto& s : strokes) b = merge(b, bounding_box(s));
+    return b;
+  }();
+  const double size = std::max({box.width(), box.height(), 1e-9});
+  const double amp = 0.03 * size, fx = 2 + 2 * unit(rng), fy = 2 + 2 * unit(rng), px = 6.3 * unit(rng), py = 6.3 * unit(rng);
+  for (auto& s : strokes)
+    for (auto& p : s) {
+      const double x = (p.x - box.cx()) / size, y = (p.y - box.cy()) / size;
+      const double ax = sx * (x + shear * y), ay = sy * y;
+      const double rx = std::cos(angle) * ax - std::sin(angle) * ay, ry = std::sin(angle) * ax + std::cos(angle) * ay;
+      p.x = rx * size + amp * std::sin(fy * y * 6.3 + px);
+      p.y = ry * size + amp * std::sin(fx * x * 6.3 + py);
+    }
+  if (strokes.size() > 1 && unit(rng) < 0.2) std::shuffle(strokes.begin(), strokes.end(), rng);
+  if (unit(rng) < 0.1) {
+    auto& s = strokes[std::uniform_int_distribution<size_t>(0, strokes.size() - 1)(rng)];
+    std::reverse(s.begin(), s.end());
+  }
+  return strokes;
+}
+
+// Stroke groups that are not one symbol: consecutive strokes across a symbol boundary
+// (what segmentation will propose), and now and then a symbol missing one of its strokes.
+std::vector<std::vector<int>> junk_groups(const InkmlDocument& doc, int count, std::mt19937& rng) {
+  std::set<std::vector<int>> symbols;
+  for (const auto& s : doc.symbols) {
+    auto sorted = s.strokes;
+    std::sort(sorted.begin(), sorted.end());
+    symbols.insert(sorted);
+  }
+  const int n = int(doc.ink.strokes.size());
+  std::vector<std::vector<int>> out;
+  std::uniform_int_distribution<int> len(2, 3);
+  for (int tries = 0; int(out.size()) < count && tries < 20 * count && n >= 2; ++tries) {
+    std::vector<int> g;
+    if (tries % 4 == 3) {
+      const auto& s = doc.symbols[std::uniform_int_distribution<size_t>(0, doc.symbols.size() - 1)(rng)];
+      if (s.strokes.size() < 3) continue;  // two-stroke symbols minus one are often a symbol themselves
+      g = s.strokes;
+      g.erase(g.begin() + std::uniform_int_distribution<size_t>(0, g.size() - 1)(rng));
+    } else {
+      const int l = std::min(len(rng), n), start = std::uniform_int_distribution<int>(0, n - l)(rng);
+      for (int i = start; i < start + l; ++i) g.push_back(i);
+    }
+    std::sort(g.begin(), g.end());
+    if (!symbols.count(g)) out.push_back(g);
+  }
+  return out;
+}
+
+std::vector<Stroke> strokes_of(const Ink& ink, const std::vector<int>& ids) {
+  std::vector<Stroke> out;
+  for (int i : ids)
+    if (!ink.strokes[i].empty()) out.push_back(ink.strokes[i]);
+  return out;
+}
+
+}  // namespace
+
+int dataset(const Args& args) {
+  const auto files = inkml_files(args.positional);
+  const std::string out = args.option("out", "");
+  if (out.empty()) throw UsageError("dataset needs --out PREFIX");
+  const FeatureSet set = feature_set_from_name(args.option("features", "online+context"));
+  const int points = std::stoi(args.option("points", "32"));
+  const int augment = std::stoi(args.option("augment", "0"));
+  const int junk = std::stoi(args.option("junk", "0"));
+  const size_t limit = std::stoul(args.option("limit", "1000000000"));
+  std::mt19937 rng(std::stoul(args.option("seed", "1")));
+
+  std::ofstream data(out + ".f32", std::ios::binary);
+  if (!data) throw Error(out + ".f32: cannot write");
+  nlohmann::json labels = nlohmann::json::array(), sources = nlohmann::json::array(), names = nlohmann::json::array();
+  int failed = 0;
+  auto emit = [&](const std::vector<Stroke>& group, const std::string& label, int file) {
+    if (group.empty() || int(group.size()) > points) return;
+    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f = symbol_features(group, set, points);
+    data.write(reinterpret_cast<const char*>(f.data()), sizeof(float) * f.size());
+    labels.push_back(label);
+    sources.push_back(file);
+  };
+  for (size_t k = 0; k < files.size() && k < limit; ++k) {
+    try {
+      InkmlDocument doc = read_inkml_file(files[k]);
+      sanitize(doc.ink);
+      if (doc.symbols.empty()) throw Error(files[k] + ": no labelled symbols");
+      names.push_back(files[k]);
+      const int file = int(names.size()) - 1;
+      for (const auto& s : doc.symbols) {
+        const auto group = strokes_of(doc.ink, s.strokes);
+        emit(group, s.label, file);
+        for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, rng), s.label, file);
+      }
+      for (const auto& g : junk_groups(doc, junk, rng)) emit(strokes_of(doc.ink, g), "junk", file);
+    } catch (const Error& e) {
+      std::cerr << "inkmath: skipped " << e.what() << "\n";
+      ++failed;
+    }
+  }
+  const nlohmann::json meta = {{"features", feature_set_name(set)}, {"feature_count", feature_count(set)},
+                               {"points", points}, {"count", labels.size()}, {"labels", labels},
+                               {"sources", sources}, {"files", names}, {"skipped", failed}};
+  std::ofstream(out + ".json") << meta.dump();
+  std::cerr << "inkmath: " << labels.size() << " samples from " << names.size() << " files, " << failed << " skipped\n";
+  return 0;
+}
+
+}  // namespace inkmath::cli

@@ -1,0 +1,62 @@
+#include <iomanip>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "ink/inkml.h"
+
+namespace inkmath::cli {
+
+int recognize(const Args& args) {
+  const auto files = inkml_files(args.positional);
+  const Recognizer recognizer = load_recognizer(args);
+  int failed = 0;
+  for (const auto& path : files) {
+    try {
+      const Recognition r = recognizer.recognize(read_inkml_file(path).ink);
+      if (args.json) {
+        nlohmann::json j = to_json(r);
+        j["name"] = file_stem(path);
+        std::cout << j.dump() << "\n";
+      } else {
+        std::cout << file_stem(path) << "\t" << r.latex << "\n";
+      }
+    } catch (const Error& e) {
+      std::cerr << "inkmath: " << e.what() << "\n";
+      ++failed;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+int classify(const Args& args) {
+  const auto files = inkml_files(args.positional);
+  const Recognizer recognizer = load_recognizer(args);
+  const SymbolClassifier& classifier = recognizer.classifier();
+  int failed = 0, total = 0, top1 = 0, top3 = 0;
+  for (const auto& path : files) {
+    try {
+      InkmlDocument doc = read_inkml_file(path);
+      sanitize(doc.ink);
+      for (size_t i = 0; i < doc.symbols.size(); ++i) {
+        const SymbolTruth& truth = doc.symbols[i];
+        std::vector<Stroke> group;
+        for (int s : truth.strokes) group.push_back(doc.ink.strokes[s]);
+        const auto alts = classifier.classify(group, 3);
+        ++total;
+        top1 += alts[0].label == truth.label;
+        for (const auto& a : alts) top3 += a.label == truth.label;
+        std::cout << file_stem(path) << "\t" << i << "\t" << truth.label;
+        for (const auto& a : alts) std::cout << "\t" << a.label << " " << std::fixed << std::setprecision(3) << a.score;
+        std::cout << "\n";
+      }
+    } catch (const Error& e) {
+      std::cerr << "inkmath: " << e.what() << "\n";
+      ++failed;
+    }
+  }
+  std::cout << std::fixed << std::setprecision(2) << "symbols " << total << "  top-1 " << (total ? 100.0 * top1 / total : 0)
+            << "%  top-3 " << (total ? 100.0 * top3 / total : 0) << "%  files failed " << failed << "\n";
+  return failed ? 1 : 0;
+}
+
+}  // namespace inkmath::cli

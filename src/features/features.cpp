@@ -1,0 +1,124 @@
+#include "features/features.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "preprocess/preprocess.h"
+
+namespace inkmath {
+
+namespace {
+
+constexpr int kOnline = 7;
+constexpr int kGrid = 24;         // side of the rendered symbol image, pixels
+constexpr int kPatchStep = 3;     // pixels between the 3x3 samples around a point
+
+struct Flat {
+  float x, y;
+  bool stroke_start;
+};
+
+std::vector<Flat> flatten(const std::vector<Stroke>& strokes) {
+  std::vector<Flat> out;
+  for (const Stroke& s : strokes)
+    for (size_t i = 0; i < s.size(); ++i) out.push_back({float(s[i].x), float(s[i].y), i == 0});
+  return out;
+}
+
+// Unit direction from a to b, or (0, 0) when they coincide.
+void direction(const Flat& a, const Flat& b, float& c, float& s) {
+  const float dx = b.x - a.x, dy = b.y - a.y, n = std::hypot(dx, dy);
+  c = n > 1e-6f ? dx / n : 0;
+  s = n > 1e-6f ? dy / n : 0;
+}
+
+void online_features(const std::vector<Flat>& pts, Eigen::MatrixXf& f) {
+  const int n = int(pts.size());
+  for (int i = 0; i < n; ++i) {
+    // Direction of the pen within the stroke: forward difference, backward at the stroke end.
+    const bool last_of_stroke = i + 1 == n || pts[i + 1].stroke_start;
+    float c = 0, s = 0;
+    if (!last_of_stroke) direction(pts[i], pts[i + 1], c, s);
+    else if (!pts[i].stroke_start) direction(pts[i - 1], pts[i], c, s);
+    f(i, 0) = pts[i].x;
+    f(i, 1) = pts[i].y;
+    f(i, 2) = c;
+    f(i, 3) = s;
+    f(i, 6) = (pts[i].stroke_start && i > 0) ? 1.f : 0.f;
+  }
+  for (int i = 0; i < n; ++i) {
+    // Curvature: turn between the previous and the current direction, within a stroke.
+    const bool inside = !pts[i].stroke_start && i + 1 < n && !pts[i + 1].stroke_start;
+    f(i, 4) = inside ? f(i - 1, 2) * f(i, 2) + f(i - 1, 3) * f(i, 3) : 1.f;
+    f(i, 5) = inside ? f(i - 1, 2) * f(i, 3) - f(i - 1, 3) * f(i, 2) : 0.f;
+  }
+}
+
+int to_pixel(float v) { return int(std::lround((v + 1.1f) / 2.2f * (kGrid - 1))); }
+
+// Renders the normalized strokes (in [-1, 1]) into a small image and blurs it, so that each
+// point can see the ink around it, including other strokes (offline context).
+Eigen::MatrixXf render(const std::vector<Stroke>& strokes) {
+  Eigen::MatrixXf img = Eigen::MatrixXf::Zero(kGrid, kGrid);
+  auto plot = [&](float x, float y) {
+    const int px = std::clamp(to_pixel(x), 0, kGrid - 1), py = std::clamp(to_pixel(y), 0, kGrid - 1);
+    img(py, px) = 1;
+  };
+  for (const Stroke& s : strokes) {
+    plot(float(s[0].x), float(s[0].y));
+    for (size_t i = 1; i < s.size(); ++i) {
+      const int steps = 1 + int(std::hypot(s[i].x - s[i - 1].x, s[i].y - s[i - 1].y) * kGrid);
+      for (int k = 1; k <= steps; ++k) {
+        const double f = double(k) / steps;
+        plot(float(s[i - 1].x + f * (s[i].x - s[i - 1].x)), float(s[i - 1].y + f * (s[i].y - s[i - 1].y)));
+      }
+    }
+  }
+  const float kernel[5] = {0.06f, 0.24f, 0.40f, 0.24f, 0.06f};  // Gaussian, sigma ~1 pixel
+  Eigen::MatrixXf tmp = Eigen::MatrixXf::Zero(kGrid, kGrid), out = Eigen::MatrixXf::Zero(kGrid, kGrid);
+  for (int y = 0; y < kGrid; ++y)
+    for (int x = 0; x < kGrid; ++x)
+      for (int k = -2; k <= 2; ++k)
+        if (x + k >= 0 && x + k < kGrid) tmp(y, x) += kernel[k + 2] * img(y, x + k);
+  for (int y = 0; y < kGrid; ++y)
+    for (int x = 0; x < kGrid; ++x)
+      for (int k = -2; k <= 2; ++k)
+        if (y + k >= 0 && y + k < kGrid) out(y, x) += kernel[k + 2] * tmp(y + k, x);
+  return out;
+}
+
+void context_features(const std::vector<Stroke>& strokes, const std::vector<Flat>& pts, Eigen::MatrixXf& f) {
+  const Eigen::MatrixXf img = render(strokes);
+  for (int i = 0; i < int(pts.size()); ++i) {
+    const int px = to_pixel(pts[i].x), py = to_pixel(pts[i].y);
+    int col = kOnline;
+    for (int dy = -1; dy <= 1; ++dy)
+      for (int dx = -1; dx <= 1; ++dx, ++col) {
+        const int x = px + dx * kPatchStep, y = py + dy * kPatchStep;
+        f(i, col) = (x >= 0 && y >= 0 && x < kGrid && y < kGrid) ? img(y, x) : 0.f;
+      }
+  }
+}
+
+}  // namespace
+
+int feature_count(FeatureSet set) { return set == FeatureSet::online ? kOnline : kOnline + 9; }
+
+FeatureSet feature_set_from_name(const std::string& name) {
+  if (name == "online") return FeatureSet::online;
+  if (name == "online+context") return FeatureSet::online_context;
+  throw Error("unknown feature set '" + name + "' (expected online or online+context)");
+}
+
+std::string feature_set_name(FeatureSet set) { return set == FeatureSet::online ? "online" : "online+context"; }
+
+Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points) {
+  const std::vector<Stroke> norm = preprocess(strokes, points);
+  const std::vector<Flat> pts = flatten(norm);
+  Eigen::MatrixXf f = Eigen::MatrixXf::Zero(int(pts.size()), feature_count(set));
+  online_features(pts, f);
+  if (set == FeatureSet::online_context) context_features(norm, pts, f);
+  return f;
+}
+
+}  // namespace inkmath

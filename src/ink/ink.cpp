@@ -1,0 +1,59 @@
+#include "ink/ink.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace inkmath {
+
+namespace {
+
+Stroke downsample(const Stroke& s, int max_points) {
+  Stroke out;
+  out.reserve(max_points);
+  const double step = double(s.size() - 1) / (max_points - 1);
+  for (int i = 0; i < max_points; ++i) out.push_back(s[std::min(s.size() - 1, size_t(std::lround(i * step)))]);
+  return out;
+}
+
+}  // namespace
+
+void sanitize(Ink& ink, const Limits& limits) {
+  if (int(ink.strokes.size()) > limits.max_strokes)
+    throw Error("too many strokes: " + std::to_string(ink.strokes.size()) + " (at most " + std::to_string(limits.max_strokes) + ")");
+  for (size_t i = 0; i < ink.strokes.size(); ++i) {
+    Stroke& s = ink.strokes[i];
+    for (size_t j = 0; j < s.size(); ++j) {
+      const Point& p = s[j];
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.t))
+        throw Error("stroke " + std::to_string(i) + ", point " + std::to_string(j) + ": coordinate is not a finite number");
+      if (std::abs(p.x) > limits.max_abs_coordinate || std::abs(p.y) > limits.max_abs_coordinate)
+        throw Error("stroke " + std::to_string(i) + ", point " + std::to_string(j) + ": coordinate out of range");
+    }
+    if (int(s.size()) > limits.max_points_per_stroke) s = downsample(s, limits.max_points_per_stroke);
+  }
+}
+
+Box bounding_box(const Stroke& s) {
+  Box b{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+        std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+  for (const Point& p : s) {
+    b.x0 = std::min(b.x0, p.x);
+    b.y0 = std::min(b.y0, p.y);
+    b.x1 = std::max(b.x1, p.x);
+    b.y1 = std::max(b.y1, p.y);
+  }
+  return b;
+}
+
+Box merge(const Box& a, const Box& b) {
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+Box bounding_box(const Ink& ink, const std::vector<int>& strokes) {
+  Box b = bounding_box(ink.strokes.at(strokes.at(0)));
+  for (int i : strokes) b = merge(b, bounding_box(ink.strokes.at(i)));
+  return b;
+}
+
+}  // namespace inkmath

@@ -1,0 +1,58 @@
+// The ink model: what the pen wrote, before any interpretation.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace inkmath {
+
+// Every recoverable problem with input (files, ink, weights) is reported as an Error
+// whose message is one line a user can act on.
+struct Error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Point {
+  double x = 0, y = 0;
+  double t = 0;         // milliseconds; 0 when the source has no time channel
+  double pressure = 0;  // 0..1; 0 when unknown
+};
+
+using Stroke = std::vector<Point>;
+
+struct Ink {
+  std::vector<Stroke> strokes;
+};
+
+// A symbol as written: the indices of its strokes in the ink, and its label when known.
+struct SymbolTruth {
+  std::vector<int> strokes;
+  std::string label;
+};
+
+// Hard limits applied before any recognition, so that hostile or accidental input
+// (a stuck pen, a script) costs bounded time and memory on every platform.
+struct Limits {
+  int max_strokes = 1000;
+  int max_points_per_stroke = 4000;  // longer strokes are downsampled, not refused
+  double max_abs_coordinate = 1e7;
+};
+
+// Checks and bounds the ink in place: throws Error on non-finite or out-of-range
+// coordinates or too many strokes; downsamples over-long strokes. Empty strokes stay in
+// place (recognition skips them) so that stroke indices keep meaning the same strokes.
+void sanitize(Ink& ink, const Limits& limits = {});
+
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  double cx() const { return (x0 + x1) / 2; }
+  double cy() const { return (y0 + y1) / 2; }
+};
+
+Box bounding_box(const Stroke& s);
+Box bounding_box(const Ink& ink, const std::vector<int>& strokes);
+Box merge(const Box& a, const Box& b);
+
+}  // namespace inkmath

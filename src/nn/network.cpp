@@ -1,0 +1,75 @@
+#include "nn/network.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace inkmath {
+
+namespace {
+
+using Seq = std::vector<Eigen::MatrixXf>;  // one (features x batch) matrix per time step
+
+float sigmoid(float v) { return 1.f / (1.f + std::exp(-v)); }
+
+// Runs one direction over the sequence; writes its hidden states into rows
+// [offset, offset + H) of out[t].
+void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool reverse, int offset, Seq& out) {
+  const int steps = int(in.size()), batch = int(in[0].cols());
+  Eigen::MatrixXf h = Eigen::MatrixXf::Zero(hidden, batch), c = h;
+  Eigen::MatrixXf gates(4 * hidden, batch);
+  for (int k = 0; k < steps; ++k) {
+    const int t = reverse ? steps - 1 - k : k;
+    gates.noalias() = d.w_ih * in[t];
+    gates.noalias() += d.w_hh * h;
+    gates.colwise() += d.bias;
+    for (int b = 0; b < batch; ++b)
+      for (int j = 0; j < hidden; ++j) {
+        const float i = sigmoid(gates(j, b)), f = sigmoid(gates(hidden + j, b));
+        const float g = std::tanh(gates(2 * hidden + j, b)), o = sigmoid(gates(3 * hidden + j, b));
+        c(j, b) = f * c(j, b) + i * g;
+        h(j, b) = o * std::tanh(c(j, b));
+      }
+    out[t].middleRows(offset, hidden) = h;
+  }
+}
+
+}  // namespace
+
+Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs) const {
+  if (xs.empty()) return Eigen::MatrixXf(output_size(), 0);
+  const int steps = int(xs[0].rows()), batch = int(xs.size());
+  if (steps == 0) throw std::invalid_argument("empty sequence");
+  Seq seq(steps, Eigen::MatrixXf(input_size(), batch));
+  for (int b = 0; b < batch; ++b) {
+    if (xs[b].rows() != steps || xs[b].cols() != input_size()) throw std::invalid_argument("batch shape mismatch");
+    for (int t = 0; t < steps; ++t) seq[t].col(b) = xs[b].row(t).transpose();
+  }
+  for (const LstmLayer& layer : lstm) {
+    Seq out(steps, Eigen::MatrixXf(2 * layer.hidden, batch));
+    run_direction(layer.forward, layer.hidden, seq, false, 0, out);
+    run_direction(layer.backward, layer.hidden, seq, true, layer.hidden, out);
+    seq = std::move(out);
+  }
+  const int width = int(seq[0].rows());
+  Eigen::MatrixXf pooled(2 * width, batch);
+  Eigen::MatrixXf mean = seq[0], max = seq[0];
+  for (int t = 1; t < steps; ++t) mean += seq[t], max = max.cwiseMax(seq[t]);
+  pooled.topRows(width) = mean / float(steps);
+  pooled.bottomRows(width) = max;
+  Eigen::MatrixXf y = pooled;
+  for (size_t i = 0; i < dense.size(); ++i) {
+    Eigen::MatrixXf z = dense[i].w * y;
+    z.colwise() += dense[i].b;
+    y = (i + 1 < dense.size()) ? Eigen::MatrixXf(z.cwiseMax(0.f)) : z;
+  }
+  return y;
+}
+
+Eigen::VectorXf Network::forward(const Eigen::MatrixXf& x) const { return forward_batch({x}).col(0); }
+
+Eigen::VectorXf softmax(const Eigen::VectorXf& logits) {
+  const Eigen::VectorXf e = (logits.array() - logits.maxCoeff()).exp();
+  return e / e.sum();
+}
+
+}  // namespace inkmath

@@ -1,0 +1,146 @@
+#include "nn/weights_file.h"
+
+#include <cstring>
+
+#include "ink/ink.h"
+
+namespace inkmath {
+
+namespace {
+
+class Reader {
+ public:
+  Reader(const std::vector<uint8_t>& bytes, size_t end) : bytes_(bytes), end_(end) {}
+  uint32_t u32() {
+    uint32_t v = 0;
+    take(&v, 4);
+    return v;
+  }
+  Eigen::MatrixXf matrix(int rows, int cols) {
+    Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(rows, cols);
+    take(m.data(), sizeof(float) * size_t(rows) * cols);
+    if (!m.allFinite()) throw Error("weights: tensor holds non-finite values");
+    return m;
+  }
+  std::string text(size_t n) {
+    std::string s(n, '\0');
+    take(s.data(), n);
+    return s;
+  }
+  size_t position() const { return pos_; }
+
+ private:
+  void take(void* out, size_t n) {
+    if (n > end_ - pos_) throw Error("weights: file is truncated");
+    std::memcpy(out, bytes_.data() + pos_, n);
+    pos_ += n;
+  }
+  const std::vector<uint8_t>& bytes_;
+  size_t end_, pos_ = 0;
+};
+
+void put(std::vector<uint8_t>& out, const void* data, size_t n) {
+  const auto* p = static_cast<const uint8_t*>(data);
+  out.insert(out.end(), p, p + n);
+}
+
+void put_u32(std::vector<uint8_t>& out, uint32_t v) { put(out, &v, 4); }
+
+void put_matrix(std::vector<uint8_t>& out, const Eigen::MatrixXf& m) {
+  const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> r = m;
+  put(out, r.data(), sizeof(float) * r.size());
+}
+
+int positive(const nlohmann::json& v, const char* what) {
+  if (!v.is_number_integer() || v.get<long>() <= 0 || v.get<long>() > 4096)
+    throw Error(std::string("weights: bad ") + what + " in header");
+  return v.get<int>();
+}
+
+}  // namespace
+
+uint32_t crc32(const uint8_t* data, size_t size) {
+  uint32_t crc = 0xFFFFFFFFu;
+  for (size_t i = 0; i < size; ++i) {
+    crc ^= data[i];
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  return ~crc;
+}
+
+WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
+  if (bytes.size() < 16 || std::memcmp(bytes.data(), "INKM", 4) != 0) throw Error("weights: not an inkmath weight file");
+  const size_t body = bytes.size() - 4;
+  uint32_t stored_crc;
+  std::memcpy(&stored_crc, bytes.data() + body, 4);
+  Reader in(bytes, body);
+  in.text(4);
+  const uint32_t version = in.u32();
+  if (version != kWeightsVersion)
+    throw Error("weights: version " + std::to_string(version) + " not supported (this build reads version " +
+                std::to_string(kWeightsVersion) + ")");
+  const uint32_t header_size = in.u32();
+  if (header_size > body) throw Error("weights: file is truncated");
+  // The checksum is checked before the header is trusted, so corruption reads as corruption.
+  if (crc32(bytes.data(), body) != stored_crc) throw Error("weights: checksum mismatch (file corrupted)");
+  const nlohmann::json header = nlohmann::json::parse(in.text(header_size), nullptr, false);
+  if (header.is_discarded() || !header.is_object()) throw Error("weights: header is not valid JSON");
+
+  WeightsFile file;
+  file.meta = header.value("meta", nlohmann::json::object());
+  if (!header.contains("lstm") || !header["lstm"].is_array() || header["lstm"].empty() || !header.contains("dense") ||
+      !header["dense"].is_array() || header["dense"].empty())
+    throw Error("weights: header lacks the layer list");
+  int in_size = positive(header.value("input", nlohmann::json()), "input size");
+  for (const auto& l : header["lstm"]) {
+    LstmLayer layer;
+    layer.input = in_size;
+    layer.hidden = positive(l.value("hidden", nlohmann::json()), "hidden size");
+    for (LstmDirection* d : {&layer.forward, &layer.backward}) {
+      d->w_ih = in.matrix(4 * layer.hidden, layer.input);
+      d->w_hh = in.matrix(4 * layer.hidden, layer.hidden);
+      d->bias = in.matrix(4 * layer.hidden, 1);
+    }
+    in_size = 2 * layer.hidden;
+    file.network.lstm.push_back(std::move(layer));
+  }
+  in_size *= 2;  // mean and max pooling
+  for (const auto& out : header["dense"]) {
+    DenseLayer layer;
+    const int out_size = positive(out, "dense size");
+    layer.w = in.matrix(out_size, in_size);
+    layer.b = in.matrix(out_size, 1);
+    in_size = out_size;
+    file.network.dense.push_back(std::move(layer));
+  }
+  if (in.position() != body) throw Error("weights: file has trailing bytes after the tensors");
+  return file;
+}
+
+std::vector<uint8_t> write_weights(const WeightsFile& file) {
+  const Network& net = file.network;
+  nlohmann::json header = {{"input", net.input_size()}, {"lstm", nlohmann::json::array()},
+                           {"dense", nlohmann::json::array()}, {"meta", file.meta}};
+  for (const auto& l : net.lstm) header["lstm"].push_back({{"hidden", l.hidden}});
+  for (const auto& d : net.dense) header["dense"].push_back(d.b.size());
+  const std::string text = header.dump();
+  std::vector<uint8_t> out;
+  put(out, "INKM", 4);
+  put_u32(out, kWeightsVersion);
+  put_u32(out, uint32_t(text.size()));
+  put(out, text.data(), text.size());
+  for (const auto& l : net.lstm)
+    for (const LstmDirection* d : {&l.forward, &l.backward}) {
+      put_matrix(out, d->w_ih);
+      put_matrix(out, d->w_hh);
+      put_matrix(out, d->bias);
+    }
+  for (const auto& d : net.dense) {
+    put_matrix(out, d.w);
+    put_matrix(out, d.b);
+  }
+  put_u32(out, crc32(out.data(), out.size()));
+  return out;
+}
+
+}  // namespace inkmath

@@ -1,0 +1,41 @@
+// Symbol classifier: features of a stroke group -> BiLSTM -> probabilities over the
+// CROHME symbol classes plus "junk" (a stroke group that is not one symbol).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "features/features.h"
+#include "nn/weights_file.h"
+
+namespace inkmath {
+
+struct Alternative {
+  std::string label;
+  float score = 0;  // probability
+};
+
+class SymbolClassifier {
+ public:
+  explicit SymbolClassifier(const std::vector<uint8_t>& weight_bytes);
+
+  // Probability columns for each stroke group (each group: the strokes of one candidate symbol).
+  Eigen::MatrixXf probabilities(const std::vector<std::vector<Stroke>>& groups) const;
+  // The k most likely labels, best first.
+  std::vector<Alternative> top(const Eigen::VectorXf& probabilities, int k) const;
+  std::vector<Alternative> classify(const std::vector<Stroke>& group, int k) const;
+
+  const std::vector<std::string>& classes() const { return classes_; }
+  int junk_index() const { return junk_; }  // -1 when the model has no junk class
+  const nlohmann::json& meta() const { return weights_.meta; }
+  FeatureSet features() const { return features_; }
+  int points() const { return points_; }
+
+ private:
+  WeightsFile weights_;
+  std::vector<std::string> classes_;
+  FeatureSet features_;
+  int points_;
+  int junk_ = -1;
+};
+
+}  // namespace inkmath

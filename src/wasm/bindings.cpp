@@ -1,0 +1,46 @@
+// WebAssembly bindings (Embind). The page's worker creates one Recognizer from the weight
+// bytes and sends ink as JSON; results come back as JSON, errors as {"error": "..."}.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include "api/inkmath.h"
+
+namespace {
+
+using inkmath::Recognizer;
+
+std::unique_ptr<Recognizer> make_recognizer(const emscripten::val& bytes) {
+  return std::make_unique<Recognizer>(emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
+}
+
+std::string error_json(const std::string& message) { return nlohmann::json{{"error", message}}.dump(); }
+
+// ink_json: {"strokes": [[[x, y, t], ...], ...], "fixed": [...]}
+std::string recognize(const Recognizer& r, const std::string& ink_json) {
+  const auto j = nlohmann::json::parse(ink_json, nullptr, false);
+  if (j.is_discarded()) return error_json("ink: not valid JSON");
+  try {
+    inkmath::RecognizeOptions options;
+    const inkmath::Ink ink = inkmath::ink_from_json(j, &options);
+    return inkmath::to_json(r.recognize(ink, options)).dump();
+  } catch (const inkmath::Error& e) {
+    return error_json(e.what());
+  }
+}
+
+// Throws to JavaScript as a string message (the constructor has no other way to fail).
+std::unique_ptr<Recognizer> create(const emscripten::val& bytes) {
+  try {
+    return make_recognizer(bytes);
+  } catch (const inkmath::Error& e) {
+    emscripten::val::global("Error").new_(std::string(e.what())).throw_();
+  }
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(inkmath) {
+  emscripten::class_<Recognizer>("Recognizer")
+      .constructor(&create)
+      .function("recognize", &recognize);
+}
