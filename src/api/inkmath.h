@@ -51,7 +51,13 @@ class Recognizer {
 
 nlohmann::json to_json(const Recognition& r);
 // Reads {"strokes": [[[x, y, t?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}]}.
+// Refuses more strokes than the options' limits allow before copying them.
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr);
+
+// The same from JSON text. Text over kMaxInkJsonBytes is refused unparsed: parsed JSON
+// takes up to about 17 times the memory of its text, and the WebAssembly heap is bounded.
+constexpr size_t kMaxInkJsonBytes = 16 << 20;
+Ink ink_from_json_text(const std::string& text, RecognizeOptions* options = nullptr);
 
 std::vector<uint8_t> read_file_bytes(const std::string& path);  // throws Error naming the path
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -8,11 +9,32 @@
 
 namespace inkmath {
 
+namespace {
+
+// Options come from the page (the user's fixes) as much as from code: they are checked
+// like the ink, so that a bad index is an Error and not a crash.
+void check_options(const Ink& ink, const RecognizeOptions& options) {
+  if (options.alternatives < 1) throw Error("options: ask for at least one alternative");
+  std::vector<bool> used(ink.strokes.size(), false);
+  for (const SymbolTruth& f : options.fixed) {
+    if (f.strokes.empty()) throw Error("fixed symbol '" + f.label + "' has no strokes");
+    for (int i : f.strokes) {
+      if (i < 0 || size_t(i) >= ink.strokes.size()) throw Error("fixed symbol '" + f.label + "' refers to a stroke that does not exist");
+      if (ink.strokes[i].empty()) throw Error("fixed symbol '" + f.label + "' refers to an empty stroke");
+      if (used[i]) throw Error("stroke " + std::to_string(i) + " belongs to two fixed symbols");
+      used[i] = true;
+    }
+  }
+}
+
+}  // namespace
+
 Recognizer::Recognizer(const std::vector<uint8_t>& weights) : classifier_(weights) {}
 
 Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options) const {
   const auto start = std::chrono::steady_clock::now();
   sanitize(ink, options.limits);
+  check_options(ink, options);
   Recognition r;
   if (!ink.strokes.empty()) {
     r.symbols = segment(ink, classifier_, options);
@@ -40,6 +62,9 @@ nlohmann::json to_json(const Recognition& r) {
 
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options) {
   if (!j.is_object() || !j.contains("strokes") || !j["strokes"].is_array()) throw Error("ink: expected {\"strokes\": [...]}");
+  const int max_strokes = options ? options->limits.max_strokes : Limits{}.max_strokes;
+  if (j["strokes"].size() > size_t(std::max(max_strokes, 0)))
+    throw Error("too many strokes: " + std::to_string(j["strokes"].size()) + " (at most " + std::to_string(max_strokes) + ")");
   Ink ink;
   for (const auto& stroke : j["strokes"]) {
     if (!stroke.is_array()) throw Error("ink: each stroke must be an array of points");
@@ -59,7 +84,8 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options) {
   if (options && j.contains("fixed") && j["fixed"].is_array())
     for (const auto& f : j["fixed"]) {
       SymbolTruth t;
-      if (!f.is_object() || !f.contains("label") || !f["label"].is_string() || !f.contains("strokes") || !f["strokes"].is_array())
+      if (!f.is_object() || !f.contains("label") || !f["label"].is_string() || !f.contains("strokes") ||
+          !f["strokes"].is_array() || f["strokes"].empty())
         throw Error("ink: each fixed symbol needs strokes and a label");
       t.label = f["label"].get<std::string>();
       for (const auto& i : f["strokes"]) {
@@ -70,6 +96,15 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options) {
       options->fixed.push_back(std::move(t));
     }
   return ink;
+}
+
+Ink ink_from_json_text(const std::string& text, RecognizeOptions* options) {
+  if (text.size() > kMaxInkJsonBytes)
+    throw Error("ink: JSON text too large: " + std::to_string(text.size() >> 20) + " MiB (at most " +
+                std::to_string(kMaxInkJsonBytes >> 20) + " MiB)");
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) throw Error("ink: not valid JSON");
+  return ink_from_json(j, options);
 }
 
 std::vector<uint8_t> read_file_bytes(const std::string& path) {

@@ -27,6 +27,7 @@ Recognizer load_recognizer(const Args& args);
 
 int classify(const Args& args);
 int recognize(const Args& args);
+int eval(const Args& args);
 int dataset(const Args& args);
 
 }  // namespace inkmath::cli

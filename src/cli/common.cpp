@@ -33,8 +33,9 @@ std::vector<std::string> inkml_files(const std::vector<std::string>& paths) {
 std::string file_stem(const std::string& path) { return fs::path(path).stem().string(); }
 
 Recognizer load_recognizer(const Args& args) {
+  const auto bytes = read_file_bytes(args.weights);  // its errors name the file already
   try {
-    return Recognizer(read_file_bytes(args.weights));
+    return Recognizer(bytes);
   } catch (const Error& e) {
     throw Error(args.weights + ": " + e.what());
   }

@@ -15,6 +15,9 @@ Handwritten math recognition. PATH is an .inkml file or a directory of them.
 
 commands:
   recognize PATH...    print NAME<TAB>LATEX for each file (--json: one JSON object per file)
+  eval PATH...         compare recognition with each file's truth: expression rate (exact after LaTeX
+                       normalization), rates within 1 and 2 token errors, symbol segmentation recall,
+                       classification accuracy of correctly segmented symbols, ms per expression
   classify PATH...     classify each ground-truth symbol of the files; top-1/top-3 accuracy at the end
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
   help                 show this help
@@ -22,6 +25,11 @@ commands:
 options:
   --weights FILE       weight file (default: $INKMATH_WEIGHTS, else weights/inkmath.bin)
   --json               recognize: JSON output
+  --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
+  --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches (errors)
+  --layout S,B,W,Z     eval: layout thresholds to try (superscript, subscript, box weight, size weight)
+  --segment B,J,G,Z    eval: segmentation parameters to try (symbol bonus, junk weight, largest gap,
+                       stroke-count prior weight)
   --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json)
   --features NAME      dataset: online or online+context (default online+context)
   --points N           dataset: points per symbol (default 32)
@@ -39,6 +47,8 @@ Args parse(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--json") {
       args.json = true;
+    } else if (a == "--truth-symbols") {
+      args.options.emplace_back("truth-symbols", "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");
       const std::string v = argv[++i];
@@ -64,7 +74,7 @@ Args parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
-      {"recognize", recognize}, {"classify", classify}, {"dataset", dataset}};
+      {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -16,22 +16,36 @@ Stroke downsample(const Stroke& s, int max_points) {
   return out;
 }
 
+void check(const Limits& limits) {
+  if (limits.max_strokes < 0 || limits.max_points_per_stroke < 2 || limits.max_total_points < 0 ||
+      !(limits.max_abs_coordinate > 0))
+    throw Error("limits: stroke and point counts must be positive (at least 2 points per stroke)");
+}
+
+void check_point(const Point& p, size_t stroke, size_t point, const Limits& limits) {
+  const auto where = [&] { return "stroke " + std::to_string(stroke) + ", point " + std::to_string(point); };
+  if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.t) || !std::isfinite(p.pressure))
+    throw Error(where() + ": x, y, time or pressure is not a finite number");
+  if (std::abs(p.x) > limits.max_abs_coordinate || std::abs(p.y) > limits.max_abs_coordinate)
+    throw Error(where() + ": coordinate out of range");
+}
+
 }  // namespace
 
 void sanitize(Ink& ink, const Limits& limits) {
-  if (int(ink.strokes.size()) > limits.max_strokes)
+  check(limits);
+  if (ink.strokes.size() > size_t(limits.max_strokes))
     throw Error("too many strokes: " + std::to_string(ink.strokes.size()) + " (at most " + std::to_string(limits.max_strokes) + ")");
+  size_t total = 0;
   for (size_t i = 0; i < ink.strokes.size(); ++i) {
     Stroke& s = ink.strokes[i];
-    for (size_t j = 0; j < s.size(); ++j) {
-      const Point& p = s[j];
-      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.t))
-        throw Error("stroke " + std::to_string(i) + ", point " + std::to_string(j) + ": coordinate is not a finite number");
-      if (std::abs(p.x) > limits.max_abs_coordinate || std::abs(p.y) > limits.max_abs_coordinate)
-        throw Error("stroke " + std::to_string(i) + ", point " + std::to_string(j) + ": coordinate out of range");
-    }
-    if (int(s.size()) > limits.max_points_per_stroke) s = downsample(s, limits.max_points_per_stroke);
+    for (size_t j = 0; j < s.size(); ++j) check_point(s[j], i, j, limits);
+    if (s.size() > size_t(limits.max_points_per_stroke)) s = downsample(s, limits.max_points_per_stroke);
+    total += s.size();
   }
+  if (total > size_t(limits.max_total_points))
+    throw Error("too much ink: " + std::to_string(total) + " points after downsampling long strokes (at most " +
+                std::to_string(limits.max_total_points) + ")");
 }
 
 Box bounding_box(const Stroke& s) {

@@ -35,12 +35,14 @@ struct SymbolTruth {
 struct Limits {
   int max_strokes = 1000;
   int max_points_per_stroke = 4000;  // longer strokes are downsampled, not refused
+  int max_total_points = 200000;     // after downsampling; more is refused
   double max_abs_coordinate = 1e7;
 };
 
-// Checks and bounds the ink in place: throws Error on non-finite or out-of-range
-// coordinates or too many strokes; downsamples over-long strokes. Empty strokes stay in
-// place (recognition skips them) so that stroke indices keep meaning the same strokes.
+// Checks and bounds the ink in place: throws Error on non-finite values (position, time
+// or pressure), out-of-range coordinates, too many strokes or too many points in all;
+// downsamples over-long strokes. Empty strokes stay in place (recognition skips them) so
+// that stroke indices keep meaning the same strokes. Throws Error on nonsensical limits.
 void sanitize(Ink& ink, const Limits& limits = {});
 
 struct Box {

@@ -3,6 +3,8 @@
 #include <pugixml.hpp>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 namespace inkmath {
@@ -47,11 +49,13 @@ std::string strip_dollars(std::string s) {
 }
 
 void collect_symbols(const pugi::xml_node& group, const std::map<std::string, int>& index, InkmlDocument& doc,
-                     const std::string& where) {
+                     const std::string& where, int depth = 1) {
+  if (depth > kMaxTraceGroupDepth)
+    throw Error(where + ": traceGroups nested more than " + std::to_string(kMaxTraceGroupDepth) + " deep");
   bool has_child_group = false;
   for (auto child : group.children("traceGroup")) {
     has_child_group = true;
-    collect_symbols(child, index, doc, where);
+    collect_symbols(child, index, doc, where, depth + 1);
   }
   if (has_child_group) return;
   SymbolTruth sym;
@@ -78,17 +82,42 @@ InkmlDocument parse(const pugi::xml_document& xml, const std::string& where) {
   return doc;
 }
 
+// XML must be well-formed UTF-8 (unless it declares another encoding, which InkML files don't);
+// pugixml accepts broken bytes silently, so they are checked here. Returns the 1-based line
+// of the first invalid sequence, or 0.
+int first_invalid_utf8_line(const std::string& text) {
+  int line = 1;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+    if (extra < 0 || i + extra >= text.size()) return line;
+    for (int k = 1; k <= extra; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return line;
+    if (c == '\n') ++line;
+    i += extra + 1;
+  }
+  return 0;
+}
+
+std::string too_large(size_t bytes) {
+  return "file too large: " + std::to_string(bytes >> 20) + " MiB (at most " + std::to_string(kMaxInkmlBytes >> 20) + " MiB)";
+}
+
 }  // namespace
 
 InkmlDocument read_inkml_file(const std::string& path) {
-  pugi::xml_document xml;
-  const auto result = xml.load_file(path.c_str());
-  if (!result) throw Error(path + ": " + (result.status == pugi::status_file_not_found ? "cannot open file"
-                                                                                        : std::string("malformed XML: ") + result.description()));
-  return parse(xml, path);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw Error(path + ": cannot open file");
+  const auto size = in.tellg();
+  if (size > 0 && size_t(size) > kMaxInkmlBytes) throw Error(path + ": " + too_large(size_t(size)));
+  in.seekg(0);
+  return read_inkml_string({std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()}, path);
 }
 
 InkmlDocument read_inkml_string(const std::string& text, const std::string& name) {
+  if (text.size() > kMaxInkmlBytes) throw Error(name + ": " + too_large(text.size()));
+  if (const int line = first_invalid_utf8_line(text))
+    throw Error(name + ": malformed XML: invalid UTF-8 on line " + std::to_string(line));
   pugi::xml_document xml;
   const auto result = xml.load_buffer(text.data(), text.size());
   if (!result) throw Error(name + ": malformed XML: " + result.description());

@@ -1,5 +1,6 @@
 // InkML (W3C) reader for the native tools: traces, and the CROHME ground truth when present.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,11 @@ struct InkmlDocument {
   std::vector<SymbolTruth> symbols;  // innermost <traceGroup>s with a label, stroke indices into ink
 };
 
-// Throws Error("<path>: <reason>") for unreadable or malformed files.
+// Bounds on what the reader accepts, so that a hostile file costs bounded memory and stack.
+constexpr size_t kMaxInkmlBytes = 64 << 20;
+constexpr int kMaxTraceGroupDepth = 32;  // CROHME nests two levels
+
+// Throws Error("<path>: <reason>") for unreadable, malformed or over-large files.
 InkmlDocument read_inkml_file(const std::string& path);
 InkmlDocument read_inkml_string(const std::string& xml, const std::string& name = "<string>");
 

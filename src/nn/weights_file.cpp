@@ -17,12 +17,16 @@ class Reader {
     return v;
   }
   Eigen::MatrixXf matrix(int rows, int cols) {
+    // Sizes come from the header: the bytes must be there before anything is allocated.
+    const size_t n = sizeof(float) * size_t(rows) * size_t(cols);
+    ensure(n);
     Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(rows, cols);
-    take(m.data(), sizeof(float) * size_t(rows) * cols);
+    take(m.data(), n);
     if (!m.allFinite()) throw Error("weights: tensor holds non-finite values");
     return m;
   }
   std::string text(size_t n) {
+    ensure(n);
     std::string s(n, '\0');
     take(s.data(), n);
     return s;
@@ -30,8 +34,11 @@ class Reader {
   size_t position() const { return pos_; }
 
  private:
-  void take(void* out, size_t n) {
+  void ensure(size_t n) const {
     if (n > end_ - pos_) throw Error("weights: file is truncated");
+  }
+  void take(void* out, size_t n) {
+    ensure(n);
     std::memcpy(out, bytes_.data() + pos_, n);
     pos_ += n;
   }
@@ -95,7 +102,7 @@ WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
   for (const auto& l : header["lstm"]) {
     LstmLayer layer;
     layer.input = in_size;
-    layer.hidden = positive(l.value("hidden", nlohmann::json()), "hidden size");
+    layer.hidden = positive(l.is_object() ? l.value("hidden", nlohmann::json()) : nlohmann::json(), "hidden size");
     for (LstmDirection* d : {&layer.forward, &layer.backward}) {
       d->w_ih = in.matrix(4 * layer.hidden, layer.input);
       d->w_hh = in.matrix(4 * layer.hidden, layer.hidden);

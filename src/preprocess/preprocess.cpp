@@ -27,6 +27,7 @@ Stroke resample_stroke(const Stroke& s, int n) {
   double carried = 0;  // distance already walked along the current segment
   for (size_t i = 1; i < s.size() && int(out.size()) < n; ++i) {
     const double seg = std::hypot(s[i].x - s[i - 1].x, s[i].y - s[i - 1].y);
+    if (seg <= 0) continue;  // smoothing can bring neighbours together again
     double along = step - carried;
     while (along <= seg && int(out.size()) < n && step > 0) {
       const double f = along / seg;
@@ -66,7 +67,8 @@ std::vector<Stroke> normalize_size(const std::vector<Stroke>& strokes) {
   Box box = bounding_box(strokes.at(0));
   for (const Stroke& s : strokes) box = merge(box, bounding_box(s));
   const double side = std::max(box.width(), box.height());
-  const double scale = side > 0 ? 2 / side : 1;
+  // A symbol too small for its scale to be a finite number (subnormal sizes) is a dot.
+  const double scale = side > 0 && std::isfinite(2 / side) ? 2 / side : 1;
   std::vector<Stroke> out = strokes;
   for (Stroke& s : out)
     for (Point& p : s) p.x = (p.x - box.cx()) * scale, p.y = (p.y - box.cy()) * scale;

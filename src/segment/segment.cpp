@@ -1,36 +1,103 @@
 #include "segment/segment.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 
 namespace inkmath {
 
-std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& classifier, const RecognizeOptions& options) {
+namespace {
+
+RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vector<Alternative> alternatives) {
+  RecognizedSymbol s;
+  std::sort(strokes.begin(), strokes.end());
+  s.strokes = std::move(strokes);
+  s.box = bounding_box(ink, s.strokes);
+  s.alternatives = std::move(alternatives);
+  s.label = s.alternatives.at(0).label;
+  s.score = s.alternatives.at(0).score;
+  return s;
+}
+
+// The best labels of a group, without "junk" (the page shows symbols, not rejections).
+std::vector<Alternative> symbol_alternatives(const SymbolClassifier& c, const Eigen::VectorXf& p, int k) {
+  std::vector<Alternative> out;
+  for (const Alternative& a : c.top(p, k + 1))
+    if (a.label != "junk" && int(out.size()) < k) out.push_back(a);
+  return out;
+}
+
+// log P(a symbol has n strokes), n = 1..4, from the symbol counts of CROHME train2014
+// (56460, 25002, 2833 and 1326 symbols of 1, 2, 3 and 4 strokes).
+double log_stroke_count_prior(int n) {
+  static const double prior[] = {0, std::log(0.6581), std::log(0.2914), std::log(0.0330), std::log(0.0155)};
+  return n >= 1 && n <= 4 ? prior[n] : std::log(0.002);
+}
+
+}  // namespace
+
+std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& classifier, const RecognizeOptions& options,
+                                      const SegmentationParams& params) {
   std::vector<RecognizedSymbol> out;
   std::set<int> used;
   for (const SymbolTruth& f : options.fixed) {
-    RecognizedSymbol s;
-    s.label = f.label;
-    s.score = 1;
-    s.strokes = f.strokes;
-    s.box = bounding_box(ink, f.strokes);
-    s.alternatives = {{f.label, 1}};
+    if (f.strokes.empty()) continue;
+    out.push_back(make_symbol(ink, f.strokes, {{f.label, 1}}));
     used.insert(f.strokes.begin(), f.strokes.end());
-    out.push_back(std::move(s));
   }
-  std::vector<std::vector<Stroke>> groups;
-  std::vector<int> ids;
+  std::vector<int> strokes;
   for (int i = 0; i < int(ink.strokes.size()); ++i)
-    if (!ink.strokes[i].empty() && !used.count(i)) groups.push_back({ink.strokes[i]}), ids.push_back(i);
+    if (!ink.strokes[i].empty() && !used.count(i)) strokes.push_back(i);
+  if (strokes.empty()) return out;
+
+  const double size = typical_stroke_size(ink, strokes);
+  const std::vector<int> order = grouping_order(ink, strokes, size);
+  const auto counts = candidate_groups(ink, order, size, params.limits);
+
+  // Every candidate group, classified in one batch.
+  std::vector<std::vector<Stroke>> groups;
+  std::vector<std::pair<int, int>> where;  // (begin, count) of each group
+  for (size_t b = 0; b < order.size(); ++b)
+    for (int n : counts[b]) {
+      std::vector<Stroke> g;
+      for (int k = 0; k < n; ++k) g.push_back(ink.strokes[order[b + k]]);
+      groups.push_back(std::move(g));
+      where.emplace_back(int(b), n);
+    }
   const Eigen::MatrixXf p = classifier.probabilities(groups);
-  for (size_t g = 0; g < groups.size(); ++g) {
-    RecognizedSymbol s;
-    s.alternatives = classifier.top(p.col(g), options.alternatives);
-    s.label = s.alternatives[0].label;
-    s.score = s.alternatives[0].score;
-    s.strokes = {ids[g]};
-    s.box = bounding_box(ink, s.strokes);
-    out.push_back(std::move(s));
+  const int junk = classifier.junk_index();
+
+  // best[e]: the best score of a partition of the first e strokes of `order`.
+  const size_t n = order.size();
+  std::vector<double> best(n + 1, -std::numeric_limits<double>::infinity());
+  std::vector<int> choice(n + 1, -1);
+  best[0] = 0;
+  std::vector<std::vector<int>> ending(n + 1);
+  for (size_t g = 0; g < where.size(); ++g) ending[where[g].first + where[g].second].push_back(int(g));
+  for (size_t e = 1; e <= n; ++e)
+    for (int g : ending[e]) {
+      float top = 0;
+      for (int c = 0; c < p.rows(); ++c)
+        if (c != junk) top = std::max(top, p(c, g));
+      const double not_junk = junk >= 0 ? 1.0 - double(p(junk, g)) : 1.0;
+      const double score = best[where[g].first] + std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
+                           params.junk_weight * std::log(std::max(not_junk, 1e-12)) +
+                           params.size_weight * log_stroke_count_prior(where[g].second);
+      if (score > best[e]) best[e] = score, choice[e] = g;
+    }
+
+  std::vector<RecognizedSymbol> found;
+  for (size_t e = n; e > 0;) {
+    const int g = choice[e];
+    const auto [b, count] = where[g];
+    std::vector<int> ids(order.begin() + b, order.begin() + b + count);
+    found.push_back(make_symbol(ink, ids, symbol_alternatives(classifier, p.col(g), std::max(1, options.alternatives))));
+    e = size_t(b);
   }
+  std::sort(found.begin(), found.end(),
+            [](const RecognizedSymbol& a, const RecognizedSymbol& b) { return a.strokes[0] < b.strokes[0]; });
+  out.insert(out.end(), found.begin(), found.end());
   return out;
 }
 

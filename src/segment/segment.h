@@ -3,11 +3,21 @@
 #include <vector>
 
 #include "api/inkmath.h"
+#include "segment/hypotheses.h"
 
 namespace inkmath {
 
+struct SegmentationParams {
+  SegmentationLimits limits;
+  double symbol_bonus = 0.5;  // added per symbol to the log-probability: > 0 favours more, smaller groups
+  double junk_weight = 1.0;   // weight of log(1 - P(junk)) in a group's score
+  double size_weight = 0.0;   // weight of log P(stroke count of a symbol) in a group's score
+};
+
 // Symbols in writing order, each with its top alternatives. Empty strokes are skipped;
-// groups fixed by the user are kept as given.
-std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& classifier, const RecognizeOptions& options);
+// groups fixed by the user are kept as given. Every candidate group is classified in one
+// batch; the partition with the best total log-probability is found by dynamic programming.
+std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& classifier, const RecognizeOptions& options,
+                                      const SegmentationParams& params = {});
 
 }  // namespace inkmath

@@ -1,22 +1,18 @@
 #include "structure/structure.h"
 
-#include <algorithm>
-#include <numeric>
+#include "latex/write.h"
 
 namespace inkmath {
 
-Layout parse_layout(const Ink&, const std::vector<RecognizedSymbol>& symbols) {
-  std::vector<int> order(symbols.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return symbols[a].box.x0 < symbols[b].box.x0; });
-  Layout layout;
-  layout.tree = {{"type", "row"}, {"children", nlohmann::json::array()}};
-  for (int i : order) {
-    if (!layout.latex.empty()) layout.latex += ' ';
-    layout.latex += symbols[i].label;
-    layout.tree["children"].push_back({{"type", "symbol"}, {"symbol", i}});
+Layout parse_layout(const Ink&, const std::vector<RecognizedSymbol>& symbols, const LayoutParams& params) {
+  std::vector<PlacedSymbol> placed;
+  std::vector<std::string> labels;
+  for (const auto& s : symbols) {
+    placed.push_back({s.label, s.box});
+    labels.push_back(s.label);
   }
-  return layout;
+  const LayoutRow row = parse_rows(placed, params);
+  return {write_latex(row, labels), layout_json(row, labels)};
 }
 
 }  // namespace inkmath

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "api/inkmath.h"
+#include "structure/layout.h"
 
 namespace inkmath {
 
@@ -12,6 +13,6 @@ struct Layout {
   nlohmann::json tree;
 };
 
-Layout parse_layout(const Ink& ink, const std::vector<RecognizedSymbol>& symbols);
+Layout parse_layout(const Ink& ink, const std::vector<RecognizedSymbol>& symbols, const LayoutParams& params = {});
 
 }  // namespace inkmath

@@ -27,6 +27,7 @@ class SymbolClassifier {
   const std::vector<std::string>& classes() const { return classes_; }
   int junk_index() const { return junk_; }  // -1 when the model has no junk class
   const nlohmann::json& meta() const { return weights_.meta; }
+  const Network& network() const { return weights_.network; }
   FeatureSet features() const { return features_; }
   int points() const { return points_; }
 

@@ -17,13 +17,11 @@ std::string error_json(const std::string& message) { return nlohmann::json{{"err
 
 // ink_json: {"strokes": [[[x, y, t], ...], ...], "fixed": [...]}
 std::string recognize(const Recognizer& r, const std::string& ink_json) {
-  const auto j = nlohmann::json::parse(ink_json, nullptr, false);
-  if (j.is_discarded()) return error_json("ink: not valid JSON");
   try {
     inkmath::RecognizeOptions options;
-    const inkmath::Ink ink = inkmath::ink_from_json(j, &options);
+    const inkmath::Ink ink = inkmath::ink_from_json_text(ink_json, &options);
     return inkmath::to_json(r.recognize(ink, options)).dump();
-  } catch (const inkmath::Error& e) {
+  } catch (const std::exception& e) {  // inkmath::Error, or running out of memory
     return error_json(e.what());
   }
 }
@@ -32,7 +30,7 @@ std::string recognize(const Recognizer& r, const std::string& ink_json) {
 std::unique_ptr<Recognizer> create(const emscripten::val& bytes) {
   try {
     return make_recognizer(bytes);
-  } catch (const inkmath::Error& e) {
+  } catch (const std::exception& e) {  // inkmath::Error, or running out of memory
     emscripten::val::global("Error").new_(std::string(e.what())).throw_();
   }
 }

@@ -1,0 +1,111 @@
+// Assembles the deployable static site in dist/ from the page (index.html, web/), the
+// WebAssembly module (build/wasm), the weights and KaTeX, then writes the service worker
+// that precaches all of it, so that the page works offline after its first load.
+//
+// dist/
+//   index.html, web/...        the page
+//   wasm/inkmath.js            the recognizer: a classic script defining createInkmath(),
+//   wasm/inkmath.wasm          loaded by the page's worker with importScripts() (require() in
+//                              Node); createInkmath({ wasmBinary }) or let it fetch
+//                              inkmath.wasm next to it (locateFile)
+//   weights/inkmath.bin        the classifier's weights
+//   vendor/katex/              katex.mjs (ES module), katex.min.js, katex.min.css, fonts/
+//   sw.js                      the service worker (web/sw-src.js with the precache list
+//                              injected when that file exists, else a generated one)
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const workbox = require('workbox-build');
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const from = (...p) => path.join(root, ...p);
+const swSource = from('web', 'sw-src.js');
+const precacheStamp = from('build', 'site-precache.json');
+
+// What lands in dist/: [source, destination relative to dist/]. Missing optional sources
+// (the page may be in progress, the weights may not be trained yet) are reported, not fatal.
+const parts = [
+  { from: from('index.html'), to: 'index.html' },
+  { from: from('web'), to: 'web' },
+  { from: from('build', 'wasm', 'inkmath.js'), to: 'wasm/inkmath.js', required: true },
+  { from: from('build', 'wasm', 'inkmath.wasm'), to: 'wasm/inkmath.wasm', required: true },
+  { from: from('node_modules', 'katex', 'dist', 'katex.mjs'), to: 'vendor/katex/katex.mjs', required: true },
+  { from: from('node_modules', 'katex', 'dist', 'katex.min.js'), to: 'vendor/katex/katex.min.js', required: true },
+  { from: from('node_modules', 'katex', 'dist', 'katex.min.css'), to: 'vendor/katex/katex.min.css', required: true },
+  { from: from('node_modules', 'katex', 'dist', 'fonts'), to: 'vendor/katex/fonts', required: true },
+  ...listFiles(from('weights'))
+    .filter((f) => f.endsWith('.bin'))
+    .map((f) => ({ from: from('weights', f), to: `weights/${f}` })),
+];
+
+// Every browser that runs the WebAssembly module (Safari 16.4+) reads woff2, so the other
+// KaTeX font formats are copied but not precached.
+const precache = {
+  globDirectory: dist,
+  globPatterns: ['**/*.{html,js,mjs,css,wasm,bin,json,webmanifest,svg,png,ico,woff2}'],
+  globIgnores: ['sw.js', 'web/sw-src.js'],
+  maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+};
+
+function listFiles(dir) {
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+}
+
+function assemble() {
+  // Start from an empty dist/ (but keep the service worker until it is rewritten), so files
+  // removed from the sources do not linger in the site.
+  fs.mkdirSync(dist, { recursive: true });
+  for (const entry of fs.readdirSync(dist)) {
+    if (entry !== 'sw.js') fs.rmSync(path.join(dist, entry), { recursive: true, force: true });
+  }
+  for (const part of parts) {
+    if (!fs.existsSync(part.from)) {
+      if (part.required) throw new Error(`${path.relative(root, part.from)} is missing`);
+      console.log(`build-site: ${path.relative(root, part.from)} not found; the site has no ${part.to}`);
+      continue;
+    }
+    fs.cpSync(part.from, path.join(dist, part.to), { recursive: true, preserveTimestamps: true });
+  }
+}
+
+async function writeServiceWorker() {
+  const { manifestEntries, warnings } = await workbox.getManifest(precache);
+  warnings.forEach((w) => console.warn(`build-site: ${w}`));
+  const source = fs.existsSync(swSource) ? fs.readFileSync(swSource, 'utf8') : 'generated';
+  const stamp = JSON.stringify({ manifestEntries, source });
+  const swFile = path.join(dist, 'sw.js');
+  if (fs.existsSync(swFile) && fs.existsSync(precacheStamp) && fs.readFileSync(precacheStamp, 'utf8') === stamp) {
+    console.log('build-site: sw.js is up to date');
+    return;
+  }
+  const result = fs.existsSync(swSource)
+    ? await workbox.injectManifest({ ...precache, swSrc: swSource, swDest: swFile })
+    : await workbox.generateSW({
+        ...precache,
+        swDest: swFile,
+        mode: 'production',
+        sourcemap: false,
+        inlineWorkboxRuntime: true,
+        cleanupOutdatedCaches: true,
+        // The first visit's page comes under the worker at once; a new version waits until
+        // the page is closed, so a page never mixes files of two versions.
+        clientsClaim: true,
+      });
+  result.warnings.forEach((w) => console.warn(`build-site: ${w}`));
+  const kib = Math.round(result.size / 1024);
+  console.log(`build-site: sw.js precaches ${result.count} files (${kib} KiB)`);
+  fs.mkdirSync(path.dirname(precacheStamp), { recursive: true });
+  fs.writeFileSync(precacheStamp, stamp);
+}
+
+async function main() {
+  assemble();
+  await writeServiceWorker();
+}
+
+main().catch((e) => {
+  console.error(`build-site: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+// `inkmath eval DIR`: recognition quality against each file's ground truth.
+#include <algorithm>
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "ink/inkml.h"
+#include "latex/normalize.h"
+#include "segment/segment.h"
+#include "structure/structure.h"
+
+namespace inkmath::cli {
+
+namespace {
+
+struct Totals {
+  int files = 0, failed = 0, exact = 0, within1 = 0, within2 = 0;
+  int truth_symbols = 0, segmented = 0, classified = 0;
+  double ms = 0;
+};
+
+SegmentationParams segmentation_params(const Args& args) {
+  SegmentationParams p;
+  const std::string text = args.option("segment", "");
+  if (text.empty()) return p;
+  std::istringstream in(text);
+  char c1 = 0, c2 = 0, c3 = 0;
+  if (!(in >> p.symbol_bonus >> c1 >> p.junk_weight >> c2 >> p.limits.max_gap >> c3 >> p.size_weight) || c1 != ',' ||
+      c2 != ',' || c3 != ',')
+    throw UsageError("--segment expects SYMBOL_BONUS,JUNK_WEIGHT,MAX_GAP,SIZE_WEIGHT (numbers)");
+  return p;
+}
+
+LayoutParams layout_params(const Args& args) {
+  LayoutParams p;
+  const std::string text = args.option("layout", "");
+  if (text.empty()) return p;
+  std::istringstream in(text);
+  char c1 = 0, c2 = 0, c3 = 0;
+  if (!(in >> p.superscript >> c1 >> p.subscript >> c2 >> p.box_weight >> c3 >> p.size_weight) || c1 != ',' ||
+      c2 != ',' || c3 != ',')
+    throw UsageError("--layout expects SUPERSCRIPT,SUBSCRIPT,BOX_WEIGHT,SIZE_WEIGHT (numbers)");
+  return p;
+}
+
+std::vector<RecognizedSymbol> truth_symbols(const InkmlDocument& doc) {
+  std::vector<RecognizedSymbol> out;
+  for (const SymbolTruth& t : doc.symbols) {
+    RecognizedSymbol s;
+    s.label = t.label;
+    s.score = 1;
+    s.strokes = t.strokes;
+    s.box = bounding_box(doc.ink, t.strokes);
+    s.alternatives = {{t.label, 1}};
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// Truth symbols found with exactly their strokes, and of those the ones also labelled right.
+void count_symbols(const InkmlDocument& doc, const std::vector<RecognizedSymbol>& found, Totals& t) {
+  for (const SymbolTruth& truth : doc.symbols) {
+    const std::set<int> want(truth.strokes.begin(), truth.strokes.end());
+    ++t.truth_symbols;
+    for (const RecognizedSymbol& s : found) {
+      if (std::set<int>(s.strokes.begin(), s.strokes.end()) != want) continue;
+      ++t.segmented;
+      t.classified += s.label == truth.label;
+      break;
+    }
+  }
+}
+
+double percent(int a, int b) { return b ? 100.0 * a / b : 0.0; }
+
+}  // namespace
+
+int eval(const Args& args) {
+  const auto files = inkml_files(args.positional);
+  const bool on_truth = args.option("truth-symbols", "") == "1";
+  const std::string show = args.option("show", "");
+  if (!show.empty() && show != "errors" && show != "all") throw UsageError("--show expects errors or all");
+  const LayoutParams params = layout_params(args);
+  const SegmentationParams seg_params = segmentation_params(args);
+  const bool tuning = !args.option("segment", "").empty() || !args.option("layout", "").empty();
+  std::optional<Recognizer> recognizer;
+  if (!on_truth) recognizer.emplace(load_recognizer(args));
+  Totals t;
+  for (const auto& path : files) {
+    try {
+      InkmlDocument doc = read_inkml_file(path);
+      sanitize(doc.ink);
+      std::string latex;
+      if (on_truth) {
+        const auto start = std::chrono::steady_clock::now();
+        latex = parse_layout(doc.ink, truth_symbols(doc), params).latex;
+        t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      } else if (tuning) {  // the recognizer's stages, with the parameters given
+        const auto start = std::chrono::steady_clock::now();
+        const auto symbols = segment(doc.ink, recognizer->classifier(), {}, seg_params);
+        latex = parse_layout(doc.ink, symbols, params).latex;
+        t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        count_symbols(doc, symbols, t);
+      } else {
+        const Recognition r = recognizer->recognize(doc.ink);
+        latex = r.latex;
+        t.ms += r.ms;
+        count_symbols(doc, r.symbols, t);
+      }
+      const auto want = normalized_latex_tokens(doc.truth_latex);
+      const auto got = normalized_latex_tokens(latex);
+      const int distance = token_edit_distance(want, got);
+      ++t.files;
+      t.exact += distance == 0;
+      t.within1 += distance <= 1;
+      t.within2 += distance <= 2;
+      if (show == "all" || (show == "errors" && distance > 0))
+        std::cout << file_stem(path) << "\t" << distance << "\t" << normalize_latex(doc.truth_latex) << "\t"
+                  << normalize_latex(latex) << "\n";
+    } catch (const Error& e) {
+      std::cerr << "inkmath: " << e.what() << "\n";
+      ++t.failed;
+    }
+  }
+  std::cout << std::fixed << std::setprecision(2) << "expressions " << t.files << "  exact " << percent(t.exact, t.files)
+            << "%  <=1 error " << percent(t.within1, t.files) << "%  <=2 errors " << percent(t.within2, t.files) << "%";
+  if (!on_truth)
+    std::cout << "  segmentation recall " << percent(t.segmented, t.truth_symbols) << "%  classification "
+              << percent(t.classified, t.segmented) << "%";
+  std::cout << "  ms/expression " << (t.files ? t.ms / t.files : 0) << "  files failed " << t.failed
+            << (on_truth ? "  (truth symbols)" : "") << "\n";
+  return t.failed ? 1 : 0;
+}
+
+}  // namespace inkmath::cli

@@ -1,0 +1,87 @@
+#include "latex/write.h"
+
+namespace inkmath {
+
+namespace {
+
+void append(std::string& out, const std::string& piece) {
+  if (!out.empty() && out.back() != '{') out += ' ';
+  out += piece;
+}
+
+void write_row(const LayoutRow& row, const std::vector<std::string>& labels, std::string& out);
+
+std::string braced(const LayoutRow& row, const std::vector<std::string>& labels) {
+  std::string inner;
+  write_row(row, labels, inner);
+  return "{" + inner + "}";
+}
+
+void write_node(const LayoutNode& n, const std::vector<std::string>& labels, std::string& out) {
+  std::string body;
+  switch (n.type) {
+    case LayoutNode::Type::Symbol: body = latex_symbol(labels.at(n.symbol)); break;
+    case LayoutNode::Type::Fraction: body = "\\frac" + braced(n.first, labels) + braced(n.second, labels); break;
+    case LayoutNode::Type::Root:
+      body = "\\sqrt";
+      if (!n.first.empty()) {
+        std::string index;
+        write_row(n.first, labels, index);
+        body += "[" + index + "]";
+      }
+      body += braced(n.second, labels);
+      break;
+  }
+  // Scripts on a fraction or root need the base in braces to read unambiguously.
+  if (n.type != LayoutNode::Type::Symbol && (!n.sub.empty() || !n.sup.empty())) body = "{" + body + "}";
+  if (!n.sub.empty()) body += "_" + braced(n.sub, labels);
+  if (!n.sup.empty()) body += "^" + braced(n.sup, labels);
+  append(out, body);
+}
+
+void write_row(const LayoutRow& row, const std::vector<std::string>& labels, std::string& out) {
+  for (const LayoutNode& n : row) write_node(n, labels, out);
+}
+
+nlohmann::json node_json(const LayoutNode& n, const std::vector<std::string>& labels) {
+  nlohmann::json j;
+  switch (n.type) {
+    case LayoutNode::Type::Symbol:
+      j = {{"type", "symbol"}, {"symbol", n.symbol}, {"label", labels.at(n.symbol)}};
+      break;
+    case LayoutNode::Type::Fraction:
+      j = {{"type", "fraction"}, {"symbol", n.symbol}, {"numerator", layout_json(n.first, labels)},
+           {"denominator", layout_json(n.second, labels)}};
+      break;
+    case LayoutNode::Type::Root:
+      j = {{"type", "root"}, {"symbol", n.symbol}, {"body", layout_json(n.second, labels)}};
+      if (!n.first.empty()) j["index"] = layout_json(n.first, labels);
+      break;
+  }
+  if (!n.sub.empty()) j["sub"] = layout_json(n.sub, labels);
+  if (!n.sup.empty()) j["sup"] = layout_json(n.sup, labels);
+  return j;
+}
+
+}  // namespace
+
+std::string latex_symbol(const std::string& label) {
+  if (label == "\\lt") return "<";
+  if (label == "\\gt") return ">";
+  if (label == "\\prime") return "\\prime";
+  return label;
+}
+
+std::string write_latex(const LayoutRow& row, const std::vector<std::string>& labels) {
+  std::string out;
+  write_row(row, labels, out);
+  return out;
+}
+
+nlohmann::json layout_json(const LayoutRow& row, const std::vector<std::string>& labels) {
+  nlohmann::json children = nlohmann::json::array();
+  for (const LayoutNode& n : row) children.push_back(node_json(n, labels));
+  return {{"type", "row"}, {"children", children}};
+}
+
+}  // namespace inkmath

@@ -1,0 +1,22 @@
+// Writing a layout tree as LaTeX that KaTeX renders, and as JSON for the page.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "structure/layout.h"
+
+namespace inkmath {
+
+// A symbol label as LaTeX: \lt -> <, \gt -> >; other labels are already LaTeX.
+std::string latex_symbol(const std::string& label);
+
+std::string write_latex(const LayoutRow& row, const std::vector<std::string>& labels);
+
+// {"type": "row", "children": [{"type": "symbol", "symbol": 3, "label": "x", "sup": {row}}, ...]};
+// fractions {"type": "fraction", "symbol": bar, "numerator", "denominator"}; roots {"type": "root",
+// "symbol": sign, "index"?, "body"}.
+nlohmann::json layout_json(const LayoutRow& row, const std::vector<std::string>& labels);
+
+}  // namespace inkmath

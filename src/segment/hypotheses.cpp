@@ -1,0 +1,85 @@
+#include "segment/hypotheses.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace inkmath {
+
+namespace {
+
+double box_gap(const Box& a, const Box& b) {
+  const double dx = std::max({0.0, a.x0 - b.x1, b.x0 - a.x1});
+  const double dy = std::max({0.0, a.y0 - b.y1, b.y0 - a.y1});
+  return std::hypot(dx, dy);
+}
+
+double overlap_area(const Box& a, const Box& b) {
+  const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+}  // namespace
+
+double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes) {
+  std::vector<double> sizes;
+  for (int i : strokes) {
+    const Box b = bounding_box(ink.strokes[i]);
+    sizes.push_back(std::max(b.width(), b.height()));
+  }
+  if (sizes.empty()) return 1;
+  std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
+  return std::max(sizes[sizes.size() / 2], 1e-6);
+}
+
+std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes, double size) {
+  std::vector<int> order;
+  std::vector<Box> boxes;
+  for (int s : strokes) {
+    const Box b = bounding_box(ink.strokes[s]);
+    const bool small = std::max(b.width(), b.height()) < 0.35 * size;
+    // A small mark (a dot) reaches further: it sits near, not on, its symbol.
+    const double reach = small ? 0.5 * size : 0.05 * size;
+    bool touches_previous = !boxes.empty() && box_gap(b, boxes.back()) <= reach;
+    int best = -1;
+    double best_score = 0;
+    if (!touches_previous)
+      for (int k = 0; k + 1 < int(boxes.size()); ++k) {
+        const double area = std::max(b.width() * b.height(), 1e-9);
+        const double score = small ? (box_gap(b, boxes[k]) <= reach ? 1.0 / (1 + box_gap(b, boxes[k])) : 0)
+                                   : overlap_area(b, boxes[k]) / area;
+        // Strokes much larger than this one (a root sign, a fraction bar) are not its symbol.
+        const double other = std::max(boxes[k].width(), boxes[k].height());
+        const bool plausible = small ? other < 1.5 * size : score >= 0.3 && other < 3 * std::max(b.width(), b.height());
+        if (plausible && score > best_score) best = k, best_score = score;
+      }
+    if (best >= 0) {
+      order.insert(order.begin() + best + 1, s);
+      boxes.insert(boxes.begin() + best + 1, b);
+    } else {
+      order.push_back(s);
+      boxes.push_back(b);
+    }
+  }
+  return order;
+}
+
+std::vector<std::vector<int>> candidate_groups(const Ink& ink, const std::vector<int>& order, double size,
+                                               const SegmentationLimits& limits) {
+  std::vector<Box> boxes;
+  for (int s : order) boxes.push_back(bounding_box(ink.strokes[s]));
+  std::vector<std::vector<int>> out(order.size());
+  for (size_t begin = 0; begin < order.size(); ++begin) {
+    out[begin].push_back(1);
+    Box group = boxes[begin];
+    for (int count = 2; count <= limits.max_group_strokes && begin + count <= order.size(); ++count) {
+      const Box& next = boxes[begin + count - 1];
+      if (box_gap(group, next) > limits.max_gap * size) break;
+      group = merge(group, next);
+      out[begin].push_back(count);
+    }
+  }
+  return out;
+}
+
+}  // namespace inkmath

@@ -1,0 +1,316 @@
+#include "structure/layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "structure/symbol_kind.h"
+
+namespace inkmath {
+
+namespace {
+
+// A symbol, or a structure already grouped (a fraction, a root, a big operator with its limits).
+struct Unit {
+  LayoutNode node;
+  Box box;
+  std::string label;  // the anchor symbol's label, or "\\frac"
+  std::vector<int> sub, sup;  // symbols claimed as limits, parsed later
+};
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+double horizontal_overlap(const Box& a, const Box& b) {
+  return std::max(0.0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
+}
+
+bool is_big_operator(const std::string& label) {
+  return label == "\\sum" || label == "\\prod" || label == "\\int" || label == "\\lim";
+}
+
+bool is_relation(const std::string& label) {
+  static const std::set<std::string> relations = {"=", "\\neq", "\\leq", "\\geq", "\\lt", "\\gt", "<", ">",
+                                                  "\\in", "\\rightarrow", "\\approx", "\\sim"};
+  return relations.count(label) > 0;
+}
+
+class Parser {
+ public:
+  Parser(const std::vector<PlacedSymbol>& s, const LayoutParams& p) : s_(s), p_(p) {}
+
+  LayoutRow parse(const std::vector<int>& ids, double parent_xheight) {
+    if (ids.empty()) return {};
+    const double xh = typical_xheight(ids, parent_xheight);
+    std::set<int> free(ids.begin(), ids.end());
+    std::vector<Unit> units = group_structures(ids, free, xh);
+    for (int i : free) units.push_back(symbol_unit(i));
+    std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.box.x0 < b.box.x0; });
+    return link_baseline(units, xh);
+  }
+
+ private:
+  double typical_xheight(const std::vector<int>& ids, double fallback) const {
+    std::vector<double> estimates, heights;
+    for (int i : ids) {
+      const SymbolKind k = symbol_kind(s_[i].label);
+      heights.push_back(s_[i].box.height());
+      if (k == SymbolKind::Small || k == SymbolKind::Ascender || k == SymbolKind::Descender || k == SymbolKind::Both)
+        estimates.push_back(line_estimate(s_[i].label, s_[i].box, 0).xheight);
+    }
+    double xh = median(estimates);
+    if (xh <= 0) xh = fallback > 0 ? fallback : 0.6 * median(heights);
+    return xh > 0 ? xh : 1;
+  }
+
+  Unit symbol_unit(int i) const {
+    Unit u;
+    u.node.symbol = i;
+    u.box = s_[i].box;
+    u.label = s_[i].label;
+    return u;
+  }
+
+  // Fraction bars, roots and big operators claim the symbols they span, widest first
+  // (so that an outer fraction takes an inner one whole).
+  std::vector<Unit> group_structures(const std::vector<int>& ids, std::set<int>& free, double xh) {
+    std::vector<int> anchors;
+    for (int i : ids)
+      if (s_[i].label == "-" || s_[i].label == "\\sqrt" || is_big_operator(s_[i].label)) anchors.push_back(i);
+    std::sort(anchors.begin(), anchors.end(),
+              [&](int a, int b) { return s_[a].box.width() > s_[b].box.width(); });
+    std::vector<Unit> units;
+    for (int a : anchors) {
+      if (!free.count(a)) continue;
+      const std::string& label = s_[a].label;
+      if (label == "-") {
+        if (auto u = fraction(a, free, xh); u.node.symbol >= 0) units.push_back(std::move(u));
+      } else if (label == "\\sqrt") {
+        units.push_back(root(a, free, xh));
+      } else {
+        units.push_back(big_operator(a, free));
+      }
+    }
+    return units;
+  }
+
+  static void take(std::set<int>& free, const std::vector<int>& ids) {
+    for (int i : ids) free.erase(i);
+  }
+
+  // Symbols that continue a row sideways (the 2 of v^2 past the end of a fraction bar):
+  // level with the row, close to it, and on the row's side of the anchor.
+  template <class Side>
+  void grow_row(std::vector<int>& row, const std::set<int>& free, int anchor, double scale, Side on_side) const {
+    Box extent = s_[row[0]].box;
+    for (int i : row) extent = merge(extent, s_[i].box);
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (int i : free) {
+        const Box& t = s_[i].box;
+        if (i == anchor || std::find(row.begin(), row.end(), i) != row.end()) continue;
+        const double gap = std::max(t.x0 - extent.x1, extent.x0 - t.x1);
+        const bool level = t.cy() > extent.y0 && t.cy() < extent.y1;
+        if (level && on_side(t) && gap < 0.5 * scale) {
+          row.push_back(i);
+          extent = merge(extent, t);
+          grew = true;
+        }
+      }
+    }
+  }
+
+  Unit fraction(int bar, std::set<int>& free, double xh) {
+    const Box& b = s_[bar].box;
+    std::vector<int> above, below;
+    for (int i : free) {
+      if (i == bar) continue;
+      const Box& t = s_[i].box;
+      if (horizontal_overlap(t, b) < 0.5 * std::max(t.width(), 1e-9)) continue;
+      if (t.cy() < b.cy()) above.push_back(i);
+      else below.push_back(i);
+    }
+    if (above.empty() || below.empty()) return {};
+    grow_row(above, free, bar, xh, [&](const Box& t) { return t.y1 < b.cy(); });
+    grow_row(below, free, bar, xh, [&](const Box& t) { return t.y0 > b.cy(); });
+    Unit u;
+    u.node.type = LayoutNode::Type::Fraction;
+    u.node.symbol = bar;
+    u.label = "\\frac";
+    u.box = b;
+    for (int i : above) u.box = merge(u.box, s_[i].box);
+    for (int i : below) u.box = merge(u.box, s_[i].box);
+    free.erase(bar);
+    take(free, above);
+    take(free, below);
+    u.node.first = parse(above, xh);
+    u.node.second = parse(below, xh);
+    return u;
+  }
+
+  Unit root(int sign, std::set<int>& free, double xh) {
+    const Box& r = s_[sign].box;
+    const double w = r.width(), h = r.height();
+    std::vector<int> index, body;
+    for (int i : free) {
+      if (i == sign) continue;
+      const Box& t = s_[i].box;
+      const bool inside_vertically = t.cy() > r.y0 && t.cy() < r.y1 + 0.1 * h;
+      if (inside_vertically && t.cx() > r.x0 + 0.25 * w && t.cx() < r.x1 + 0.1 * w) {
+        body.push_back(i);
+      } else if (t.cx() < r.x0 + 0.35 * w && t.cx() > r.x0 - 0.5 * w && t.y1 < r.cy() && t.height() < 0.6 * h) {
+        index.push_back(i);
+      }
+    }
+    Unit u;
+    u.node.type = LayoutNode::Type::Root;
+    u.node.symbol = sign;
+    u.label = "\\sqrt";
+    u.box = r;
+    for (int i : body) u.box = merge(u.box, s_[i].box);
+    for (int i : index) u.box = merge(u.box, s_[i].box);
+    free.erase(sign);
+    take(free, body);
+    take(free, index);
+    u.node.first = parse(index, xh);
+    u.node.second = parse(body, xh);
+    return u;
+  }
+
+  // Limits written above and below: what overlaps the operator's column, then the symbols
+  // that continue those rows sideways (x \rightarrow 0 under \lim is wider than \lim).
+  Unit big_operator(int op, std::set<int>& free) {
+    const Box& o = s_[op].box;
+    Unit u = symbol_unit(op);
+    for (int side = 0; side < 2; ++side) {
+      std::vector<int> row;
+      for (int i : free) {
+        const Box& t = s_[i].box;
+        if (i == op || horizontal_overlap(t, o) < 0.3 * std::min(t.width(), o.width()) + 1e-9) continue;
+        const bool placed = side == 0 ? t.y1 < o.y0 + 0.25 * o.height() : t.y0 > o.y1 - 0.25 * o.height();
+        if (placed) row.push_back(i);
+      }
+      if (row.empty()) continue;
+      const double reach = o.height() * 0.25;
+      grow_row(row, free, op, reach / 0.25, [&](const Box& t) {
+        return side == 0 ? t.y1 < o.y0 + reach : t.y0 > o.y1 - reach;
+      });
+      Box extent = s_[row[0]].box;
+      for (int i : row) extent = merge(extent, s_[i].box);
+      take(free, row);
+      u.box = merge(u.box, extent);
+      (side == 0 ? u.sup : u.sub) = row;
+    }
+    free.erase(op);
+    return u;
+  }
+
+  LineEstimate estimate(const Unit& u, double xh) const {
+    if (u.node.type == LayoutNode::Type::Fraction) return {s_[u.node.symbol].box.cy(), xh, true};
+    if (u.node.type == LayoutNode::Type::Root) return {u.box.cy(), std::max(0.5 * u.box.height(), xh), true};
+    LineEstimate e = line_estimate(u.label, u.box, xh);
+    e.center = p_.box_weight * u.box.cy() + (1 - p_.box_weight) * e.center;
+    return e;
+  }
+
+  enum class Relation { Right, Superscript, Subscript };
+
+  Relation relation(const Unit& base, const LineEstimate& line, const Unit& t, double xh) const {
+    const SymbolKind kind = symbol_kind(t.label);
+    if (kind == SymbolKind::High) return Relation::Superscript;
+    // Punctuation, relations and operators do not take scripts; punctuation and relations
+    // are not scripts themselves outside limits (which fractions and big operators claim).
+    if (kind == SymbolKind::Low || is_relation(t.label)) return Relation::Right;
+    if (base.node.type == LayoutNode::Type::Symbol) {
+      const SymbolKind base_kind = symbol_kind(base.label);
+      if (base_kind == SymbolKind::Operator || base_kind == SymbolKind::Low) return Relation::Right;
+    } else {  // a fraction or root takes only a superscript, and only one written above its top
+      return t.box.cy() < base.box.y0 ? Relation::Superscript : Relation::Right;
+    }
+    const bool spans = kind == SymbolKind::Tall || kind == SymbolKind::BigOperator || t.node.type != LayoutNode::Type::Symbol;
+    const LineEstimate e = estimate(t, xh);
+    if (base.node.type == LayoutNode::Type::Symbol && is_big_operator(base.label)) {
+      const Box& o = base.box;
+      if (e.center < o.y0 + 0.25 * o.height()) return Relation::Superscript;
+      if (e.center > o.y1 - 0.25 * o.height()) return Relation::Subscript;
+      return Relation::Right;
+    }
+    if (spans) {  // brackets, big operators and structures are scripts only if they clear the line's centre
+      if (t.box.y1 < line.center - 0.5 * p_.superscript * line.xheight) return Relation::Superscript;
+      if (t.box.y0 > line.center + 0.5 * p_.subscript * line.xheight) return Relation::Subscript;
+      return Relation::Right;
+    }
+    const double d = (e.center - line.center) / std::max(line.xheight, 1e-9);
+    // Scripts are written smaller: a smaller symbol needs less offset to be one.
+    const double ratio = e.informative ? std::clamp(e.xheight / std::max(line.xheight, 1e-9), 0.3, 1.5) : 1.0;
+    const double scale = 1 - p_.size_weight + p_.size_weight * ratio;
+    if (d < -p_.superscript * scale) return Relation::Superscript;
+    if (d > p_.subscript * scale) return Relation::Subscript;
+    return Relation::Right;
+  }
+
+  LayoutRow link_baseline(std::vector<Unit>& units, double xh) {
+    std::vector<Unit*> baseline;
+    LineEstimate line;
+    bool have_line = false;
+    for (Unit& t : units) {
+      if (baseline.empty()) {
+        baseline.push_back(&t);
+      } else {
+        Unit& base = *baseline.back();
+        const Relation r = relation(base, have_line ? line : LineEstimate{base.box.cy(), xh, true}, t, xh);
+        if (r != Relation::Right) {
+          auto& target = r == Relation::Superscript ? base.sup : base.sub;
+          collect_ids(t, target);
+          continue;
+        }
+        baseline.push_back(&t);
+      }
+      const LineEstimate e = estimate(t, xh);
+      if (e.informative) {
+        line = e;
+        have_line = true;
+      } else if (!have_line) {
+        line = {e.center, xh, true};
+        have_line = true;
+      }
+    }
+    LayoutRow row;
+    for (Unit* u : baseline) {
+      LayoutNode n = std::move(u->node);
+      n.sub = parse(u->sub, xh);
+      n.sup = parse(u->sup, xh);
+      row.push_back(std::move(n));
+    }
+    return row;
+  }
+
+  // All the symbols of a unit, so that a script is parsed again as a row of its own.
+  static void collect_ids(const Unit& u, std::vector<int>& out) {
+    collect_ids(u.node, out);
+    out.insert(out.end(), u.sub.begin(), u.sub.end());
+    out.insert(out.end(), u.sup.begin(), u.sup.end());
+  }
+
+  static void collect_ids(const LayoutNode& n, std::vector<int>& out) {
+    if (n.symbol >= 0) out.push_back(n.symbol);
+    for (const LayoutRow* r : {&n.sub, &n.sup, &n.first, &n.second})
+      for (const LayoutNode& c : *r) collect_ids(c, out);
+  }
+
+  const std::vector<PlacedSymbol>& s_;
+  LayoutParams p_;
+};
+
+}  // namespace
+
+LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params) {
+  std::vector<int> ids;
+  for (int i = 0; i < int(symbols.size()); ++i) ids.push_back(i);
+  return Parser(symbols, params).parse(ids, 0);
+}
+
+}  // namespace inkmath

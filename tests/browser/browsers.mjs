@@ -1,0 +1,138 @@
+// Browser launch, kept in one place so that the scenarios run unchanged on other engines.
+// launch() returns a browser whose sessions are page-like drivers with a small API:
+//
+//   goto(url), reload(), evaluate(fn, arg), waitFor(fn, arg, { timeout }),
+//   click(selector), clickButton(accessibleName), clickAndWaitForLoad(selector), press(keys),
+//   text(selector), screenshot(file),
+//   setOffline(bool), requests (every URL the page, its workers and service worker asked for),
+//   uploadFile(selector, name, text), download(buttonName) -> text,
+//   intercept(pattern, response, { times }), stopIntercepting(pattern), close()
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export const engine = process.env.INKMATH_BROWSER || 'chromium';
+
+// Why the browser cannot run here, or null when it can.
+export function unavailable() {
+  if (engine !== 'chromium') return `browser engine ${engine} is not supported by tests/browser/browsers.mjs`;
+  try {
+    require.resolve('playwright-core');
+  } catch {
+    return 'playwright-core is not installed (npm ci)';
+  }
+  if (!fs.existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (set CHROMIUM)`;
+  return null;
+}
+
+class Session {
+  constructor(context, page) {
+    this.context = context;
+    this.page = page;
+    this.requests = [];
+    this.consoleErrors = [];
+    context.on('request', (r) => this.requests.push(r.url()));
+    page.on('console', (m) => m.type() === 'error' && this.consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
+  }
+
+  goto(url) {
+    return this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  reload() {
+    return this.page.reload({ waitUntil: 'load' });
+  }
+
+  evaluate(fn, arg) {
+    return this.page.evaluate(fn, arg);
+  }
+
+  async waitFor(fn, arg, { timeout = 20000 } = {}) {
+    const handle = await this.page.waitForFunction(fn, arg, { timeout, polling: 50 });
+    return handle.jsonValue();
+  }
+
+  click(selector) {
+    return this.page.locator(selector).click();
+  }
+
+  clickButton(name) {
+    return this.page.getByRole('button', { name, exact: true }).click();
+  }
+
+  // Clicks something that makes the page load again; resolves once it has loaded.
+  async clickAndWaitForLoad(selector) {
+    await Promise.all([this.page.waitForEvent('load'), this.click(selector)]);
+  }
+
+  // A key press on the page, e.g. 'Control+Shift+z'.
+  press(keys) {
+    return this.page.keyboard.press(keys);
+  }
+
+  text(selector) {
+    return this.page.locator(selector).textContent();
+  }
+
+  screenshot(file) {
+    return this.page.screenshot({ path: file });
+  }
+
+  setOffline(offline) {
+    return this.context.setOffline(offline);
+  }
+
+  uploadFile(selector, name, text) {
+    return this.page.locator(selector).setInputFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(text) });
+  }
+
+  async download(buttonName) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.clickButton(buttonName)]);
+    return fs.readFileSync(await download.path(), 'utf8');
+  }
+
+  // Answers requests whose URL contains `pattern` with `response` ({ status, body,
+  // contentType }, or 'fail' for a network error), `times` times (default: until stopped).
+  intercept(pattern, response, { times } = {}) {
+    this.matchers ??= new Map();
+    const matcher = (url) => url.href.includes(pattern);
+    this.matchers.set(pattern, matcher);
+    return this.context.route(matcher, (route) =>
+      response === 'fail' ? route.abort('failed') : route.fulfill({ contentType: 'text/plain', ...response }), { times });
+  }
+
+  stopIntercepting(pattern) {
+    return this.context.unroute(this.matchers.get(pattern));
+  }
+
+  close() {
+    return this.context.close();
+  }
+}
+
+export async function launch() {
+  const reason = unavailable();
+  if (reason) throw new Error(reason);
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    // serviceWorkers: false blocks them (needed where tests replace files on the way).
+    async newSession({ serviceWorkers = true, viewport = { width: 1024, height: 768 }, deviceScaleFactor = 2 } = {}) {
+      const context = await browser.newContext({
+        serviceWorkers: serviceWorkers ? 'allow' : 'block',
+        viewport,
+        deviceScaleFactor,
+        acceptDownloads: true,
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      return new Session(context, await context.newPage());
+    },
+    close: () => browser.close(),
+  };
+}

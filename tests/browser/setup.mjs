@@ -1,0 +1,83 @@
+// What every browser scenario needs: the built site served on a free port, a browser,
+// and the reasons to skip when a part is missing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import { serveDirectory } from './server.mjs';
+import { launch, unavailable } from './browsers.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const distDir = path.resolve(repoRoot, process.env.INKMATH_DIST || 'dist');
+export const trainedWeights = path.join(distDir, 'weights', 'inkmath.bin');
+export const hasTrainedWeights = fs.existsSync(trainedWeights);
+export const outDir = path.join(repoRoot, 'tests', 'browser', 'out');
+
+// Why the page cannot be tested here, or null.
+export function siteMissing() {
+  return unavailable() || (fs.existsSync(path.join(distDir, 'index.html')) ? null : `no site in ${distDir} (run scripts/build)`);
+}
+
+// Until weights are trained, the page is served stand-in weights: the same format with
+// random values (tests/node/random-weights.js), which read ink as nonsense, but through the
+// whole pipeline, so the page's scenarios still run. The native reading uses the same file.
+function standInWeights() {
+  const { randomWeights } = createRequire(import.meta.url)('../node/random-weights.js');
+  const classes = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'x', 'y', 'n', '+', '-', '=', '(', ')',
+    '\\sqrt', '\\alpha', '\\pi', '\\sum', '\\int', '\\rightarrow', 'junk'];
+  const file = path.join(os.tmpdir(), `inkmath-stand-in-weights-${process.pid}.bin`);
+  fs.writeFileSync(file, randomWeights({ classes, hidden: 8, dense: [32], points: 24, seed: 7 }));
+  process.on('exit', () => fs.rmSync(file, { force: true }));
+  return file;
+}
+
+export const weightsFile = hasTrainedWeights ? trainedWeights : standInWeights();
+
+export function trainedWeightsMissing() {
+  return hasTrainedWeights ? null : `no trained weights in ${path.relative(repoRoot, trainedWeights)}`;
+}
+
+// Starts the server and the browser for the file's tests; returns an object whose fields
+// fill in before the first test runs.
+export function useSite() {
+  const site = { url: null, server: null, browser: null };
+  before(async () => {
+    if (siteMissing()) return;
+    site.server = await serveDirectory(distDir, hasTrainedWeights ? {} : { '/weights/inkmath.bin': weightsFile });
+    site.url = site.server.url;
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+// Opens the page in a fresh session and waits until it has started.
+export async function openPage(site, options) {
+  const session = await site.browser.newSession(options);
+  await session.goto(site.url);
+  await session.waitFor(() => document.body.dataset.ready === 'true');
+  return session;
+}
+
+export function latexOf(session) {
+  return session.evaluate(() => document.getElementById('latex').textContent);
+}
+
+export function strokeCount(session) {
+  return session.evaluate(() => Number(document.getElementById('ink').dataset.strokeCount));
+}
+
+// Waits until #latex equals `is`, differs from `not`, or (with neither) is not empty.
+export async function waitForLatex(session, { is, not } = {}, timeout = 20000) {
+  return session.waitFor(([is, not]) => {
+    const latex = document.getElementById('latex').textContent;
+    if (is !== null) return latex === is;
+    if (not !== null) return latex !== not;
+    return latex.length > 0;
+  }, [is ?? null, not ?? null], { timeout });
+}

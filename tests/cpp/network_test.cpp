@@ -1,0 +1,180 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+
+#include "api/inkmath.h"
+#include "nn/weights_file.h"
+
+using namespace inkmath;
+
+namespace {
+
+Eigen::MatrixXf random_matrix(int rows, int cols, std::mt19937& rng) {
+  std::uniform_real_distribution<float> u(-0.5f, 0.5f);
+  Eigen::MatrixXf m(rows, cols);
+  for (int i = 0; i < m.size(); ++i) m.data()[i] = u(rng);
+  return m;
+}
+
+Network random_network(int input, std::vector<int> hidden, std::vector<int> dense, unsigned seed) {
+  std::mt19937 rng(seed);
+  Network net;
+  for (int h : hidden) {
+    LstmLayer l;
+    l.input = input;
+    l.hidden = h;
+    for (LstmDirection* d : {&l.forward, &l.backward})
+      *d = {random_matrix(4 * h, input, rng), random_matrix(4 * h, h, rng), random_matrix(4 * h, 1, rng)};
+    net.lstm.push_back(l);
+    input = 2 * h;
+  }
+  input *= 2;
+  for (int out : dense) {
+    net.dense.push_back({random_matrix(out, input, rng), random_matrix(out, 1, rng)});
+    input = out;
+  }
+  return net;
+}
+
+// Textbook LSTM, written out scalar by scalar, independent of the engine's matrix code.
+using Seq = std::vector<std::vector<double>>;
+Seq reference_direction(const LstmDirection& d, int hidden, const Seq& x, bool reverse) {
+  const int steps = int(x.size());
+  std::vector<double> h(hidden, 0), c(hidden, 0);
+  Seq out(steps);
+  auto sig = [](double v) { return 1 / (1 + std::exp(-v)); };
+  for (int k = 0; k < steps; ++k) {
+    const int t = reverse ? steps - 1 - k : k;
+    std::vector<double> gate(4 * hidden);
+    for (int r = 0; r < 4 * hidden; ++r) {
+      double v = d.bias(r);
+      for (size_t i = 0; i < x[t].size(); ++i) v += d.w_ih(r, i) * x[t][i];
+      for (int j = 0; j < hidden; ++j) v += d.w_hh(r, j) * h[j];
+      gate[r] = v;
+    }
+    for (int j = 0; j < hidden; ++j) {
+      c[j] = sig(gate[hidden + j]) * c[j] + sig(gate[j]) * std::tanh(gate[2 * hidden + j]);
+      h[j] = sig(gate[3 * hidden + j]) * std::tanh(c[j]);
+    }
+    out[t] = h;
+  }
+  return out;
+}
+
+std::vector<double> reference_forward(const Network& net, const Eigen::MatrixXf& input) {
+  Seq x(input.rows());
+  for (int t = 0; t < input.rows(); ++t)
+    for (int i = 0; i < input.cols(); ++i) x[t].push_back(input(t, i));
+  for (const auto& l : net.lstm) {
+    const Seq f = reference_direction(l.forward, l.hidden, x, false), b = reference_direction(l.backward, l.hidden, x, true);
+    for (size_t t = 0; t < x.size(); ++t) {
+      x[t] = f[t];
+      x[t].insert(x[t].end(), b[t].begin(), b[t].end());
+    }
+  }
+  std::vector<double> y(2 * x[0].size(), 0);
+  const size_t w = x[0].size();
+  for (size_t j = 0; j < w; ++j) {
+    y[w + j] = x[0][j];
+    for (const auto& step : x) y[j] += step[j] / x.size(), y[w + j] = std::max(y[w + j], step[j]);
+  }
+  for (size_t k = 0; k < net.dense.size(); ++k) {
+    std::vector<double> z(net.dense[k].b.size());
+    for (size_t r = 0; r < z.size(); ++r) {
+      z[r] = net.dense[k].b(r);
+      for (size_t i = 0; i < y.size(); ++i) z[r] += net.dense[k].w(r, i) * y[i];
+      if (k + 1 < net.dense.size()) z[r] = std::max(0.0, z[r]);
+    }
+    y = z;
+  }
+  return y;
+}
+
+}  // namespace
+
+TEST_CASE("a one-unit LSTM step matches the hand-computed value") {
+  Network net;
+  LstmLayer l;
+  l.input = 1;
+  l.hidden = 1;
+  // Gates i, f, g, o all see 1 * x; x = 1 -> h = sigmoid(1) * tanh(sigmoid(1) * tanh(1)).
+  l.forward = {Eigen::MatrixXf::Ones(4, 1), Eigen::MatrixXf::Zero(4, 1), Eigen::VectorXf::Zero(4)};
+  l.backward = l.forward;
+  net.lstm.push_back(l);
+  net.dense.push_back({Eigen::MatrixXf::Identity(4, 4), Eigen::VectorXf::Zero(4)});
+  const double s = 1 / (1 + std::exp(-1.0)), h = s * std::tanh(s * std::tanh(1.0));
+  const Eigen::VectorXf y = net.forward(Eigen::MatrixXf::Ones(1, 1));
+  REQUIRE(y(0) == Approx(h));  // mean, forward
+  REQUIRE(y(1) == Approx(h));  // mean, backward
+  REQUIRE(y(2) == Approx(h));  // max, forward
+}
+
+TEST_CASE("the engine matches an independent scalar implementation, alone and batched") {
+  const Network net = random_network(5, {6, 4}, {7, 3}, 42);
+  std::mt19937 rng(1);
+  std::vector<Eigen::MatrixXf> xs = {random_matrix(9, 5, rng), random_matrix(9, 5, rng), random_matrix(9, 5, rng)};
+  const Eigen::MatrixXf batch = net.forward_batch(xs);
+  for (size_t b = 0; b < xs.size(); ++b) {
+    const auto expected = reference_forward(net, xs[b]);
+    const Eigen::VectorXf single = net.forward(xs[b]);
+    for (int k = 0; k < 3; ++k) {
+      REQUIRE(single(k) == Approx(expected[k]).margin(1e-5));
+      REQUIRE(batch(k, b) == Approx(expected[k]).margin(1e-5));
+    }
+  }
+}
+
+TEST_CASE("weight files round-trip and every kind of damage is a clear Error") {
+  WeightsFile file{random_network(3, {2}, {4}, 7), {{"classes", {"a", "b", "c", "junk"}}}};
+  const auto bytes = write_weights(file);
+  const WeightsFile back = read_weights(bytes);
+  REQUIRE(back.meta["classes"][3] == "junk");
+  REQUIRE(back.network.lstm[0].backward.w_hh.isApprox(file.network.lstm[0].backward.w_hh));
+  REQUIRE(back.network.dense[0].w.isApprox(file.network.dense[0].w));
+
+  auto truncated = bytes;
+  truncated.resize(bytes.size() / 2);
+  REQUIRE_THROWS_AS(read_weights(truncated), Error);
+  auto corrupt = bytes;
+  corrupt[bytes.size() - 20] ^= 0x40;
+  REQUIRE_THROWS_WITH(read_weights(corrupt), Catch::Contains("checksum"));
+  auto magic = bytes;
+  magic[0] = 'X';
+  REQUIRE_THROWS_WITH(read_weights(magic), Catch::Contains("not an inkmath weight file"));
+  auto version = bytes;
+  version[4] = 99;
+  REQUIRE_THROWS_WITH(read_weights(version), Catch::Contains("version 99"));
+  REQUIRE_THROWS_AS(read_weights({}), Error);
+  for (size_t cut = 0; cut < bytes.size(); cut += 7) {
+    std::vector<uint8_t> prefix(bytes.begin(), bytes.begin() + cut);
+    REQUIRE_THROWS_AS(read_weights(prefix), Error);
+  }
+}
+
+TEST_CASE("CRC-32 matches the standard check value") {
+  const std::string s = "123456789";
+  REQUIRE(crc32(reinterpret_cast<const uint8_t*>(s.data()), s.size()) == 0xCBF43926u);
+}
+
+TEST_CASE("the shipped weights reproduce PyTorch's logits (parity fixture)") {
+  const char* env_weights = std::getenv("INKMATH_WEIGHTS");
+  const std::string weights = env_weights ? env_weights : INKMATH_SOURCE_DIR "/weights/inkmath.bin";
+  const std::string parity = weights.substr(0, weights.size() - 4) + ".parity.json";
+  const Recognizer recognizer(read_file_bytes(weights));
+  std::ifstream in(parity);
+  REQUIRE(in.good());
+  const auto fixture = nlohmann::json::parse(in);
+  double worst = 0;
+  for (size_t s = 0; s < fixture["inputs"].size(); ++s) {
+    const auto& seq = fixture["inputs"][s];
+    Eigen::MatrixXf x(seq.size(), seq[0].size());
+    for (int t = 0; t < x.rows(); ++t)
+      for (int i = 0; i < x.cols(); ++i) x(t, i) = seq[t][i].get<float>();
+    const Eigen::MatrixXf logits = recognizer.classifier().network().forward_batch({x});
+    for (int k = 0; k < logits.rows(); ++k) worst = std::max(worst, double(std::abs(logits(k, 0) - fixture["logits"][s][k].get<float>())));
+  }
+  INFO("max abs diff " << worst);
+  REQUIRE(worst <= 1e-4);
+}

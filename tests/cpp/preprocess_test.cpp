@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "features/features.h"
+#include "preprocess/preprocess.h"
+
+using namespace inkmath;
+
+namespace {
+double dist(const Point& a, const Point& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+}  // namespace
+
+TEST_CASE("duplicate points are removed, distinct ones kept in order") {
+  const Stroke s = remove_duplicates({{0, 0}, {0, 0}, {1, 0}, {1, 0}, {0, 0}});
+  REQUIRE(s.size() == 3);
+  REQUIRE(s[1].x == 1);
+  REQUIRE(s[2].x == 0);
+}
+
+TEST_CASE("smoothing keeps the endpoints and averages the inside") {
+  const Stroke s = smooth({{0, 0}, {1, 3}, {2, 0}});
+  REQUIRE(s[0].y == 0);
+  REQUIRE(s[1].y == Approx(1));
+  REQUIRE(s[2].x == 2);
+}
+
+TEST_CASE("size normalization keeps the aspect ratio and centres the symbol") {
+  const auto out = normalize_size({{{10, 10}, {30, 10}}, {{10, 15}, {30, 15}}});  // a 20 x 5 '='
+  const Box b = [&] { Box x = bounding_box(out[0]); return merge(x, bounding_box(out[1])); }();
+  REQUIRE(b.width() == Approx(2));
+  REQUIRE(b.height() == Approx(0.5));
+  REQUIRE(b.cx() == Approx(0).margin(1e-12));
+  REQUIRE(b.cy() == Approx(0).margin(1e-12));
+}
+
+TEST_CASE("resampling gives the exact count, evenly spaced, shared by stroke length") {
+  const auto out = resample({{{0, 0}, {30, 0}}, {{0, 5}, {0, 15}}}, 20);  // lengths 30 and 10
+  REQUIRE(out.size() == 2);
+  REQUIRE(out[0].size() + out[1].size() == 20);
+  REQUIRE(out[0].size() == 15);
+  for (size_t i = 1; i < out[0].size(); ++i) REQUIRE(dist(out[0][i], out[0][i - 1]) == Approx(30.0 / 14));
+  REQUIRE(out[0].back().x == Approx(30));
+}
+
+TEST_CASE("strokes that double back on themselves resample to finite points") {
+  // Smoothing turns 0,2,0,2 into coinciding points: zero-length segments must be skipped.
+  const auto out = preprocess({{{0, 0}, {2, 0}, {0, 0}, {2, 0}, {0, 0}, {0, 0}, {5, 5}}}, 32);
+  for (const Point& p : out[0]) REQUIRE((std::isfinite(p.x) && std::isfinite(p.y)));
+}
+
+TEST_CASE("a one-point stroke (a dot) survives the whole chain") {
+  const auto out = preprocess({{{5, 5}}, {{0, 0}, {0, 10}}}, 16);
+  REQUIRE(out[0].size() >= 1);
+  REQUIRE(out[0].size() + out[1].size() == 16);
+  REQUIRE_THROWS_AS(preprocess({{}}, 16), Error);
+}
+
+TEST_CASE("online features: position, direction and pen-up") {
+  const Eigen::MatrixXf f = symbol_features({{{0, 0}, {10, 0}}, {{0, 5}, {10, 5}}}, FeatureSet::online, 8);
+  REQUIRE(f.rows() == 8);
+  REQUIRE(f.cols() == feature_count(FeatureSet::online));
+  REQUIRE(f(0, 2) == Approx(1));  // moving right
+  REQUIRE(f(0, 3) == Approx(0).margin(1e-6));
+  REQUIRE(f(0, 6) == 0);
+  REQUIRE(f(4, 6) == 1);  // first point after the pen-up
+  REQUIRE(f(1, 4) == Approx(1));  // straight line: no turn
+}
+
+TEST_CASE("context features see ink around each point") {
+  const Eigen::MatrixXf f = symbol_features({{{0, 0}, {10, 10}}, {{10, 0}, {0, 10}}}, FeatureSet::online_context, 16);
+  REQUIRE(f.cols() == 16);
+  REQUIRE(f.col(11).maxCoeff() > 0.1f);  // centre sample of the patch sits on ink
+  REQUIRE(f.allFinite());
+  REQUIRE_THROWS_AS(feature_set_from_name("offline"), Error);
+}

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "latex/normalize.h"
+#include "structure/structure.h"
+
+using namespace inkmath;
+
+namespace {
+
+// Symbols placed by hand, y growing downwards as on a screen; the x-height is about 10.
+RecognizedSymbol sym(const std::string& label, double x0, double y0, double x1, double y1) {
+  RecognizedSymbol s;
+  s.label = label;
+  s.box = {x0, y0, x1, y1};
+  return s;
+}
+
+std::string parse(const std::vector<RecognizedSymbol>& symbols) {
+  return normalize_latex(parse_layout(Ink{}, symbols).latex);
+}
+
+}  // namespace
+
+TEST_CASE("a row of symbols on one baseline", "[structure]") {
+  CHECK(parse({sym("a", 0, 10, 10, 20), sym("+", 14, 10, 24, 20), sym("b", 28, 2, 36, 20)}) == "a + b");
+}
+
+TEST_CASE("superscript and subscript", "[structure]") {
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("2", 11, 2, 16, 9)}) == "x ^ { 2 }");
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("i", 11, 18, 14, 26)}) == "x _ { i }");
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("i", 11, 18, 14, 26), sym("2", 11, 2, 16, 9)}) == "x _ { i } ^ { 2 }");
+  // The script ends where the baseline resumes.
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("2", 11, 2, 16, 9), sym("+", 20, 10, 30, 20), sym("1", 34, 4, 38, 20)}) ==
+        "x ^ { 2 } + 1");
+}
+
+TEST_CASE("nested superscripts", "[structure]") {
+  CHECK(parse({sym("e", 0, 10, 10, 20), sym("x", 11, 3, 17, 9), sym("2", 18, -2, 21, 3)}) == "e ^ { x ^ { 2 } }");
+}
+
+TEST_CASE("a fraction, and a fraction inside a fraction", "[structure]") {
+  CHECK(parse({sym("a", 2, 0, 10, 8), sym("-", 0, 11, 12, 12), sym("b", 2, 15, 10, 25)}) == "\\frac { a } { b }");
+  CHECK(parse({sym("1", 10, -12, 14, 0), sym("-", 6, 3, 18, 4), sym("2", 10, 6, 15, 16), sym("-", 0, 19, 24, 20),
+               sym("3", 8, 23, 14, 33)}) == "\\frac { \\frac { 1 } { 2 } } { 3 }");
+  // A minus sign with nothing above or below stays a minus.
+  CHECK(parse({sym("a", 0, 10, 10, 20), sym("-", 14, 14, 24, 15), sym("b", 28, 2, 36, 20)}) == "a - b");
+}
+
+TEST_CASE("square roots, with and without an index", "[structure]") {
+  CHECK(parse({sym("\\sqrt", 0, 0, 30, 22), sym("x", 12, 8, 22, 18)}) == "\\sqrt { x }");
+  CHECK(parse({sym("3", 0, 0, 4, 7), sym("\\sqrt", 0, 0, 30, 22), sym("x", 12, 8, 22, 18)}) ==
+        "\\sqrt [ 3 ] { x }");
+  CHECK(parse({sym("\\sqrt", 0, 0, 30, 22), sym("x", 12, 8, 22, 18), sym("+", 34, 8, 44, 18), sym("1", 48, 2, 52, 18)}) ==
+        "\\sqrt { x } + 1");
+}
+
+TEST_CASE("big operators take limits above and below", "[structure]") {
+  const auto sum = parse({sym("\\sum", 0, 0, 20, 24), sym("i", 2, 28, 5, 36), sym("=", 7, 30, 12, 34),
+                          sym("1", 14, 28, 16, 36), sym("n", 6, -10, 14, -3), sym("i", 24, 6, 27, 18)});
+  CHECK(sum == normalize_latex("\\sum_{i=1}^{n} i"));
+  CHECK(parse({sym("\\int", 0, 0, 10, 40), sym("0", 11, 34, 15, 42), sym("1", 12, -4, 15, 4), sym("x", 18, 15, 28, 25)}) ==
+        normalize_latex("\\int_0^1 x"));
+}
+
+TEST_CASE("brackets with a superscript; relations are never scripts", "[structure]") {
+  CHECK(parse({sym("(", 0, 2, 5, 26), sym("a", 7, 10, 15, 20), sym(")", 17, 2, 22, 26), sym("2", 23, -4, 28, 6)}) ==
+        "( a ) ^ { 2 }");
+  CHECK(parse({sym("y", 0, 10, 10, 26), sym("=", 14, 4, 24, 12), sym("1", 28, 2, 32, 20)}) == "y = 1");
+}
+
+TEST_CASE("LaTeX output renders < and > and the tree lists every symbol", "[structure]") {
+  const Layout layout = parse_layout(Ink{}, {sym("a", 0, 10, 10, 20), sym("\\lt", 14, 10, 24, 20), sym("b", 28, 2, 36, 20)});
+  CHECK(layout.latex == "a < b");
+  REQUIRE(layout.tree["type"] == "row");
+  REQUIRE(layout.tree["children"].size() == 3);
+  CHECK(layout.tree["children"][1]["label"] == "\\lt");
+  CHECK(layout.tree["children"][2]["symbol"] == 2);
+}
+
+TEST_CASE("no symbols give an empty layout", "[structure]") {
+  const Layout layout = parse_layout(Ink{}, {});
+  CHECK(layout.latex.empty());
+  CHECK(layout.tree["children"].empty());
+}

@@ -1,0 +1,166 @@
+// The WebAssembly module as the page's worker uses it: load, create a Recognizer from
+// weight bytes, recognize JSON ink, get JSON back; bad input gives clear errors.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { loadInkmath } = require('../../scripts/wasm-module.js');
+const { randomWeights, crc32 } = require('./random-weights.js');
+
+// An "x", then a "+" to its right: four strokes, with times.
+function line(x0, y0, x1, y1, t0) {
+  return Array.from({ length: 12 }, (_, i) => [x0 + ((x1 - x0) * i) / 11, y0 + ((y1 - y0) * i) / 11, t0 + 10 * i]);
+}
+const ink = {
+  strokes: [line(0, 0, 40, 40, 0), line(40, 0, 0, 40, 300), line(60, 20, 100, 20, 600), line(80, 0, 80, 40, 900)],
+};
+
+let inkmath;
+let recognizer;
+test.before(async () => {
+  inkmath = await loadInkmath();
+  recognizer = new inkmath.Recognizer(randomWeights());
+});
+test.after(() => recognizer && recognizer.delete());
+
+function recognize(text) {
+  return JSON.parse(recognizer.recognize(text));
+}
+
+test('recognizes ink into LaTeX, one symbol per group of strokes, with alternatives', () => {
+  const r = recognize(JSON.stringify(ink));
+  assert.equal(typeof r.latex, 'string');
+  assert.ok(r.latex.length > 0);
+  assert.ok(r.symbols.length >= 1 && r.symbols.length <= ink.strokes.length);
+  const strokes = r.symbols.flatMap((s) => s.strokes).sort();
+  assert.deepEqual(strokes, [0, 1, 2, 3], 'every stroke belongs to exactly one symbol');
+  for (const s of r.symbols) {
+    assert.equal(s.alternatives[0].label, s.label);
+    assert.ok(s.score > 0 && s.score <= 1);
+    assert.equal(s.box.length, 4);
+  }
+  assert.equal(typeof r.tree, 'object');
+  assert.ok(r.ms >= 0);
+});
+
+test('the same ink gives the same result every time', () => {
+  const a = recognize(JSON.stringify(ink));
+  const b = recognize(JSON.stringify(ink));
+  delete a.ms;
+  delete b.ms;
+  assert.deepEqual(a, b);
+});
+
+test('a symbol the user fixed keeps its label', () => {
+  const r = recognize(JSON.stringify({ ...ink, fixed: [{ strokes: [0, 1], label: 'y' }] }));
+  const fixed = r.symbols.find((s) => s.strokes.includes(0));
+  assert.equal(fixed.label, 'y');
+  assert.deepEqual([...fixed.strokes].sort(), [0, 1]);
+});
+
+test('no strokes gives an empty reading', () => {
+  const r = recognize(JSON.stringify({ strokes: [] }));
+  assert.equal(r.latex, '');
+  assert.deepEqual(r.symbols, []);
+});
+
+test('invalid JSON gives {error}', () => {
+  for (const text of ['', '{', 'not json', '{"strokes": [[[0, 0]]]']) {
+    const r = recognize(text);
+    assert.match(r.error, /JSON/, `for ${JSON.stringify(text)}`);
+  }
+});
+
+test('ink of the wrong shape gives {error}', () => {
+  const cases = [
+    '[]',
+    '{}',
+    '{"strokes": 5}',
+    '{"strokes": [5]}',
+    '{"strokes": [[["a", "b"]]]}',
+    '{"strokes": [[[1]]]}',
+    '{"strokes": [[[0, 0]]], "fixed": [{"strokes": [3], "label": "x"}]}',
+    '{"strokes": [[[0, 0]]], "fixed": [{"strokes": [0]}]}',
+  ];
+  for (const text of cases) {
+    const r = recognize(text);
+    assert.equal(typeof r.error, 'string', `for ${text}`);
+    assert.match(r.error, /^ink: /, `for ${text}`);
+  }
+});
+
+test('NaN, infinite or huge coordinates give {error}', () => {
+  // JSON.stringify writes NaN and Infinity as null.
+  assert.ok(recognize(JSON.stringify({ strokes: [[[NaN, 0, 0], [1, 1, 1]]] })).error);
+  assert.ok(recognize(JSON.stringify({ strokes: [[[Infinity, 0, 0]]] })).error);
+  assert.ok(recognize('{"strokes": [[[1e400, 0, 0]]]}').error);
+  assert.ok(recognize('{"strokes": [[[1e300, 0, 0], [0, 0, 1]]]}').error);
+});
+
+test('the recognizer keeps working after errors', () => {
+  recognize('{');
+  recognize('{"strokes": [[[1e300, 0]]]}');
+  assert.ok(recognize(JSON.stringify(ink)).latex.length > 0);
+});
+
+test('recognize() refuses a non-string argument with an Error', () => {
+  assert.throws(() => recognizer.recognize(42), Error);
+});
+
+function assertWeightsError(bytes, pattern) {
+  assert.throws(
+    () => new inkmath.Recognizer(bytes),
+    (e) => e instanceof Error && pattern.test(e.message),
+  );
+}
+
+test('empty or foreign bytes are not a weight file', () => {
+  assertWeightsError(new Uint8Array(0), /not an inkmath weight file/);
+  assertWeightsError(new TextEncoder().encode('<html>404 Not Found</html>'), /not an inkmath weight file/);
+});
+
+test('truncated weights give an Error', () => {
+  const w = randomWeights();
+  for (const size of [20, 100, w.length / 2, w.length - 5]) {
+    assertWeightsError(w.slice(0, Math.floor(size)), /weights: /);
+  }
+});
+
+test('corrupted weights give a checksum Error', () => {
+  const w = randomWeights();
+  for (const at of [12, 60, w.length - 100]) {
+    const bad = w.slice();
+    bad[at] ^= 0x40;
+    assertWeightsError(bad, /checksum mismatch/);
+  }
+});
+
+// Rewrites the checksum so that a deliberately changed file passes it.
+function withChecksum(bytes) {
+  const out = bytes.slice();
+  new DataView(out.buffer).setUint32(out.length - 4, crc32(out.subarray(0, out.length - 4)), true);
+  return out;
+}
+
+test('weights of another format version give an Error', () => {
+  const w = randomWeights();
+  new DataView(w.buffer).setUint32(4, 99, true);
+  assertWeightsError(withChecksum(w), /version 99 not supported/);
+});
+
+test('weights whose metadata does not match the network give an Error', () => {
+  // "online" features are 7 numbers per point; this network takes 16.
+  assertWeightsError(randomWeights({ features: 'online', input: 16 }), /input size does not match/);
+  assertWeightsError(randomWeights({ features: 'handwriting' }), /unknown feature set/);
+  assertWeightsError(randomWeights({ points: 1 }), /bad point count/);
+});
+
+test('a Recognizer can be created again after a failed attempt', () => {
+  assertWeightsError(new Uint8Array(10), /weights: /);
+  const r = new inkmath.Recognizer(randomWeights({ seed: 7 }));
+  try {
+    assert.ok(JSON.parse(r.recognize(JSON.stringify(ink))).symbols.length > 0);
+  } finally {
+    r.delete();
+  }
+});

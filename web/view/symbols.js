@@ -1,0 +1,74 @@
+// The recognized symbols as buttons, in reading order. Choosing one shows its
+// alternatives (the recognizer's next best readings); picking one fixes that reading.
+import { loadKatex, typeset } from './katex.js';
+
+// Shows a symbol label typeset; commands that need an argument (\\sqrt) get an empty box.
+function sameLabel(katex, label, element) {
+  if (typeset(katex, label, element, { displayMode: false })) return;
+  if (typeset(katex, `${label}{\\square}`, element, { displayMode: false })) return;
+  element.textContent = label;
+}
+
+export class SymbolsView {
+  // onSelect(strokeIds | null) highlights ink; onPick(strokeIds, label) fixes a reading.
+  constructor({ list, alternatives }, { onSelect, onPick }) {
+    this.list = list;
+    this.alternatives = alternatives;
+    this.onSelect = onSelect;
+    this.onPick = onPick;
+    this.symbols = [];
+    this.selected = -1;
+  }
+
+  // symbols: recognized symbols with strokes already mapped to stroke ids.
+  async show(symbols) {
+    const katex = symbols.length ? await loadKatex() : null;
+    const key = (s) => s.ids.join(',');
+    const keep = this.selected >= 0 ? key(this.symbols[this.selected]) : null;
+    this.symbols = [...symbols].sort((a, b) => a.box[0] - b.box[0]);
+    this.list.replaceChildren(...this.symbols.map((s, i) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'symbol';
+      button.setAttribute('aria-label', `Symbol ${i + 1}: ${s.label}. Show alternatives`);
+      button.dataset.label = s.label;
+      sameLabel(katex, s.label, button);
+      button.addEventListener('click', () => this.select(this.selected === i ? -1 : i));
+      return button;
+    }));
+    const again = this.symbols.findIndex((s) => key(s) === keep);
+    this.select(again, { quiet: again < 0 && keep === null });
+  }
+
+  select(index, { quiet = false } = {}) {
+    this.selected = index;
+    this.list.querySelectorAll('.symbol').forEach((b, i) => b.setAttribute('aria-expanded', String(i === index)));
+    this.renderAlternatives();
+    if (!quiet) this.onSelect(index >= 0 ? this.symbols[index].ids : null);
+  }
+
+  async renderAlternatives() {
+    const symbol = this.symbols[this.selected];
+    this.alternatives.hidden = !symbol;
+    if (!symbol) return this.alternatives.replaceChildren();
+    const katex = await loadKatex();
+    const heading = document.createElement('p');
+    heading.textContent = 'Did you mean:';
+    const buttons = symbol.alternatives.map((alt) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'alternative';
+      button.dataset.label = alt.label;
+      button.setAttribute('aria-label', `Use ${alt.label} (${Math.round(alt.score * 100)}%)`);
+      button.setAttribute('aria-pressed', String(alt.label === symbol.label));
+      sameLabel(katex, alt.label, button);
+      button.addEventListener('click', () => {
+        this.select(-1);
+        if (alt.label !== symbol.label) this.onPick(symbol.ids, alt.label);
+      });
+      return button;
+    });
+    this.alternatives.replaceChildren(heading, ...buttons);
+    this.alternatives.scrollIntoView({ block: 'nearest' });
+  }
+}
