@@ -10,6 +10,7 @@
 //                              inkmath.wasm next to it (locateFile)
 //   weights/inkmath.bin        the classifier's weights
 //   vendor/katex/              katex.mjs (ES module), katex.min.js, katex.min.css, fonts/
+//   vendor/compute-engine/     the Compute Engine (ES module) that checks practice answers
 //   sw.js                      the service worker (web/sw-src.js with the precache list
 //                              injected when that file exists, else a generated one)
 'use strict';
@@ -35,6 +36,8 @@ const parts = [
   { from: from('node_modules', 'katex', 'dist', 'katex.min.js'), to: 'vendor/katex/katex.min.js', required: true },
   { from: from('node_modules', 'katex', 'dist', 'katex.min.css'), to: 'vendor/katex/katex.min.css', required: true },
   { from: from('node_modules', 'katex', 'dist', 'fonts'), to: 'vendor/katex/fonts', required: true },
+  { from: from('node_modules', '@cortex-js', 'compute-engine', 'dist', 'compute-engine.min.esm.js'), to: 'vendor/compute-engine/compute-engine.min.esm.js', required: true },
+  { from: from('node_modules', '@cortex-js', 'compute-engine', 'LICENSE'), to: 'vendor/compute-engine/LICENSE', required: true },
   ...listFiles(from('weights'))
     .filter((f) => f.endsWith('.bin'))
     .map((f) => ({ from: from('weights', f), to: `weights/${f}` })),

@@ -19,6 +19,15 @@ import { setUpShortcuts } from './shortcuts.js';
 const $ = (id) => document.getElementById(id);
 const ERASER_RADIUS = 10;
 
+// Reading the localStorage property itself throws where the browser forbids storage.
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+
 const canvas = $('ink');
 const store = new InkStore();
 const renderer = new InkRenderer(canvas);
@@ -71,12 +80,24 @@ function showReading({ result: r, request, workerMs, roundTripMs }) {
   status.error('reading', null);
   const live = new Set(store.strokes.map((s) => s.id));
   const found = r.symbols.map((s) => ({ ...s, ids: s.strokes.map((i) => request.ids[i]) }))
-    .filter((s) => s.ids.every((id) => live.has(id)));
+    .filter((s) => s.ids.every((id) => live.has(id)))
+    .map(withRememberedAlternatives);
   latest = { latex: r.latex, symbols: found, ms: r.ms, workerMs, roundTripMs };
   result.show(r.latex);
   symbols.show(found);
   document.body.dataset.recognizeMs = String(Math.round(roundTripMs));
   announce();
+}
+
+// A symbol whose reading the user fixed comes back with that reading only; it keeps
+// offering the alternatives it had, so the choice can be changed again.
+const alternativesOf = new Map();  // stroke ids "3,4" -> alternatives
+
+function withRememberedAlternatives(symbol) {
+  const key = symbol.ids.join(',');
+  if (symbol.alternatives.length > 1) alternativesOf.set(key, symbol.alternatives);
+  else if (alternativesOf.has(key)) return { ...symbol, alternatives: alternativesOf.get(key) };
+  return symbol;
 }
 
 function announce() {
@@ -86,7 +107,7 @@ function announce() {
 
 function recognize() {
   if (store.strokes.length === 0) {
-    client.waiting = null;
+    client.cancel();
     latest = { latex: '', symbols: [] };
     result.show('');
     symbols.show([]);
@@ -105,7 +126,7 @@ store.addEventListener('change', (e) => {
   $('undo').disabled = !store.canUndo;
   $('redo').disabled = !store.canRedo;
   $('clear').disabled = store.strokes.length === 0;
-  status.error('storage', saveInk(localStorage, store.snapshot()));
+  if (storage) status.error('storage', saveInk(storage, store.snapshot()));
   if (e.detail.kind !== 'transform') recognize();
 });
 
@@ -229,8 +250,9 @@ new ResizeObserver(relayout).observe(canvas);
 setUpModes($('modes'));
 renderer.resize();
 try {
-  const saved = loadInk(localStorage);
+  const saved = storage ? loadInk(storage) : null;
   if (saved) store.load(saved.strokes, saved.fixed, { keepHistory: false });
+  if (!storage) status.info('This browser does not let the page keep your writing after a reload.', 6000);
 } catch (err) {
   status.error('storage', err.message);
 }

@@ -40,10 +40,11 @@ LayoutParams layout_params(const Args& args) {
   const std::string text = args.option("layout", "");
   if (text.empty()) return p;
   std::istringstream in(text);
-  char c1 = 0, c2 = 0, c3 = 0;
-  if (!(in >> p.superscript >> c1 >> p.subscript >> c2 >> p.box_weight >> c3 >> p.size_weight) || c1 != ',' ||
-      c2 != ',' || c3 != ',')
-    throw UsageError("--layout expects SUPERSCRIPT,SUBSCRIPT,BOX_WEIGHT,SIZE_WEIGHT (numbers)");
+  char c1 = 0, c2 = 0, c3 = 0, c4 = 0;
+  if (!(in >> p.superscript >> c1 >> p.subscript >> c2 >> p.box_weight >> c3 >> p.size_weight >> c4 >>
+        p.continuation) ||
+      c1 != ',' || c2 != ',' || c3 != ',' || c4 != ',')
+    throw UsageError("--layout expects SUPERSCRIPT,SUBSCRIPT,BOX_WEIGHT,SIZE_WEIGHT,CONTINUATION (numbers)");
   return p;
 }
 
@@ -97,11 +98,12 @@ int eval(const Args& args) {
       std::string latex;
       if (on_truth) {
         const auto start = std::chrono::steady_clock::now();
-        latex = parse_layout(doc.ink, truth_symbols(doc), params).latex;
+        auto symbols = truth_symbols(doc);
+        latex = parse_layout(doc.ink, symbols, params).latex;
         t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       } else if (tuning) {  // the recognizer's stages, with the parameters given
         const auto start = std::chrono::steady_clock::now();
-        const auto symbols = segment(doc.ink, recognizer->classifier(), {}, seg_params);
+        auto symbols = segment(doc.ink, recognizer->classifier(), {}, seg_params);
         latex = parse_layout(doc.ink, symbols, params).latex;
         t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         count_symbols(doc, symbols, t);

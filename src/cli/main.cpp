@@ -27,7 +27,8 @@ options:
   --json               recognize: JSON output
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
   --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches (errors)
-  --layout S,B,W,Z     eval: layout thresholds to try (superscript, subscript, box weight, size weight)
+  --layout S,B,W,Z,C   eval: layout thresholds to try (superscript, subscript, box weight, size weight,
+                       script continuation)
   --segment B,J,G,Z    eval: segmentation parameters to try (symbol bonus, junk weight, largest gap,
                        stroke-count prior weight)
   --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json)

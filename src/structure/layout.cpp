@@ -74,48 +74,77 @@ class Parser {
     return u;
   }
 
-  // Fraction bars, roots and big operators claim the symbols they span, widest first
-  // (so that an outer fraction takes an inner one whole).
+  // What a structure can claim: a free symbol, or a structure built before it (narrower).
+  struct Piece {
+    Box box;
+    int symbol = -1;  // a free symbol, or
+    int unit = -1;    // an index into the structures built so far
+  };
+
+  std::vector<Piece> pieces(const std::set<int>& free, const std::vector<Unit>& units, int anchor) const {
+    std::vector<Piece> out;
+    for (int i : free)
+      if (i != anchor) out.push_back({s_[i].box, i, -1});
+    for (int u = 0; u < int(units.size()); ++u) out.push_back({units[u].box, -1, u});
+    return out;
+  }
+
+  // Removes the claimed pieces from `free` and `units`.
+  static void claim(const std::vector<Piece>& claimed, std::set<int>& free, std::vector<Unit>& units) {
+    std::vector<int> gone;
+    for (const Piece& p : claimed) {
+      if (p.symbol >= 0) free.erase(p.symbol);
+      else gone.push_back(p.unit);
+    }
+    std::sort(gone.rbegin(), gone.rend());
+    for (int u : gone) units.erase(units.begin() + u);
+  }
+
+  // Fraction bars, roots and big operators claim what they span, widest first, so that an outer
+  // fraction takes an inner one whole; a structure built earlier (a wide root in a narrower
+  // fraction's denominator) is claimed whole as well.
   std::vector<Unit> group_structures(const std::vector<int>& ids, std::set<int>& free, double xh) {
     std::vector<int> anchors;
     for (int i : ids)
       if (s_[i].label == "-" || s_[i].label == "\\sqrt" || is_big_operator(s_[i].label)) anchors.push_back(i);
-    std::sort(anchors.begin(), anchors.end(),
-              [&](int a, int b) { return s_[a].box.width() > s_[b].box.width(); });
+    std::stable_sort(anchors.begin(), anchors.end(),
+                     [&](int a, int b) { return s_[a].box.width() > s_[b].box.width(); });
     std::vector<Unit> units;
     for (int a : anchors) {
       if (!free.count(a)) continue;
       const std::string& label = s_[a].label;
       if (label == "-") {
-        if (auto u = fraction(a, free, xh); u.node.symbol >= 0) units.push_back(std::move(u));
+        if (auto u = fraction(a, free, units, xh); u.node.symbol >= 0) units.push_back(std::move(u));
       } else if (label == "\\sqrt") {
-        units.push_back(root(a, free, xh));
+        Unit u = root(a, free, units, xh);
+        units.push_back(std::move(u));
       } else {
-        units.push_back(big_operator(a, free));
+        Unit u = big_operator(a, free, units);
+        units.push_back(std::move(u));
       }
     }
     return units;
   }
 
-  static void take(std::set<int>& free, const std::vector<int>& ids) {
-    for (int i : ids) free.erase(i);
-  }
-
-  // Symbols that continue a row sideways (the 2 of v^2 past the end of a fraction bar):
+  // Pieces that continue a row sideways (the 2 of v^2 past the end of a fraction bar):
   // level with the row, close to it, and on the row's side of the anchor.
   template <class Side>
-  void grow_row(std::vector<int>& row, const std::set<int>& free, int anchor, double scale, Side on_side) const {
-    Box extent = s_[row[0]].box;
-    for (int i : row) extent = merge(extent, s_[i].box);
+  void grow_row(std::vector<Piece>& row, const std::vector<Piece>& all, double reach, Side on_side) const {
+    Box extent = row[0].box;
+    for (const Piece& p : row) extent = merge(extent, p.box);
+    std::vector<bool> taken(all.size(), false);
+    for (size_t k = 0; k < all.size(); ++k)
+      for (const Piece& p : row) taken[k] = taken[k] || (p.symbol == all[k].symbol && p.unit == all[k].unit);
     for (bool grew = true; grew;) {
       grew = false;
-      for (int i : free) {
-        const Box& t = s_[i].box;
-        if (i == anchor || std::find(row.begin(), row.end(), i) != row.end()) continue;
+      for (size_t k = 0; k < all.size(); ++k) {
+        const Box& t = all[k].box;
+        if (taken[k]) continue;
         const double gap = std::max(t.x0 - extent.x1, extent.x0 - t.x1);
         const bool level = t.cy() > extent.y0 && t.cy() < extent.y1;
-        if (level && on_side(t) && gap < 0.5 * scale) {
-          row.push_back(i);
+        if (level && on_side(t) && gap < reach) {
+          row.push_back(all[k]);
+          taken[k] = true;
           extent = merge(extent, t);
           grew = true;
         }
@@ -123,46 +152,55 @@ class Parser {
     }
   }
 
-  Unit fraction(int bar, std::set<int>& free, double xh) {
+  Unit fraction(int bar, std::set<int>& free, std::vector<Unit>& units, double xh) {
     const Box& b = s_[bar].box;
-    std::vector<int> above, below;
-    for (int i : free) {
-      if (i == bar) continue;
-      const Box& t = s_[i].box;
+    const auto all = pieces(free, units, bar);
+    std::vector<Piece> above, below;
+    for (const Piece& p : all) {
+      const Box& t = p.box;
       if (horizontal_overlap(t, b) < 0.5 * std::max(t.width(), 1e-9)) continue;
-      if (t.cy() < b.cy()) above.push_back(i);
-      else below.push_back(i);
+      if (t.cy() < b.cy()) above.push_back(p);
+      else below.push_back(p);
     }
     if (above.empty() || below.empty()) return {};
-    grow_row(above, free, bar, xh, [&](const Box& t) { return t.y1 < b.cy(); });
-    grow_row(below, free, bar, xh, [&](const Box& t) { return t.y0 > b.cy(); });
+    grow_row(above, all, 0.5 * xh, [&](const Box& t) { return t.y1 < b.cy(); });
+    grow_row(below, all, 0.5 * xh, [&](const Box& t) { return t.y0 > b.cy(); });
     Unit u;
     u.node.type = LayoutNode::Type::Fraction;
     u.node.symbol = bar;
     u.label = "\\frac";
     u.box = b;
-    for (int i : above) u.box = merge(u.box, s_[i].box);
-    for (int i : below) u.box = merge(u.box, s_[i].box);
+    for (const Piece& p : above) u.box = merge(u.box, p.box);
+    for (const Piece& p : below) u.box = merge(u.box, p.box);
+    std::vector<int> num, den;
+    for (const Piece& p : above) ids_of(p, units, num);
+    for (const Piece& p : below) ids_of(p, units, den);
+    std::vector<Piece> both = above;
+    both.insert(both.end(), below.begin(), below.end());
+    claim(both, free, units);
     free.erase(bar);
-    take(free, above);
-    take(free, below);
-    u.node.first = parse(above, xh);
-    u.node.second = parse(below, xh);
+    u.node.first = parse(num, xh);
+    u.node.second = parse(den, xh);
     return u;
   }
 
-  Unit root(int sign, std::set<int>& free, double xh) {
+  static void ids_of(const Piece& p, const std::vector<Unit>& units, std::vector<int>& out) {
+    if (p.symbol >= 0) out.push_back(p.symbol);
+    else collect_ids(units[p.unit], out);
+  }
+
+  Unit root(int sign, std::set<int>& free, std::vector<Unit>& units, double xh) {
     const Box& r = s_[sign].box;
     const double w = r.width(), h = r.height();
-    std::vector<int> index, body;
-    for (int i : free) {
-      if (i == sign) continue;
-      const Box& t = s_[i].box;
-      const bool inside_vertically = t.cy() > r.y0 && t.cy() < r.y1 + 0.1 * h;
-      if (inside_vertically && t.cx() > r.x0 + 0.25 * w && t.cx() < r.x1 + 0.1 * w) {
-        body.push_back(i);
+    std::vector<Piece> index, body;
+    for (const Piece& p : pieces(free, units, sign)) {
+      const Box& t = p.box;
+      // The body starts inside the sign (it may reach below it, as a fraction's denominator does).
+      const bool inside_vertically = t.cy() > r.y0 && t.y0 < r.y1 - 0.1 * h;
+      if (inside_vertically && t.cx() > r.x0 + 0.2 * w && t.cx() < r.x1 + 0.1 * w) {
+        body.push_back(p);
       } else if (t.cx() < r.x0 + 0.35 * w && t.cx() > r.x0 - 0.5 * w && t.y1 < r.cy() && t.height() < 0.6 * h) {
-        index.push_back(i);
+        index.push_back(p);
       }
     }
     Unit u;
@@ -170,40 +208,46 @@ class Parser {
     u.node.symbol = sign;
     u.label = "\\sqrt";
     u.box = r;
-    for (int i : body) u.box = merge(u.box, s_[i].box);
-    for (int i : index) u.box = merge(u.box, s_[i].box);
+    for (const Piece& p : body) u.box = merge(u.box, p.box);
+    for (const Piece& p : index) u.box = merge(u.box, p.box);
+    std::vector<Piece> both = body;
+    both.insert(both.end(), index.begin(), index.end());
+    std::vector<int> body_ids, index_ids;
+    for (const Piece& p : index) ids_of(p, units, index_ids);
+    for (const Piece& p : body) ids_of(p, units, body_ids);
+    claim(both, free, units);
     free.erase(sign);
-    take(free, body);
-    take(free, index);
-    u.node.first = parse(index, xh);
-    u.node.second = parse(body, xh);
+    u.node.first = parse(index_ids, xh);
+    u.node.second = parse(body_ids, xh);
     return u;
   }
 
-  // Limits written above and below: what overlaps the operator's column, then the symbols
+  // Limits written above and below: what overlaps the operator's column, then the pieces
   // that continue those rows sideways (x \rightarrow 0 under \lim is wider than \lim).
-  Unit big_operator(int op, std::set<int>& free) {
+  Unit big_operator(int op, std::set<int>& free, std::vector<Unit>& units) {
     const Box& o = s_[op].box;
     Unit u = symbol_unit(op);
+    const double reach = 0.25 * o.height();
+    const auto all = pieces(free, units, op);
+    std::vector<Piece> rows[2];
     for (int side = 0; side < 2; ++side) {
-      std::vector<int> row;
-      for (int i : free) {
-        const Box& t = s_[i].box;
-        if (i == op || horizontal_overlap(t, o) < 0.3 * std::min(t.width(), o.width()) + 1e-9) continue;
-        const bool placed = side == 0 ? t.y1 < o.y0 + 0.25 * o.height() : t.y0 > o.y1 - 0.25 * o.height();
-        if (placed) row.push_back(i);
-      }
-      if (row.empty()) continue;
-      const double reach = o.height() * 0.25;
-      grow_row(row, free, op, reach / 0.25, [&](const Box& t) {
-        return side == 0 ? t.y1 < o.y0 + reach : t.y0 > o.y1 - reach;
-      });
-      Box extent = s_[row[0]].box;
-      for (int i : row) extent = merge(extent, s_[i].box);
-      take(free, row);
-      u.box = merge(u.box, extent);
-      (side == 0 ? u.sup : u.sub) = row;
+      const auto on_side = [&](const Box& t) { return side == 0 ? t.y1 < o.y0 + reach : t.y0 > o.y1 - reach; };
+      for (const Piece& p : all)
+        if (horizontal_overlap(p.box, o) >= 0.3 * std::min(p.box.width(), o.width()) + 1e-9 && on_side(p.box))
+          rows[side].push_back(p);
+      if (!rows[side].empty()) grow_row(rows[side], all, 0.5 * o.height(), on_side);
     }
+    for (int side = 0; side < 2; ++side)
+      for (const Piece& p : rows[side]) u.box = merge(u.box, p.box);
+    // Split ids by side before claiming (claiming renumbers units).
+    std::vector<int> ids[2];
+    for (int side = 0; side < 2; ++side)
+      for (const Piece& p : rows[side]) ids_of(p, units, ids[side]);
+    std::vector<Piece> both = rows[0];
+    both.insert(both.end(), rows[1].begin(), rows[1].end());
+    claim(both, free, units);
+    u.sup = ids[0];
+    u.sub = ids[1];
     free.erase(op);
     return u;
   }
@@ -245,28 +289,49 @@ class Parser {
     }
     const double d = (e.center - line.center) / std::max(line.xheight, 1e-9);
     // Scripts are written smaller: a smaller symbol needs less offset to be one.
-    const double ratio = e.informative ? std::clamp(e.xheight / std::max(line.xheight, 1e-9), 0.3, 1.5) : 1.0;
+    const double own = e.informative ? e.xheight : std::max(t.box.width(), t.box.height());
+    const double ratio = std::clamp(own / std::max(line.xheight, 1e-9), 0.3, 1.5);
     const double scale = 1 - p_.size_weight + p_.size_weight * ratio;
     if (d < -p_.superscript * scale) return Relation::Superscript;
     if (d > p_.subscript * scale) return Relation::Subscript;
     return Relation::Right;
   }
 
+  // A symbol level with the script just written, and no larger, goes on in that script
+  // (the + and 1 of a_{n+1}, written barely below the line).
+  bool continues_script(Relation script, const LineEstimate& script_line, const Unit& t, double xh) const {
+    if (script == Relation::Right || p_.continuation <= 0 || t.node.type != LayoutNode::Type::Symbol) return false;
+    const SymbolKind kind = symbol_kind(t.label);
+    if (kind == SymbolKind::Low || kind == SymbolKind::Tall || kind == SymbolKind::BigOperator || is_relation(t.label))
+      return false;
+    const LineEstimate e = estimate(t, xh);
+    const double own = e.informative ? e.xheight : std::max(t.box.width(), t.box.height());
+    return std::abs(e.center - script_line.center) < p_.continuation * script_line.xheight &&
+           own < 1.25 * script_line.xheight;
+  }
+
   LayoutRow link_baseline(std::vector<Unit>& units, double xh) {
     std::vector<Unit*> baseline;
     LineEstimate line;
     bool have_line = false;
+    Relation script = Relation::Right;  // the script the last symbol went into, if any
+    LineEstimate script_line;
     for (Unit& t : units) {
       if (baseline.empty()) {
         baseline.push_back(&t);
       } else {
         Unit& base = *baseline.back();
-        const Relation r = relation(base, have_line ? line : LineEstimate{base.box.cy(), xh, true}, t, xh);
+        Relation r = relation(base, have_line ? line : LineEstimate{base.box.cy(), xh, true}, t, xh);
+        if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
         if (r != Relation::Right) {
           auto& target = r == Relation::Superscript ? base.sup : base.sub;
           collect_ids(t, target);
+          if (r != script || estimate(t, xh).informative) script_line = estimate(t, xh);
+          if (!script_line.informative) script_line = {t.box.cy(), std::max(t.box.width(), t.box.height()), true};
+          script = r;
           continue;
         }
+        script = Relation::Right;
         baseline.push_back(&t);
       }
       const LineEstimate e = estimate(t, xh);

@@ -31,6 +31,7 @@ struct LayoutParams {
   double subscript = 0.8;    // ... this far below is a subscript
   double box_weight = 0.5;   // symbol centre: 0 = centre of its own x-height band, 1 = centre of its box
   double size_weight = 1.0;  // 1: thresholds shrink in proportion to how much smaller than the base a symbol is
+  double continuation = 0.3; // a symbol this close to the last script's line (in its x-heights) continues it
 };
 
 LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params = {});

@@ -1,10 +1,12 @@
 #include "structure/structure.h"
 
 #include "latex/write.h"
+#include "structure/alternatives.h"
 
 namespace inkmath {
 
-Layout parse_layout(const Ink&, const std::vector<RecognizedSymbol>& symbols, const LayoutParams& params) {
+Layout parse_layout(const Ink&, std::vector<RecognizedSymbol>& symbols, const LayoutParams& params) {
+  prefer_structural_alternatives(symbols);
   std::vector<PlacedSymbol> placed;
   std::vector<std::string> labels;
   for (const auto& s : symbols) {

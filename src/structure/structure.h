@@ -13,6 +13,8 @@ struct Layout {
   nlohmann::json tree;
 };
 
-Layout parse_layout(const Ink& ink, const std::vector<RecognizedSymbol>& symbols, const LayoutParams& params = {});
+// May relabel a symbol with one of its alternatives where the layout calls for it (a root sign
+// read as a letter), keeping the alternatives best first with the label at the front.
+Layout parse_layout(const Ink& ink, std::vector<RecognizedSymbol>& symbols, const LayoutParams& params = {});
 
 }  // namespace inkmath

@@ -1,5 +1,6 @@
-// Browser launch, kept in one place so that the scenarios run unchanged on other engines.
-// launch() returns a browser whose sessions are page-like drivers with a small API:
+// Browser launch, kept in one place so that the scenarios run unchanged in every engine:
+// Chromium through playwright-core, WebKit through WebDriver (webkit.mjs, webkit-session.mjs).
+// launch(engine, { server }) returns a browser whose sessions are page-like drivers with a small API:
 //
 //   goto(url), reload(), evaluate(fn, arg), waitFor(fn, arg, { timeout }),
 //   click(selector), clickButton(accessibleName), clickAndWaitForLoad(selector), press(keys),
@@ -9,6 +10,8 @@
 //   intercept(pattern, response, { times }), stopIntercepting(pattern), close()
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { startWebKit, webkitUnavailable } from './webkit.mjs';
+import { WebKitSession } from './webkit-session.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -16,10 +19,12 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync'];
 
-export const engine = process.env.INKMATH_BROWSER || 'chromium';
+// The engines the scenarios run in, e.g. INKMATH_BROWSERS=webkit.
+export const engines = (process.env.INKMATH_BROWSERS || 'chromium,webkit').split(',').map((e) => e.trim()).filter(Boolean);
 
-// Why the browser cannot run here, or null when it can.
-export function unavailable() {
+// Why the engine cannot run here, or null when it can.
+export function unavailable(engine = 'chromium') {
+  if (engine === 'webkit') return webkitUnavailable();
   if (engine !== 'chromium') return `browser engine ${engine} is not supported by tests/browser/browsers.mjs`;
   try {
     require.resolve('playwright-core');
@@ -116,9 +121,12 @@ class Session {
   }
 }
 
-export async function launch() {
-  const reason = unavailable();
+// server: the test server the sessions use; WebKit sessions need it to intercept
+// requests, go offline and run without service workers.
+export async function launch(engine = 'chromium', { server } = {}) {
+  const reason = unavailable(engine);
   if (reason) throw new Error(reason);
+  if (engine === 'webkit') return launchWebKit(server);
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
@@ -134,5 +142,37 @@ export async function launch() {
       return new Session(context, await context.newPage());
     },
     close: () => browser.close(),
+  };
+}
+
+// Each WebKit session is a fresh MiniBrowser with its own empty profile. Its device scale
+// factor is the display's (2, as on an iPad); the viewport is the window's inside.
+async function launchWebKit(server) {
+  const log = [];
+  const webkit = await startWebKit({ log: (line) => log.push(line) });
+  const sessions = new Set();
+  return {
+    async newSession({ serviceWorkers = true, viewport = { width: 1024, height: 768 } } = {}) {
+      const driver = await webkit.newDriver();
+      const session = new WebKitSession(driver, server, { serviceWorkers });
+      sessions.add(session);
+      const close = session.close.bind(session);
+      session.close = () => (sessions.delete(session), close());
+      try {
+        const window = driver.manage().window();
+        await window.setRect(viewport);
+        const inside = await driver.executeScript('return [innerWidth, innerHeight]');
+        await window.setRect({ width: 2 * viewport.width - inside[0], height: 2 * viewport.height - inside[1] });
+      } catch (error) {
+        await session.close();
+        throw error;
+      }
+      return session;
+    },
+    log,
+    async close() {
+      await Promise.allSettled([...sessions].map((s) => s.close()));
+      await webkit.close();
+    },
   };
 }

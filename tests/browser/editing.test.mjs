@@ -1,8 +1,7 @@
 // Editing ink: undo, redo, clear, the eraser, scratch-out and keyboard shortcuts. With
 // trained weights, each edit also brings back the reading that ink had before.
-import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex } from './setup.mjs';
+import { test, useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex } from './setup.mjs';
 import { drawStrokes, inkBox, dispatch } from './pen.mjs';
 import { line, onePlusOne, zigzag, inkedIn } from './shapes.mjs';
 

@@ -1,8 +1,7 @@
 // What was written survives a reload, saved state that cannot be read resets with a
 // message, and ink goes out and comes back in as InkML.
-import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex } from './setup.mjs';
+import { test, useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex } from './setup.mjs';
 import { drawStrokes, inkBox } from './pen.mjs';
 import { onePlusOne, inkedIn } from './shapes.mjs';
 

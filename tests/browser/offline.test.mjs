@@ -1,7 +1,6 @@
 // After one visit the page works offline, and it never asks anything of another origin.
-import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, siteMissing, hasTrainedWeights, strokeCount, latexOf, waitForLatex } from './setup.mjs';
+import { test, useSite, openPage, siteMissing, hasTrainedWeights, strokeCount, latexOf, waitForLatex } from './setup.mjs';
 import { drawStrokes, fitToBox, inkBox } from './pen.mjs';
 import { onePlusOne } from './shapes.mjs';
 import { pickExpression, readStrokes } from './crohme.mjs';

@@ -1,10 +1,9 @@
 // Real handwriting from the CROHME validation set, replayed as pen input, reads the same on
 // the page as on the command line, and is typeset.
-import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useSite, openPage, siteMissing, repoRoot, weightsFile, outDir, waitForLatex } from './setup.mjs';
+import { test, useSite, openPage, siteMissing, repoRoot, weightsFile, outDir, waitForLatex } from './setup.mjs';
 import { pickExpression, readStrokes, nativeReading, dataDir } from './crohme.mjs';
 import { drawStrokes, fitToBox, inkBox } from './pen.mjs';
 
@@ -14,7 +13,7 @@ const file = siteMissing() ? null : pickExpression();
 const skip = siteMissing() || (file ? null : `no CROHME validation expressions under ${dataDir()}`) ||
   (fs.existsSync(cli) ? null : 'no build/native/inkmath to compare with (run scripts/build)');
 
-test('a handwritten expression reads as on the command line and is typeset', { skip: skip || false }, async () => {
+test('a handwritten expression reads as on the command line and is typeset', { skip: skip || false }, async (t, engine) => {
   const expected = nativeReading(file, weightsFile);
   const session = await openPage(site);
   const strokes = fitToBox(readStrokes(file), await inkBox(session));
@@ -26,7 +25,7 @@ test('a handwritten expression reads as on the command line and is typeset', { s
   assert.ok(typeset, 'KaTeX rendered the reading (HTML and MathML) into #math');
   assert.equal(await session.evaluate(() => Number(document.getElementById('ink').dataset.strokeCount)), strokes.length);
   fs.mkdirSync(outDir, { recursive: true });
-  await session.screenshot(path.join(outDir, 'recognized.png'));
+  await session.screenshot(path.join(outDir, `recognized-${engine}.png`));
   assert.deepEqual(session.consoleErrors, []);
   await session.close();
 });

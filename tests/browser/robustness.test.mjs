@@ -1,8 +1,7 @@
 // The page survives a recognizer that cannot load or crashes: it says so, keeps the ink,
 // and recovers. Service workers are off here so that the tests can replace files.
-import test from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex } from './setup.mjs';
+import { test, useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex } from './setup.mjs';
 import { drawStrokes, inkBox } from './pen.mjs';
 import { onePlusOne, line, inkedIn } from './shapes.mjs';
 

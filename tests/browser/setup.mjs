@@ -1,13 +1,13 @@
-// What every browser scenario needs: the built site served on a free port, a browser,
-// and the reasons to skip when a part is missing.
+// What every browser scenario needs: the built site served on a free port, a browser
+// for each engine under test, and the reasons to skip when a part is missing.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { after, before } from 'node:test';
+import nodeTest, { after, before } from 'node:test';
 import { serveDirectory } from './server.mjs';
-import { launch, unavailable } from './browsers.mjs';
+import { engines, launch, unavailable } from './browsers.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const distDir = path.resolve(repoRoot, process.env.INKMATH_DIST || 'dist');
@@ -17,7 +17,7 @@ export const outDir = path.join(repoRoot, 'tests', 'browser', 'out');
 
 // Why the page cannot be tested here, or null.
 export function siteMissing() {
-  return unavailable() || (fs.existsSync(path.join(distDir, 'index.html')) ? null : `no site in ${distDir} (run scripts/build)`);
+  return fs.existsSync(path.join(distDir, 'index.html')) ? null : `no site in ${distDir} (run scripts/build)`;
 }
 
 // Until weights are trained, the page is served stand-in weights: the same format with
@@ -39,21 +39,50 @@ export function trainedWeightsMissing() {
   return hasTrainedWeights ? null : `no trained weights in ${path.relative(repoRoot, trainedWeights)}`;
 }
 
-// Starts the server and the browser for the file's tests; returns an object whose fields
-// fill in before the first test runs.
+let fileSite = null;
+
+// Starts the server for the file's tests, and each engine's browser before its first test;
+// returns an object whose fields fill in before the first test runs. `browser` is the
+// browser of the engine whose test is running.
 export function useSite() {
-  const site = { url: null, server: null, browser: null };
+  const browsers = new Map();
+  const site = {
+    url: null,
+    server: null,
+    engine: null,
+    get browser() {
+      return browsers.get(site.engine);
+    },
+    async use(engine) {
+      site.engine = engine;
+      await site.server?.setOffline(false);  // a scenario that failed offline left it stopped
+      if (!browsers.has(engine)) browsers.set(engine, await launch(engine, { server: site.server }));
+    },
+  };
+  fileSite = site;
   before(async () => {
     if (siteMissing()) return;
     site.server = await serveDirectory(distDir, hasTrainedWeights ? {} : { '/weights/inkmath.bin': weightsFile });
     site.url = site.server.url;
-    site.browser = await launch();
   });
   after(async () => {
-    await site.browser?.close();
+    await Promise.allSettled([...browsers.values()].map((b) => b.close()));
     await site.server?.close();
   });
   return site;
+}
+
+// A scenario, registered once per engine under test (INKMATH_BROWSERS) as "name [engine]",
+// and skipped with the reason where that engine is missing. The file's site (useSite) drives
+// that engine's browser; fn(t, engine) also gets the engine's name.
+export function test(name, options, fn) {
+  if (typeof options === 'function') [options, fn] = [{}, options];
+  for (const engine of engines) {
+    nodeTest(`${name} [${engine}]`, { ...options, skip: options.skip || unavailable(engine) || false }, async (t) => {
+      await fileSite?.use(engine);
+      return fn(t, engine);
+    });
+  }
 }
 
 // Opens the page in a fresh session and waits until it has started.

@@ -158,7 +158,7 @@ TEST_CASE("CRC-32 matches the standard check value") {
   REQUIRE(crc32(reinterpret_cast<const uint8_t*>(s.data()), s.size()) == 0xCBF43926u);
 }
 
-TEST_CASE("the shipped weights reproduce PyTorch's logits (parity fixture)") {
+TEST_CASE("the shipped weights reproduce PyTorch's logits (parity fixture)", "[parity]") {
   const char* env_weights = std::getenv("INKMATH_WEIGHTS");
   const std::string weights = env_weights ? env_weights : INKMATH_SOURCE_DIR "/weights/inkmath.bin";
   const std::string parity = weights.substr(0, weights.size() - 4) + ".parity.json";

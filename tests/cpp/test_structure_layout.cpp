@@ -15,7 +15,7 @@ RecognizedSymbol sym(const std::string& label, double x0, double y0, double x1, 
   return s;
 }
 
-std::string parse(const std::vector<RecognizedSymbol>& symbols) {
+std::string parse(std::vector<RecognizedSymbol> symbols) {
   return normalize_latex(parse_layout(Ink{}, symbols).latex);
 }
 
@@ -69,7 +69,8 @@ TEST_CASE("brackets with a superscript; relations are never scripts", "[structur
 }
 
 TEST_CASE("LaTeX output renders < and > and the tree lists every symbol", "[structure]") {
-  const Layout layout = parse_layout(Ink{}, {sym("a", 0, 10, 10, 20), sym("\\lt", 14, 10, 24, 20), sym("b", 28, 2, 36, 20)});
+  std::vector<RecognizedSymbol> symbols = {sym("a", 0, 10, 10, 20), sym("\\lt", 14, 10, 24, 20), sym("b", 28, 2, 36, 20)};
+  const Layout layout = parse_layout(Ink{}, symbols);
   CHECK(layout.latex == "a < b");
   REQUIRE(layout.tree["type"] == "row");
   REQUIRE(layout.tree["children"].size() == 3);
@@ -78,7 +79,21 @@ TEST_CASE("LaTeX output renders < and > and the tree lists every symbol", "[stru
 }
 
 TEST_CASE("no symbols give an empty layout", "[structure]") {
-  const Layout layout = parse_layout(Ink{}, {});
+  std::vector<RecognizedSymbol> none;
+  const Layout layout = parse_layout(Ink{}, none);
   CHECK(layout.latex.empty());
   CHECK(layout.tree["children"].empty());
+}
+
+TEST_CASE("the layout picks a root sign among the alternatives when symbols sit inside it", "[structure]") {
+  RecognizedSymbol root = sym("r", 0, 0, 30, 22);
+  root.alternatives = {{"r", 0.5f}, {"\\sqrt", 0.3f}, {"n", 0.1f}};
+  std::vector<RecognizedSymbol> symbols = {root, sym("x", 12, 8, 22, 18)};
+  CHECK(normalize_latex(parse_layout(Ink{}, symbols).latex) == "\\sqrt { x }");
+  CHECK(symbols[0].label == "\\sqrt");
+  CHECK(symbols[0].alternatives[0].label == "\\sqrt");
+  CHECK(symbols[0].alternatives.size() == 3);
+  // Without symbols inside, the classifier's reading stands.
+  std::vector<RecognizedSymbol> alone = {root, sym("x", 40, 8, 50, 18)};
+  CHECK(normalize_latex(parse_layout(Ink{}, alone).latex) == "r x");
 }

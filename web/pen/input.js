@@ -25,6 +25,8 @@ export class PenInput {
     this.active = null;  // { id, type, origin }
     for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'])
       surface.addEventListener(type, (e) => this[type](e));
+    // A pointer that loses capture without a pointerup (the window lost focus) ends its stroke.
+    surface.addEventListener('lostpointercapture', (e) => this.pointerup(e));
     // Safari: no selection loupe, callout or double-tap zoom while writing.
     for (const type of ['touchstart', 'touchmove', 'selectstart', 'contextmenu', 'dblclick'])
       surface.addEventListener(type, (e) => e.preventDefault(), { passive: false });

@@ -16,7 +16,7 @@ export class PalmFilter {
     if (event.pointerType !== 'pen') return;
     this.penSeenAt = event.timeStamp;
     if (event.type === 'pointerdown') this.pensDown.add(event.pointerId);
-    if (event.type === 'pointerup' || event.type === 'pointercancel') this.pensDown.delete(event.pointerId);
+    if (event.type !== 'pointerdown' && event.type !== 'pointermove') this.pensDown.delete(event.pointerId);
   }
 
   penInUse(now) {

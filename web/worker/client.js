@@ -64,6 +64,11 @@ export class RecognitionClient {
     else this.pump();
   }
 
+  // Drops the waiting request (the ink it described is gone).
+  cancel() {
+    this.waiting = null;
+  }
+
   pump() {
     if (!this.worker || this.inFlight || !this.waiting) return;
     if (this.state === 'unavailable' || this.state === 'failed') return;
@@ -71,6 +76,11 @@ export class RecognitionClient {
     this.waiting = null;
     this.inFlight = { id: this.nextId++, request, sentAt: performance.now() };
     this.worker.postMessage({ type: 'recognize', id: this.inFlight.id, ink: { strokes: request.strokes, fixed: request.fixed } });
+    if (this.state === 'ready') this.watch();
+  }
+
+  // A recognizer that has loaded answers within a bound; loading (a slow network) does not.
+  watch() {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.crashed('the recognizer stopped answering'), ANSWER_TIMEOUT_MS);
   }
@@ -78,6 +88,7 @@ export class RecognitionClient {
   receive(msg) {
     if (msg.type === 'ready') {
       this.setState('ready');
+      if (this.inFlight) this.watch();
     } else if (msg.type === 'unavailable') {
       this.setState('unavailable', msg.message);
       this.stop();

@@ -1,0 +1,71 @@
+#include "structure/alternatives.h"
+
+#include <algorithm>
+
+namespace inkmath {
+
+namespace {
+
+const Alternative* find_alternative(const RecognizedSymbol& s, const std::string& label, float min_score) {
+  for (const Alternative& a : s.alternatives)
+    if (a.label == label && a.score >= min_score) return &a;
+  return nullptr;
+}
+
+// Another, smaller symbol has its centre inside the right part of the box (where a root's body goes).
+bool encloses_symbols(const std::vector<RecognizedSymbol>& symbols, size_t i) {
+  const Box& r = symbols[i].box;
+  for (size_t j = 0; j < symbols.size(); ++j) {
+    if (j == i) continue;
+    const Box& t = symbols[j].box;
+    if (t.cx() > r.x0 + 0.3 * r.width() && t.cx() < r.x1 && t.cy() > r.y0 && t.cy() < r.y1 &&
+        t.height() < 0.8 * r.height())
+      return true;
+  }
+  return false;
+}
+
+bool spans_above_and_below(const std::vector<RecognizedSymbol>& symbols, size_t i) {
+  const Box& b = symbols[i].box;
+  if (b.width() < 2 * std::max(b.height(), 1e-9)) return false;
+  bool above = false, below = false;
+  for (size_t j = 0; j < symbols.size(); ++j) {
+    if (j == i) continue;
+    const Box& t = symbols[j].box;
+    const double overlap = std::min(t.x1, b.x1) - std::max(t.x0, b.x0);
+    if (overlap < 0.5 * t.width()) continue;
+    above = above || t.y1 < b.cy();
+    below = below || t.y0 > b.cy();
+  }
+  return above && below;
+}
+
+void choose(RecognizedSymbol& s, const Alternative& a) {
+  const Alternative chosen = a;
+  s.alternatives.erase(std::remove_if(s.alternatives.begin(), s.alternatives.end(),
+                                      [&](const Alternative& x) { return x.label == chosen.label; }),
+                       s.alternatives.end());
+  s.alternatives.insert(s.alternatives.begin(), chosen);
+  s.label = chosen.label;
+  s.score = chosen.score;
+}
+
+}  // namespace
+
+int prefer_structural_alternatives(std::vector<RecognizedSymbol>& symbols, float min_score) {
+  int changed = 0;
+  for (size_t i = 0; i < symbols.size(); ++i) {
+    RecognizedSymbol& s = symbols[i];
+    if (s.label == "\\sqrt" || s.label == "-") continue;
+    if (const Alternative* a = find_alternative(s, "\\sqrt", min_score); a && encloses_symbols(symbols, i)) {
+      choose(s, *a);
+      ++changed;
+    } else if (const Alternative* b = find_alternative(s, "-", min_score); b && spans_above_and_below(symbols, i)) {
+      choose(s, *b);
+      ++changed;
+    }
+  }
+  return changed;
+}
+
+}  // namespace inkmath

@@ -1,0 +1,41 @@
+// The practice panel's elements: the problem card (where, prompt, Check, feedback) and the
+// teachers' and parents' drawer (problem sets, report).
+import { el, button } from './dom.js';
+
+export function buildPanel(container, actions) {
+  const where = el('p', { class: 'practice-where', id: 'practice-where' });
+  const prompt = el('div', { class: 'practice-prompt', id: 'practice-prompt', 'aria-live': 'polite' });
+  const check = button('Check my answer', actions.check, { id: 'practice-check', class: 'primary' });
+  const skip = button('Skip', actions.skip, { id: 'practice-skip' });
+  const feedback = el('div', { class: 'practice-feedback', id: 'practice-feedback', role: 'status', 'aria-live': 'polite' });
+
+  const sets = el('select', { id: 'practice-sets', onchange: (e) => actions.chooseSet(e.target.value) });
+  const file = el('input', { type: 'file', id: 'practice-file', accept: '.json,application/json', hidden: true,
+    onchange: (e) => { const f = e.target.files[0]; e.target.value = ''; if (f) actions.openFile(f); } });
+  const urlInput = el('input', { id: 'practice-url', type: 'text', placeholder: 'web/problems/my-set.json', spellcheck: 'false', autocomplete: 'off' });
+  const urlForm = el('form', { class: 'practice-url', onsubmit: (e) => { e.preventDefault(); actions.loadUrl(urlInput.value); } },
+    el('label', { for: 'practice-url' }, 'A file on this site'), urlInput, el('button', { type: 'submit' }, 'Load'));
+  const count = el('span', { id: 'practice-count', class: 'practice-count' });
+  const message = el('p', { id: 'practice-message', class: 'practice-message', role: 'status' });
+
+  const drawer = el('details', { class: 'practice-drawer' },
+    el('summary', {}, 'For teachers and parents'),
+    el('div', { class: 'practice-row' },
+      el('label', { for: 'practice-sets' }, 'Problems'), sets,
+      button('Open a problem file', () => file.click(), { id: 'practice-open' }), file),
+    el('div', { class: 'practice-row' }, urlForm),
+    el('div', { class: 'practice-row' },
+      el('span', {}, 'Report'), count,
+      button('Save report (CSV)', actions.saveCsv, { id: 'practice-csv' }),
+      button('Save report (InkML + JSON)', actions.saveJson, { id: 'practice-json' }),
+      button('Clear report', actions.clearReport, { id: 'practice-clear-report' })),
+    message);
+
+  container.replaceChildren(
+    el('div', { class: 'practice-card' },
+      el('div', { class: 'practice-problem' }, where, prompt),
+      el('div', { class: 'practice-actions' }, check, skip)),
+    feedback,
+    drawer);
+  return { where, prompt, check, skip, feedback, sets, message, count };
+}
