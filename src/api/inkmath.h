@@ -59,6 +59,8 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr);
 constexpr size_t kMaxInkJsonBytes = 16 << 20;
 Ink ink_from_json_text(const std::string& text, RecognizeOptions* options = nullptr);
 
-std::vector<uint8_t> read_file_bytes(const std::string& path);  // throws Error naming the path
+// Throws Error naming the path when it cannot be read or holds more than max_bytes (a weight
+// file is a few MiB; the default leaves room).
+std::vector<uint8_t> read_file_bytes(const std::string& path, size_t max_bytes = size_t(256) << 20);
 
 }  // namespace inkmath

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
-#include <iterator>
 
 #include "api/inkmath.h"
 #include "segment/segment.h"
@@ -107,10 +106,20 @@ Ink ink_from_json_text(const std::string& text, RecognizeOptions* options) {
   return ink_from_json(j, options);
 }
 
-std::vector<uint8_t> read_file_bytes(const std::string& path) {
+std::vector<uint8_t> read_file_bytes(const std::string& path, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": cannot open file");
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // Stops past the limit: a file that never ends (/dev/zero, a pipe) is refused, not read
+  // until memory runs out.
+  std::vector<uint8_t> bytes;
+  char chunk[1 << 14];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    bytes.insert(bytes.end(), chunk, chunk + in.gcount());
+    if (bytes.size() > max_bytes)
+      throw Error(path + ": file too large (at most " + std::to_string(max_bytes >> 20) + " MiB)");
+  }
+  if (in.bad()) throw Error(path + ": cannot read file");
+  return bytes;
 }
 
 }  // namespace inkmath

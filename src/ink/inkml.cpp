@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <map>
 
 namespace inkmath {
@@ -99,23 +98,27 @@ int first_invalid_utf8_line(const std::string& text) {
   return 0;
 }
 
-std::string too_large(size_t bytes) {
-  return "file too large: " + std::to_string(bytes >> 20) + " MiB (at most " + std::to_string(kMaxInkmlBytes >> 20) + " MiB)";
-}
+std::string too_large() { return "file too large (at most " + std::to_string(kMaxInkmlBytes >> 20) + " MiB)"; }
 
 }  // namespace
 
 InkmlDocument read_inkml_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": cannot open file");
-  const auto size = in.tellg();
-  if (size > 0 && size_t(size) > kMaxInkmlBytes) throw Error(path + ": " + too_large(size_t(size)));
-  in.seekg(0);
-  return read_inkml_string({std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()}, path);
+  // Stops past the limit: a file that never ends (/dev/zero, a pipe) is refused like a
+  // large one, not read until memory runs out.
+  std::string text;
+  char chunk[1 << 14];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, size_t(in.gcount()));
+    if (text.size() > kMaxInkmlBytes) throw Error(path + ": " + too_large());
+  }
+  if (in.bad()) throw Error(path + ": cannot read file");
+  return read_inkml_string(text, path);
 }
 
 InkmlDocument read_inkml_string(const std::string& text, const std::string& name) {
-  if (text.size() > kMaxInkmlBytes) throw Error(name + ": " + too_large(text.size()));
+  if (text.size() > kMaxInkmlBytes) throw Error(name + ": " + too_large());
   if (const int line = first_invalid_utf8_line(text))
     throw Error(name + ": malformed XML: invalid UTF-8 on line " + std::to_string(line));
   pugi::xml_document xml;

@@ -44,6 +44,12 @@ class Parser {
 
   LayoutRow parse(const std::vector<int>& ids, double parent_xheight) {
     if (ids.empty()) return {};
+    if (depth_ >= kMaxDepth) return flat_row(ids);
+    struct Deeper {
+      int& depth;
+      explicit Deeper(int& d) : depth(++d) {}
+      ~Deeper() { --depth; }
+    } deeper(depth_);
     const double xh = typical_xheight(ids, parent_xheight);
     std::set<int> free(ids.begin(), ids.end());
     std::vector<Unit> units = group_structures(ids, free, xh);
@@ -366,8 +372,20 @@ class Parser {
       for (const LayoutNode& c : *r) collect_ids(c, out);
   }
 
+  // Past this nesting, symbols are read as one flat row: real expressions nest far less, and the
+  // bound keeps time and stack use small for any input.
+  static constexpr int kMaxDepth = 24;
+
+  LayoutRow flat_row(std::vector<int> ids) const {
+    std::sort(ids.begin(), ids.end(), [&](int a, int b) { return s_[a].box.x0 < s_[b].box.x0; });
+    LayoutRow row;
+    for (int i : ids) row.push_back(symbol_unit(i).node);
+    return row;
+  }
+
   const std::vector<PlacedSymbol>& s_;
   LayoutParams p_;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -27,7 +27,7 @@ struct PlacedSymbol {
 // Spatial-relation thresholds, in units of the base's x-height; the defaults are the best
 // expression rate on the training set's ground-truth symbols (scripts/fit-layout).
 struct LayoutParams {
-  double superscript = 0.7;  // a symbol centred this far above the base's line is a superscript
+  double superscript = 0.8;  // a symbol centred this far above the base's line is a superscript
   double subscript = 0.8;    // ... this far below is a subscript
   double box_weight = 0.5;   // symbol centre: 0 = centre of its own x-height band, 1 = centre of its box
   double size_weight = 1.0;  // 1: thresholds shrink in proportion to how much smaller than the base a symbol is

@@ -148,16 +148,18 @@ export async function launch(engine = 'chromium', { server } = {}) {
 // Each WebKit session is a fresh MiniBrowser with its own empty profile. Its device scale
 // factor is the display's (2, as on an iPad); the viewport is the window's inside.
 async function launchWebKit(server) {
-  const log = [];
-  const webkit = await startWebKit({ log: (line) => log.push(line) });
+  const output = [];  // the driver's and MiniBrowser's last lines, to explain a failed start
+  const webkit = await startWebKit({ log: (line) => output.push(line) > 20 && output.shift() });
   const sessions = new Set();
   return {
     async newSession({ serviceWorkers = true, viewport = { width: 1024, height: 768 } } = {}) {
-      const driver = await webkit.newDriver();
-      const session = new WebKitSession(driver, server, { serviceWorkers });
+      // WebKitWebDriver drives one MiniBrowser at a time: one a failed scenario left open goes.
+      await Promise.allSettled([...sessions].map((s) => s.close()));
+      const driver = await webkit.newDriver().catch((error) => {
+        throw new Error(`MiniBrowser did not start: ${error.message}\n${output.join('\n')}`);
+      });
+      const session = new WebKitSession(driver, server, { serviceWorkers, onClose: () => sessions.delete(session) });
       sessions.add(session);
-      const close = session.close.bind(session);
-      session.close = () => (sessions.delete(session), close());
       try {
         const window = driver.manage().window();
         await window.setRect(viewport);
@@ -169,7 +171,6 @@ async function launchWebKit(server) {
       }
       return session;
     },
-    log,
     async close() {
       await Promise.allSettled([...sessions].map((s) => s.close()));
       await webkit.close();

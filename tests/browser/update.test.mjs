@@ -1,23 +1,15 @@
 // A new version of the site replaces the old one whole: the open page keeps running the
 // old version until the user accepts the update, then reloads into the new one, and the
 // old offline copy is gone.
-import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after } from 'node:test';
-import { distDir, siteMissing } from './setup.mjs';
+import { test, distDir, siteMissing } from './setup.mjs';
 import { serveDirectory } from './server.mjs';
 import { launch } from './browsers.mjs';
 
 const skip = siteMissing() || (fs.existsSync(path.join(distDir, 'sw.js')) ? false : 'the site has no sw.js');
-let browser, server, copy;
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (copy) fs.rmSync(copy, { recursive: true, force: true });
-});
 
 // Publishes "version 2" into the served copy: a changed page and its service worker.
 function publishNewVersion(dir) {
@@ -30,11 +22,14 @@ function publishNewVersion(dir) {
   fs.writeFileSync(sw, changed);
 }
 
-test('a new version takes over only when accepted, and completely', { skip }, async () => {
-  copy = fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-site-'));
+test('a new version takes over only when accepted, and completely', { skip }, async (t, engine) => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-site-'));
+  t.after(() => fs.rmSync(copy, { recursive: true, force: true }));
   fs.cpSync(distDir, copy, { recursive: true });
-  server = await serveDirectory(copy);
-  browser = await launch();
+  const server = await serveDirectory(copy);
+  t.after(() => server.close());
+  const browser = await launch(engine, { server });
+  t.after(() => browser.close());
   const session = await browser.newSession();
   await session.goto(server.url);
   await session.waitFor(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller, undefined, { timeout: 30000 });

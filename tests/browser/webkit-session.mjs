@@ -49,8 +49,9 @@ function parseSelector(selector) {
 }
 
 export class WebKitSession {
-  constructor(driver, server, { serviceWorkers }) {
+  constructor(driver, server, { serviceWorkers, onClose = () => {} }) {
     this.driver = driver;
+    this.onClose = onClose;
     this.server = server;
     this.firstRequest = server?.requests.length ?? 0;
     this.pageResources = new Set();
@@ -211,9 +212,12 @@ export class WebKitSession {
   }
 
   async close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose();
     if (this.blocksServiceWorker) this.server.stopIntercepting('/sw.js');
-    if (this.uploads) fs.rmSync(this.uploads, { recursive: true, force: true });
     if (this.wentOffline) await this.server.setOffline(false);
+    if (this.uploads) fs.rmSync(this.uploads, { recursive: true, force: true });
     await this.driver.quit();
   }
 }

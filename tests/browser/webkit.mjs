@@ -110,7 +110,9 @@ export async function startWebKit({ log = () => {} } = {}) {
     display = await startDisplay();
     const port = await freePort();
     driver = start(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
-      env: { ...process.env, DISPLAY: display.display, GDK_BACKEND: 'x11', GDK_SCALE: '2' },
+      // Scale 2 as on an iPad. Without a GPU, WebKit's DMA-BUF renderer holds frames to
+      // 10 a second; the shared-memory one draws at the display's rate.
+      env: { ...process.env, DISPLAY: display.display, GDK_BACKEND: 'x11', GDK_SCALE: '2', WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let pending = '';

@@ -136,6 +136,12 @@ TEST_CASE("InkML over 64 MiB is refused before parsing", "[hostile]") {
   REQUIRE_THROWS_WITH(read_inkml_string(xml, "big.inkml"), Catch::StartsWith("big.inkml: file too large"));
 }
 
+TEST_CASE("files that never end are refused, not read until memory runs out", "[hostile]") {
+  REQUIRE_THROWS_WITH(read_inkml_file("/dev/zero"), Catch::StartsWith("/dev/zero: file too large"));
+  REQUIRE_THROWS_WITH(read_file_bytes("/dev/zero", 1 << 20), Catch::StartsWith("/dev/zero: file too large (at most 1 MiB)"));
+  REQUIRE(read_file_bytes("/dev/null").empty());
+}
+
 TEST_CASE("deeply nested XML: traceGroups are refused past a depth, other elements are ignored", "[hostile]") {
   const int depth = 100000;
   const std::string groups = "<ink><trace id=\"t\">0 0</trace>" + repeat("<traceGroup>", depth) +

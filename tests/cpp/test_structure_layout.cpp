@@ -97,3 +97,31 @@ TEST_CASE("the layout picks a root sign among the alternatives when symbols sit 
   std::vector<RecognizedSymbol> alone = {root, sym("x", 40, 8, 50, 18)};
   CHECK(normalize_latex(parse_layout(Ink{}, alone).latex) == "r x");
 }
+
+namespace {
+
+int count_symbols(const nlohmann::json& node) {
+  int n = node.contains("symbol") ? 1 : 0;
+  for (const auto& [key, value] : node.items())
+    if (value.is_object()) n += count_symbols(value);
+    else if (key == "children")
+      for (const auto& child : value) n += count_symbols(child);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("deeply nested writing keeps every symbol", "[structure]") {
+  // A staircase of 300 ever smaller symbols, each a superscript of the one before.
+  std::vector<RecognizedSymbol> symbols;
+  double x = 0, y = 0, size = 100;
+  for (int i = 0; i < 300; ++i) {
+    symbols.push_back(sym("x", x, y, x + size, y + size));
+    x += size;
+    size *= 0.98;
+    y -= 0.9 * size;
+  }
+  const Layout layout = parse_layout(Ink{}, symbols);
+  CHECK(count_symbols(layout.tree) == 300);
+  CHECK(layout.latex.find("x^{x^{") == 0);
+}

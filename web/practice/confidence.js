@@ -17,26 +17,34 @@ export function isUnsure(symbol) {
   return !(symbol.score >= SURE_SCORE) || symbol.score - runnerUpScore(symbol) < CLOSE_MARGIN;
 }
 
-// { confidence: the lowest symbol score (0 when nothing was read), unsure: [symbols] }
-export function assessReading(reading) {
+const strokeKey = (ids) => [...ids].sort((a, b) => a - b).join(',');
+
+// { confidence: the lowest symbol score (0 when nothing was read), unsure: [symbols] }.
+// fixed: the groups whose reading the writer fixed ([{ ids, label }]): those are sure.
+export function assessReading(reading, fixed = []) {
   const symbols = reading && Array.isArray(reading.symbols) ? reading.symbols : [];
   if (symbols.length === 0) return { confidence: 0, unsure: [] };
+  const pinned = new Set(fixed.map((f) => strokeKey(f.ids)));
+  const isFixed = (s) => pinned.has(strokeKey(s.ids || []));
   return {
-    confidence: Math.min(...symbols.map((s) => (Number.isFinite(s.score) ? s.score : 0))),
-    unsure: symbols.filter(isUnsure),
+    confidence: Math.min(...symbols.map((s) => (isFixed(s) ? 1 : Number.isFinite(s.score) ? s.score : 0))),
+    unsure: symbols.filter((s) => !isFixed(s) && isUnsure(s)),
   };
 }
 
 // Whether `reading` is the reading of the ink `state` ({ strokes: [{ id }], fixed: [{ ids, label }] }):
-// its symbols cover exactly the strokes on the paper and honour every fixed label. A reading
-// that does not is still on its way (the ink changed after it was asked for).
+// its symbols cover exactly the strokes on the paper and honour every fixed reading (the
+// recognizer returns a fixed symbol with its label and a score of 1). A reading that does
+// not is still on its way (the ink changed after it was asked for).
 export function readingMatchesInk(reading, state) {
   if (!reading || !Array.isArray(reading.symbols)) return false;
   const onPaper = new Set(state.strokes.map((s) => s.id));
   const read = reading.symbols.flatMap((s) => s.ids || []);
   if (read.length !== onPaper.size || !read.every((id) => onPaper.has(id))) return false;
   if (onPaper.size === 0) return reading.latex === '';
-  const key = (ids) => [...ids].sort((a, b) => a - b).join(',');
-  const labels = new Map(reading.symbols.map((s) => [key(s.ids), s.label]));
-  return state.fixed.every((f) => labels.get(key(f.ids)) === f.label);
+  const byStrokes = new Map(reading.symbols.map((s) => [strokeKey(s.ids), s]));
+  return state.fixed.every((f) => {
+    const s = byStrokes.get(strokeKey(f.ids));
+    return !!s && s.label === f.label && s.score === 1;
+  });
 }

@@ -8,7 +8,8 @@ import { loadKatex, typeset } from '../view/katex.js';
 import { downloadText } from '../view/files.js';
 import { AnswerChecker } from './check.js';
 import { assessReading, readingMatchesInk } from './confidence.js';
-import { loadProblemSet, parseProblemSet, unreadableAnswers } from './problem-set.js';
+import { loadProblemSet, parseProblemSet, unreadableAnswers, listProblemSets } from './problem-set.js';
+import { saveProgress as keepProgress, loadProgress } from './progress.js';
 import { renderPrompt } from './prompt.js';
 import { PracticeSession } from './session.js';
 import { AttemptLog } from './attempts.js';
@@ -19,10 +20,17 @@ import { button } from './dom.js';
 
 const ENGINE = 'vendor/compute-engine/compute-engine.min.esm.js';
 const SETS_INDEX = 'web/problems/index.json';
-const PROGRESS_KEY = 'inkmath.practice';
 const READING_TIMEOUT_MS = 30000;
 
 const container = document.getElementById('practice');
+// Reading the localStorage property itself throws where the browser forbids storage.
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
 const ui = buildPanel(container, {
   check, skip, chooseSet, openFile, loadUrl,
   saveCsv: () => saveReport('csv'),
@@ -82,7 +90,7 @@ async function check() {
   checking = Promise.all([currentReading(), checker(), katexReady()]);
   try {
     const [reading, answers] = await checking;
-    const { unsure } = assessReading(reading);
+    const { unsure } = assessReading(reading, page.store.state.fixed);
     const readable = answers.readable(reading.latex);
     if (unsure.length > 0 || !readable) askToConfirm();
     else judge(answers, reading, { confirmed: false });
@@ -109,11 +117,13 @@ async function showConfirm() {
   try {
     reading = await currentReading();
   } catch (err) {
+    if (phase !== 'confirm') return;
+    setPhase('answering');
     return feedback.info(`Could not read the answer: ${err.message}.`, 'error');
   }
   if (phase !== 'confirm') return;
   const answers = await checker();
-  const { unsure } = assessReading(reading);
+  const { unsure } = assessReading(reading, page.store.state.fixed);
   feedback.confirm({ latex: reading.latex, unsure, readable: answers.readable(reading.latex) }, {
     pick: (symbol, label) => page.store.fix(symbol.ids, label),
     yes: confirmed,
@@ -166,7 +176,7 @@ function judge(answers, reading, { confirmed }) {
 }
 
 function record(problem, reading, verdict, confirmed) {
-  const { confidence } = assessReading(reading);
+  const { confidence } = assessReading(reading, page.store.state.fixed);
   log.add({
     time: new Date().toISOString(),
     set: session.set.title,
@@ -292,20 +302,14 @@ async function openFile(file) {
 }
 
 async function fillSetList() {
-  let sets = [];
-  try {
-    const response = await fetch(pageUrl(SETS_INDEX));
-    if (response.ok) sets = (await response.json()).sets || [];
-  } catch {
-    // No list: a set can still be opened from a file or a path.
-  }
-  ui.sets.replaceChildren(...sets.filter((s) => s && typeof s.file === 'string').map((s) => {
+  const sets = await listProblemSets(pageUrl(SETS_INDEX));
+  ui.sets.replaceChildren(...sets.map(({ url, title }) => {
     const option = document.createElement('option');
-    option.value = new URL(s.file, pageUrl(SETS_INDEX)).href;
-    option.textContent = s.title || s.file;
+    option.value = url;
+    option.textContent = title;
     return option;
   }));
-  return [...ui.sets.options].map((o) => o.value);
+  return sets.map((s) => s.url);
 }
 
 function markChosenSet() {
@@ -328,20 +332,7 @@ function message(text, kind = 'info') {
 // --- progress and report --------------------------------------------------------------------
 
 function saveProgress() {
-  try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify({ source, index: session.index }));
-  } catch {
-    // Progress is a convenience; practice goes on without it.
-  }
-}
-
-function savedProgress() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(PROGRESS_KEY));
-    return saved && saved.source ? saved : null;
-  } catch {
-    return null;
-  }
+  if (storage) keepProgress(storage, source, session.index);
 }
 
 async function showCount() {
@@ -371,7 +362,7 @@ async function start() {
   feedback.info('Loading the problems…');
   const listed = await fillSetList();
   const asked = new URLSearchParams(location.search).get('set');
-  const saved = savedProgress();
+  const saved = storage && loadProgress(storage);
   // The set named in the address, else the one in use last time, else the first listed.
   const candidates = [
     asked && (() => loadProblemSet(asked, document.baseURI).then(({ url, set }) => useSet(set, { url }))),

@@ -127,3 +127,17 @@ export async function loadProblemSet(input, pageHref, fetchFn = fetch) {
   if (!response.ok) throw new ProblemSetError(`${url.pathname} is not on this site (${response.status})`);
   return { url: url.href, set: parseProblemSet(await response.text()) };
 }
+
+// The sets listed in the site's index ({ "sets": [{ "title", "file" }] }), as [{ url, title }]
+// with files relative to the index; none when there is no index.
+export async function listProblemSets(indexUrl, fetchFn = fetch) {
+  try {
+    const response = await fetchFn(indexUrl);
+    if (!response.ok) return [];
+    const { sets } = await response.json();
+    return (Array.isArray(sets) ? sets : []).filter((s) => s && typeof s.file === 'string')
+      .map((s) => ({ url: new URL(s.file, indexUrl).href, title: typeof s.title === 'string' && s.title ? s.title : s.file }));
+  } catch {
+    return [];
+  }
+}
