@@ -146,7 +146,7 @@ export async function launch(engine = 'chromium', { server } = {}) {
 }
 
 // Each WebKit session is a fresh MiniBrowser with its own empty profile. Its device scale
-// factor is the display's (2, as on an iPad); the viewport is the window's inside.
+// factor is the display's (1, see webkit.mjs); the viewport is the window's inside.
 async function launchWebKit(server) {
   const output = [];  // the driver's and MiniBrowser's last lines, to explain a failed start
   const webkit = await startWebKit({ log: (line) => output.push(line) > 20 && output.shift() });
@@ -155,6 +155,7 @@ async function launchWebKit(server) {
     async newSession({ serviceWorkers = true, viewport = { width: 1024, height: 768 } } = {}) {
       // WebKitWebDriver drives one MiniBrowser at a time: one a failed scenario left open goes.
       await Promise.allSettled([...sessions].map((s) => s.close()));
+      if (!serviceWorkers && !server) throw new Error('WebKit sessions without service workers need the test server');
       const driver = await webkit.newDriver().catch((error) => {
         throw new Error(`MiniBrowser did not start: ${error.message}\n${output.join('\n')}`);
       });
@@ -172,7 +173,9 @@ async function launchWebKit(server) {
       return session;
     },
     async close() {
-      await Promise.allSettled([...sessions].map((s) => s.close()));
+      // A MiniBrowser that no longer answers is ended with the driver.
+      const closing = Promise.allSettled([...sessions].map((s) => s.close()));
+      await Promise.race([closing, new Promise((r) => setTimeout(r, 5000).unref())]);
       await webkit.close();
     },
   };

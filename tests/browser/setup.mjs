@@ -74,11 +74,13 @@ export function useSite() {
 
 // A scenario, registered once per engine under test (INKMATH_BROWSERS) as "name [engine]",
 // and skipped with the reason where that engine is missing. The file's site (useSite) drives
-// that engine's browser; fn(t, engine) also gets the engine's name.
+// that engine's browser; fn(t, engine) also gets the engine's name. A browser that stops
+// answering fails the scenario after `timeout` instead of holding up the run.
 export function test(name, options, fn) {
   if (typeof options === 'function') [options, fn] = [{}, options];
   for (const engine of engines) {
-    nodeTest(`${name} [${engine}]`, { ...options, skip: options.skip || unavailable(engine) || false }, async (t) => {
+    const skip = options.skip || unavailable(engine) || false;
+    nodeTest(`${name} [${engine}]`, { timeout: 180000, ...options, skip }, async (t) => {
       await fileSite?.use(engine);
       return fn(t, engine);
     });

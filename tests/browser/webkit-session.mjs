@@ -57,7 +57,7 @@ export class WebKitSession {
     this.pageResources = new Set();
     this.consoleErrors = [];
     this.blocksServiceWorker = !serviceWorkers;
-    if (this.blocksServiceWorker) this.requireServer('run without service workers').intercept('/sw.js', { status: 404, body: 'no service worker' });
+    if (this.blocksServiceWorker) server.intercept('/sw.js', { status: 404, body: 'no service worker' });
   }
 
   requireServer(what) {
@@ -185,6 +185,7 @@ export class WebKitSession {
   // it is clicked, and the file it offers is read from the Blob behind its URL.
   async download(buttonName) {
     await this.evaluate(() => {
+      delete window.inkmathDownload;  // the file of an earlier download
       const blobs = new Map();
       const createObjectURL = URL.createObjectURL, click = HTMLAnchorElement.prototype.click;
       URL.createObjectURL = (blob) => {
