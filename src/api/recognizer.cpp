@@ -35,12 +35,11 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options) cons
   sanitize(ink, options.limits);
   check_options(ink, options);
   Recognition r;
-  if (!ink.strokes.empty()) {
-    r.symbols = segment(ink, classifier_, options);
-    const Layout layout = parse_layout(ink, r.symbols);
-    r.latex = layout.latex;
-    r.tree = layout.tree;
-  }
+  // Empty ink still gets a layout: an empty row, so that the tree is never null.
+  r.symbols = segment(ink, classifier_, options);
+  const Layout layout = parse_layout(ink, r.symbols);
+  r.latex = layout.latex;
+  r.tree = layout.tree;
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

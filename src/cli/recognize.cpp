@@ -22,7 +22,10 @@ int recognize(const Args& args) {
         std::cout << file_stem(path) << "\t" << r.latex << "\n";
       }
     } catch (const Error& e) {
-      std::cerr << "inkmath: " << e.what() << "\n";
+      // Reading errors name the file already; the ink checks ("too much ink") do not.
+      const std::string message = e.what();
+      const bool names_file = message.find(path) != std::string::npos;
+      std::cerr << "inkmath: " << (names_file ? "" : path + ": ") << message << "\n";
       ++failed;
     }
   }

@@ -162,6 +162,8 @@ async function launchWebKit(server) {
       const session = new WebKitSession(driver, server, { serviceWorkers, onClose: () => sessions.delete(session) });
       sessions.add(session);
       try {
+        // A page that does not load or a script that does not answer fails within 30 s.
+        await driver.manage().setTimeouts({ pageLoad: 30000, script: 30000 });
         const window = driver.manage().window();
         await window.setRect(viewport);
         const inside = await driver.executeScript('return [innerWidth, innerHeight]');
