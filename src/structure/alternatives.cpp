@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "structure/context.h"
+
 namespace inkmath {
 
 namespace {
@@ -40,7 +42,9 @@ bool spans_above_and_below(const std::vector<RecognizedSymbol>& symbols, size_t 
   return above && below;
 }
 
-void choose(RecognizedSymbol& s, const Alternative& a) {
+}  // namespace
+
+void choose_alternative(RecognizedSymbol& s, const Alternative& a) {
   const Alternative chosen = a;
   s.alternatives.erase(std::remove_if(s.alternatives.begin(), s.alternatives.end(),
                                       [&](const Alternative& x) { return x.label == chosen.label; }),
@@ -50,22 +54,20 @@ void choose(RecognizedSymbol& s, const Alternative& a) {
   s.score = chosen.score;
 }
 
-}  // namespace
-
 int prefer_structural_alternatives(std::vector<RecognizedSymbol>& symbols, float min_score) {
   int changed = 0;
   for (size_t i = 0; i < symbols.size(); ++i) {
     RecognizedSymbol& s = symbols[i];
     if (s.label == "\\sqrt" || s.label == "-") continue;
     if (const Alternative* a = find_alternative(s, "\\sqrt", min_score); a && encloses_symbols(symbols, i)) {
-      choose(s, *a);
+      choose_alternative(s, *a);
       ++changed;
     } else if (const Alternative* b = find_alternative(s, "-", min_score); b && spans_above_and_below(symbols, i)) {
-      choose(s, *b);
+      choose_alternative(s, *b);
       ++changed;
     }
   }
-  return changed;
+  return changed + prefer_context_alternatives(symbols, kContextWeight, min_score);
 }
 
 }  // namespace inkmath
