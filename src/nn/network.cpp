@@ -9,26 +9,27 @@ namespace {
 
 using Seq = std::vector<Eigen::MatrixXf>;  // one (features x batch) matrix per time step
 
-float sigmoid(float v) { return 1.f / (1.f + std::exp(-v)); }
-
 // Runs one direction over the sequence; writes its hidden states into rows
-// [offset, offset + H) of out[t].
+// [offset, offset + H) of out[t]. The input projection of every step is one matrix product;
+// the gate nonlinearities are vectorized array expressions.
 void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool reverse, int offset, Seq& out) {
   const int steps = int(in.size()), batch = int(in[0].cols());
+  Eigen::MatrixXf inputs(in[0].rows(), steps * batch);
+  for (int t = 0; t < steps; ++t) inputs.middleCols(t * batch, batch) = in[t];
+  Eigen::MatrixXf projected = d.w_ih * inputs;
+  projected.colwise() += d.bias;
   Eigen::MatrixXf h = Eigen::MatrixXf::Zero(hidden, batch), c = h;
   Eigen::MatrixXf gates(4 * hidden, batch);
   for (int k = 0; k < steps; ++k) {
     const int t = reverse ? steps - 1 - k : k;
-    gates.noalias() = d.w_ih * in[t];
+    gates = projected.middleCols(t * batch, batch);
     gates.noalias() += d.w_hh * h;
-    gates.colwise() += d.bias;
-    for (int b = 0; b < batch; ++b)
-      for (int j = 0; j < hidden; ++j) {
-        const float i = sigmoid(gates(j, b)), f = sigmoid(gates(hidden + j, b));
-        const float g = std::tanh(gates(2 * hidden + j, b)), o = sigmoid(gates(3 * hidden + j, b));
-        c(j, b) = f * c(j, b) + i * g;
-        h(j, b) = o * std::tanh(c(j, b));
-      }
+    const auto i = gates.topRows(hidden).array().logistic();
+    const auto f = gates.middleRows(hidden, hidden).array().logistic();
+    const auto g = gates.middleRows(2 * hidden, hidden).array().tanh();
+    const auto o = gates.bottomRows(hidden).array().logistic();
+    c.array() = f * c.array() + i * g;
+    h.array() = o * c.array().tanh();
     out[t].middleRows(offset, hidden) = h;
   }
 }
