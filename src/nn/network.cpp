@@ -1,6 +1,5 @@
 #include "nn/network.h"
 
-#include <cmath>
 #include <stdexcept>
 
 namespace inkmath {
