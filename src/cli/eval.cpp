@@ -50,15 +50,7 @@ LayoutParams layout_params(const Args& args) {
 
 std::vector<RecognizedSymbol> truth_symbols(const InkmlDocument& doc) {
   std::vector<RecognizedSymbol> out;
-  for (const SymbolTruth& t : doc.symbols) {
-    RecognizedSymbol s;
-    s.label = t.label;
-    s.score = 1;
-    s.strokes = t.strokes;
-    s.box = bounding_box(doc.ink, t.strokes);
-    s.alternatives = {{t.label, 1}};
-    out.push_back(std::move(s));
-  }
+  for (const SymbolTruth& t : doc.symbols) out.push_back(make_symbol(doc.ink, t.strokes, {{t.label, 1}}));
   return out;
 }
 

@@ -48,10 +48,9 @@ int classify(const Args& args) {
         for (int s : truth.strokes) group.push_back(doc.ink.strokes[s]);
         // Ground-truth groups are symbols by definition: junk is not an answer here.
         const auto start = std::chrono::steady_clock::now();
-        Eigen::VectorXf p = classifier.probabilities({group}).col(0);
+        const Eigen::VectorXf p = classifier.probabilities({group}).col(0);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (classifier.junk_index() >= 0) p(classifier.junk_index()) = 0;
-        const auto alts = classifier.top(p, 3);
+        const auto alts = classifier.top_symbols(p, 3);
         ++total;
         top1 += alts[0].label == truth.label;
         for (const auto& a : alts) top3 += a.label == truth.label;

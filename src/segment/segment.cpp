@@ -7,8 +7,6 @@
 
 namespace inkmath {
 
-namespace {
-
 RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vector<Alternative> alternatives) {
   RecognizedSymbol s;
   std::sort(strokes.begin(), strokes.end());
@@ -20,13 +18,7 @@ RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vect
   return s;
 }
 
-// The best labels of a group, without "junk" (the page shows symbols, not rejections).
-std::vector<Alternative> symbol_alternatives(const SymbolClassifier& c, const Eigen::VectorXf& p, int k) {
-  std::vector<Alternative> out;
-  for (const Alternative& a : c.top(p, k + 1))
-    if (a.label != "junk" && int(out.size()) < k) out.push_back(a);
-  return out;
-}
+namespace {
 
 // log P(a symbol has n strokes), n = 1..4, from the symbol counts of CROHME train2014
 // (56460, 25002, 2833 and 1326 symbols of 1, 2, 3 and 4 strokes).
@@ -92,7 +84,7 @@ std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& cl
     const int g = choice[e];
     const auto [b, count] = where[g];
     std::vector<int> ids(order.begin() + b, order.begin() + b + count);
-    found.push_back(make_symbol(ink, ids, symbol_alternatives(classifier, p.col(g), std::max(1, options.alternatives))));
+    found.push_back(make_symbol(ink, ids, classifier.top_symbols(p.col(g), std::max(1, options.alternatives))));
     e = size_t(b);
   }
   std::sort(found.begin(), found.end(),

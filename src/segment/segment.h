@@ -15,6 +15,9 @@ struct SegmentationParams {
   double size_weight = 0.0;   // weight of log P(stroke count of a symbol) in a group's score
 };
 
+// A symbol of the given strokes (sorted) read as the alternatives given, best first.
+RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vector<Alternative> alternatives);
+
 // Symbols in writing order, each with its top alternatives. Empty strokes are skipped;
 // groups fixed by the user are kept as given. Every candidate group is classified in one
 // batch; the partition with the best total log-probability is found by dynamic programming.

@@ -53,8 +53,11 @@ std::vector<Alternative> SymbolClassifier::top(const Eigen::VectorXf& p, int k) 
   return out;
 }
 
-std::vector<Alternative> SymbolClassifier::classify(const std::vector<Stroke>& group, int k) const {
-  return top(probabilities({group}).col(0), k);
+std::vector<Alternative> SymbolClassifier::top_symbols(const Eigen::VectorXf& p, int k) const {
+  std::vector<Alternative> out;
+  for (const Alternative& a : top(p, k + 1))
+    if (a.label != "junk" && int(out.size()) < k) out.push_back(a);
+  return out;
 }
 
 }  // namespace inkmath

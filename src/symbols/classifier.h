@@ -22,7 +22,8 @@ class SymbolClassifier {
   Eigen::MatrixXf probabilities(const std::vector<std::vector<Stroke>>& groups) const;
   // The k most likely labels, best first.
   std::vector<Alternative> top(const Eigen::VectorXf& probabilities, int k) const;
-  std::vector<Alternative> classify(const std::vector<Stroke>& group, int k) const;
+  // The same among the symbol classes only: what a group reads as, if it is a symbol.
+  std::vector<Alternative> top_symbols(const Eigen::VectorXf& probabilities, int k) const;
 
   const std::vector<std::string>& classes() const { return classes_; }
   int junk_index() const { return junk_; }  // -1 when the model has no junk class
