@@ -156,10 +156,16 @@ async function launchWebKit(server) {
       // WebKitWebDriver drives one MiniBrowser at a time: one a failed scenario left open goes.
       await Promise.allSettled([...sessions].map((s) => s.close()));
       if (!serviceWorkers && !server) throw new Error('WebKit sessions without service workers need the test server');
-      const driver = await webkit.newDriver().catch((error) => {
+      const starting = new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error('no answer in 60 s')), 60000).unref();
+        webkit.newDriver().then(resolve, reject);
+      });
+      const driver = await starting.catch((error) => {
+        webkit.killBrowsers();
         throw new Error(`MiniBrowser did not start: ${error.message}\n${output.join('\n')}`);
       });
-      const session = new WebKitSession(driver, server, { serviceWorkers, onClose: () => sessions.delete(session) });
+      const session = new WebKitSession(driver, server,
+        { serviceWorkers, onClose: () => sessions.delete(session), onHang: webkit.killBrowsers });
       sessions.add(session);
       try {
         // A page that does not load or a script that does not answer fails within 30 s.
@@ -173,6 +179,19 @@ async function launchWebKit(server) {
         throw error;
       }
       return session;
+    },
+    // A WebDriver command of an open session unanswered for more than `ms`, or null.
+    stalledCommand(ms) {
+      for (const session of sessions) {
+        const name = session.stalledCommand(ms);
+        if (name) return name;
+      }
+      return null;
+    },
+    // Ends every open session, stalled or not.
+    async abandonSessions() {
+      webkit.killBrowsers();
+      await Promise.allSettled([...sessions].map((s) => s.close()));
     },
     async close() {
       // A MiniBrowser that no longer answers is ended with the driver.

@@ -82,8 +82,34 @@ export function test(name, options, fn) {
     const skip = options.skip || unavailable(engine) || false;
     nodeTest(`${name} [${engine}]`, { timeout: 180000, ...options, skip }, async (t) => {
       await fileSite?.use(engine);
-      return fn(t, engine);
+      if (!fileSite?.browser?.stalledCommand) return fn(t, engine);
+      // Now and then a MiniBrowser stops answering WebDriver altogether: it is ended and the
+      // scenario runs once more. A page that hangs fails on the session's timeouts instead.
+      for (let attempt = 1; ; ++attempt) {
+        const outcome = await unlessStalled(fileSite.browser, () => fn(t, engine));
+        if (!outcome.stalled) return outcome.value;
+        await fileSite.browser.abandonSessions();
+        if (attempt === 2) throw new Error(`the browser stopped answering twice (${outcome.stalled})`);
+        t.diagnostic(`the browser stopped answering (${outcome.stalled}); the scenario runs again`);
+      }
     });
+  }
+}
+
+// Runs `run`; settles with { value } or with { stalled: command } when the browser leaves a
+// WebDriver command unanswered for a minute.
+async function unlessStalled(browser, run) {
+  let timer;
+  const stall = new Promise((resolve) => {
+    timer = setInterval(() => {
+      const command = browser.stalledCommand(60000);
+      if (command) resolve({ stalled: command });
+    }, 1000);
+  });
+  try {
+    return await Promise.race([run().then((value) => ({ value })), stall]);
+  } finally {
+    clearInterval(timer);
   }
 }
 

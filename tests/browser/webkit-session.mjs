@@ -49,15 +49,32 @@ function parseSelector(selector) {
 }
 
 export class WebKitSession {
-  constructor(driver, server, { serviceWorkers, onClose = () => {} }) {
+  constructor(driver, server, { serviceWorkers, onClose = () => {}, onHang = () => {} }) {
     this.driver = driver;
     this.onClose = onClose;
+    this.onHang = onHang;
+    // WebDriver commands waiting for an answer, to tell a stalled browser from a slow page.
+    this.inFlight = new Map();
+    const execute = driver.execute.bind(driver);
+    let next = 0;
+    driver.execute = (command) => {
+      const id = next++;
+      this.inFlight.set(id, { name: command.getName(), since: Date.now() });
+      return execute(command).finally(() => this.inFlight.delete(id));
+    };
     this.server = server;
     this.firstRequest = server?.requests.length ?? 0;
     this.pageResources = new Set();
     this.consoleErrors = [];
     this.blocksServiceWorker = !serviceWorkers;
     if (this.blocksServiceWorker) server.intercept('/sw.js', { status: 404, body: 'no service worker' });
+  }
+
+  // The name of a WebDriver command unanswered for more than `ms`, or null. The page's own
+  // waits are bounded by the session's timeouts (30 s), so such a command means the browser stalled.
+  stalledCommand(ms) {
+    for (const { name, since } of this.inFlight.values()) if (Date.now() - since > ms) return name;
+    return null;
   }
 
   requireServer(what) {
@@ -219,6 +236,9 @@ export class WebKitSession {
     if (this.blocksServiceWorker) this.server.stopIntercepting('/sw.js');
     if (this.wentOffline) await this.server.setOffline(false);
     if (this.uploads) fs.rmSync(this.uploads, { recursive: true, force: true });
-    await this.driver.quit();
+    // A MiniBrowser that does not quit within 10 s is stopped, so the next session can start.
+    const quit = this.driver.quit().then(() => true, () => true);
+    const quitInTime = await Promise.race([quit, new Promise((r) => setTimeout(() => r(false), 10000).unref())]);
+    if (!quitInTime) this.onHang();
   }
 }

@@ -97,8 +97,25 @@ async function waitUntilAnswering(url, driver, timeout = 15000) {
   }
 }
 
+// Processes whose parent is `pid` (Linux /proc), e.g. the MiniBrowsers a driver started.
+function childrenOf(pid) {
+  const children = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // stat: "pid (command) state ppid ..."; the command may contain spaces and parentheses.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
+}
+
 // Starts the display and the driver. `log` receives the driver's and MiniBrowser's output lines.
-// Returns { newDriver(), close() }; newDriver() opens a fresh MiniBrowser (its own profile).
+// Returns { newDriver(), killBrowsers(), close() }; newDriver() opens a fresh MiniBrowser (its
+// own profile); killBrowsers() ends the MiniBrowsers that stopped answering the driver.
 export async function startWebKit({ log = () => {} } = {}) {
   const reason = webkitUnavailable();
   if (reason) throw new Error(reason);
@@ -129,6 +146,15 @@ export async function startWebKit({ log = () => {} } = {}) {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args: BROWSER_ARGS },
       }).build(),
+      killBrowsers: () => {
+        for (const pid of childrenOf(driver.pid)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      },
       close: async () => {
         await stop(driver);
         await stop(display.process);
