@@ -95,9 +95,10 @@ int dataset(const Args& args) {
   if (!data) throw Error(out + ".f32: cannot write");
   nlohmann::json labels = nlohmann::json::array(), sources = nlohmann::json::array(), names = nlohmann::json::array();
   int failed = 0;
+  double writer_scale = 0;  // of the file being read
   auto emit = [&](const std::vector<Stroke>& group, const std::string& label, int file) {
     if (group.empty() || int(group.size()) > points) return;
-    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f = symbol_features(group, set, points);
+    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f = symbol_features(group, set, points, writer_scale);
     data.write(reinterpret_cast<const char*>(f.data()), sizeof(float) * f.size());
     labels.push_back(label);
     sources.push_back(file);
@@ -109,6 +110,7 @@ int dataset(const Args& args) {
       if (doc.symbols.empty()) throw Error(files[k] + ": no labelled symbols");
       names.push_back(files[k]);
       const int file = int(names.size()) - 1;
+      writer_scale = typical_stroke_size(doc.ink);
       for (const auto& s : doc.symbols) {
         const auto group = strokes_of(doc.ink, s.strokes);
         emit(group, s.label, file);

@@ -48,7 +48,7 @@ int classify(const Args& args) {
         for (int s : truth.strokes) group.push_back(doc.ink.strokes[s]);
         // Ground-truth groups are symbols by definition: junk is not an answer here.
         const auto start = std::chrono::steady_clock::now();
-        const Eigen::VectorXf p = classifier.probabilities({group}).col(0);
+        const Eigen::VectorXf p = classifier.probabilities({group}, typical_stroke_size(doc.ink)).col(0);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const auto alts = classifier.top_symbols(p, 3);
         ++total;

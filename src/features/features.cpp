@@ -100,24 +100,48 @@ void context_features(const std::vector<Stroke>& strokes, const std::vector<Flat
   }
 }
 
-}  // namespace
-
-int feature_count(FeatureSet set) { return set == FeatureSet::online ? kOnline : kOnline + 9; }
-
-FeatureSet feature_set_from_name(const std::string& name) {
-  if (name == "online") return FeatureSet::online;
-  if (name == "online+context") return FeatureSet::online_context;
-  throw Error("unknown feature set '" + name + "' (expected online or online+context)");
+// log(side / writer_scale), squeezed into about [-1, 1]; the same for every point.
+void size_features(const std::vector<Stroke>& strokes, double writer_scale, Eigen::MatrixXf& f) {
+  const Ink ink{strokes};
+  std::vector<int> all;
+  for (int i = 0; i < int(strokes.size()); ++i)
+    if (!strokes[i].empty()) all.push_back(i);
+  if (all.empty()) return;
+  if (!(writer_scale > 0)) writer_scale = typical_stroke_size(ink, all);
+  const Box box = bounding_box(ink, all);
+  auto relative = [&](double side) { return float(std::clamp(std::log(std::max(side, 1e-9) / writer_scale), -3.0, 3.0) / 3); };
+  f.col(kOnline + 9).setConstant(relative(box.height()));
+  f.col(kOnline + 10).setConstant(relative(box.width()));
 }
 
-std::string feature_set_name(FeatureSet set) { return set == FeatureSet::online ? "online" : "online+context"; }
+const char* const kNames[] = {"online", "online+context", "online+context+size"};
 
-Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points) {
+}  // namespace
+
+int feature_count(FeatureSet set) {
+  switch (set) {
+    case FeatureSet::online: return kOnline;
+    case FeatureSet::online_context: return kOnline + 9;
+    case FeatureSet::online_context_size: return kOnline + 11;
+  }
+  return 0;
+}
+
+FeatureSet feature_set_from_name(const std::string& name) {
+  for (int i = 0; i < 3; ++i)
+    if (name == kNames[i]) return FeatureSet(i);
+  throw Error("unknown feature set '" + name + "' (expected online, online+context or online+context+size)");
+}
+
+std::string feature_set_name(FeatureSet set) { return kNames[int(set)]; }
+
+Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points, double writer_scale) {
   const std::vector<Stroke> norm = preprocess(strokes, points);
   const std::vector<Flat> pts = flatten(norm);
   Eigen::MatrixXf f = Eigen::MatrixXf::Zero(int(pts.size()), feature_count(set));
   online_features(pts, f);
-  if (set == FeatureSet::online_context) context_features(norm, pts, f);
+  if (set != FeatureSet::online) context_features(norm, pts, f);
+  if (set == FeatureSet::online_context_size && !pts.empty()) size_features(strokes, writer_scale, f);
   return f;
 }
 

@@ -64,6 +64,24 @@ Box merge(const Box& a, const Box& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
+double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes) {
+  std::vector<double> sizes;
+  for (int i : strokes) {
+    const Box b = bounding_box(ink.strokes[i]);
+    sizes.push_back(std::max(b.width(), b.height()));
+  }
+  if (sizes.empty()) return 1;
+  std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
+  return std::max(sizes[sizes.size() / 2], 1e-6);
+}
+
+double typical_stroke_size(const Ink& ink) {
+  std::vector<int> strokes;
+  for (int i = 0; i < int(ink.strokes.size()); ++i)
+    if (!ink.strokes[i].empty()) strokes.push_back(i);
+  return typical_stroke_size(ink, strokes);
+}
+
 Box bounding_box(const Ink& ink, const std::vector<int>& strokes) {
   Box b = bounding_box(ink.strokes.at(strokes.at(0)));
   for (int i : strokes) b = merge(b, bounding_box(ink.strokes.at(i)));

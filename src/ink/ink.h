@@ -56,5 +56,9 @@ struct Box {
 Box bounding_box(const Stroke& s);
 Box bounding_box(const Ink& ink, const std::vector<int>& strokes);
 Box merge(const Box& a, const Box& b);
+// Typical stroke size: the median of the strokes' larger box side (at least 1e-6), the
+// writer's scale. Of the given (non-empty) strokes, or of all non-empty strokes.
+double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes);
+double typical_stroke_size(const Ink& ink);
 
 }  // namespace inkmath

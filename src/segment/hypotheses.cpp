@@ -21,17 +21,6 @@ double overlap_area(const Box& a, const Box& b) {
 
 }  // namespace
 
-double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes) {
-  std::vector<double> sizes;
-  for (int i : strokes) {
-    const Box b = bounding_box(ink.strokes[i]);
-    sizes.push_back(std::max(b.width(), b.height()));
-  }
-  if (sizes.empty()) return 1;
-  std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
-  return std::max(sizes[sizes.size() / 2], 1e-6);
-}
-
 std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes, double size) {
   std::vector<int> order;
   std::vector<Box> boxes;

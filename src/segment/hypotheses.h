@@ -17,9 +17,6 @@ struct SegmentationLimits {
 // the stroke it touches. `strokes` are the indices to order (non-empty strokes).
 std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes, double typical_size);
 
-// Typical stroke size: the median of the strokes' larger box side (at least 1e-6).
-double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes);
-
 // Groups of consecutive strokes in `order` (positions [begin, begin + count)) that are close
 // enough to be one symbol. Returns, for each begin position, the allowed counts.
 std::vector<std::vector<int>> candidate_groups(const Ink& ink, const std::vector<int>& order, double typical_size,

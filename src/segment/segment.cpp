@@ -57,7 +57,7 @@ std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& cl
       groups.push_back(std::move(g));
       where.emplace_back(int(b), n);
     }
-  const Eigen::MatrixXf p = classifier.probabilities(groups);
+  const Eigen::MatrixXf p = classifier.probabilities(groups, typical_stroke_size(ink));
   const int junk = classifier.junk_index();
 
   // best[e]: the best score of a partition of the first e strokes of `order`.

@@ -19,7 +19,8 @@ class SymbolClassifier {
   explicit SymbolClassifier(const std::vector<uint8_t>& weight_bytes);
 
   // Probability columns for each stroke group (each group: the strokes of one candidate symbol).
-  Eigen::MatrixXf probabilities(const std::vector<std::vector<Stroke>>& groups) const;
+  // writer_scale: typical_stroke_size of the ink the groups come from (0: unknown).
+  Eigen::MatrixXf probabilities(const std::vector<std::vector<Stroke>>& groups, double writer_scale) const;
   // The k most likely labels, best first.
   std::vector<Alternative> top(const Eigen::VectorXf& probabilities, int k) const;
   // The same among the symbol classes only: what a group reads as, if it is a symbol.

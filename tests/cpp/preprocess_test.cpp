@@ -73,3 +73,21 @@ TEST_CASE("context features see ink around each point") {
   REQUIRE(f.allFinite());
   REQUIRE_THROWS_AS(feature_set_from_name("offline"), Error);
 }
+
+TEST_CASE("size features tell a small x from a big X by the writer's scale") {
+  const std::vector<Stroke> cross = {{{0, 0}, {10, 10}}, {{10, 0}, {0, 10}}};
+  const std::vector<Stroke> big = {{{0, 0}, {20, 20}}, {{20, 0}, {0, 20}}};
+  const FeatureSet set = FeatureSet::online_context_size;
+  REQUIRE(feature_count(set) == 18);
+  REQUIRE(feature_set_from_name(feature_set_name(set)) == set);
+  const Eigen::MatrixXf small_one = symbol_features(cross, set, 16, 20.0);
+  const Eigen::MatrixXf big_one = symbol_features(big, set, 16, 20.0);
+  // The shapes are the same, so only the size columns differ: log(10/20) vs log(20/20).
+  REQUIRE(small_one.leftCols(16).isApprox(big_one.leftCols(16), 1e-5f));
+  REQUIRE(small_one(0, 16) == Approx(std::log(0.5) / 3));
+  REQUIRE(big_one(5, 16) == Approx(0).margin(1e-6));
+  REQUIRE(small_one.col(17).isApprox(Eigen::VectorXf::Constant(16, std::log(0.5f) / 3)));
+  // Without other ink, the symbol is its own scale; a line has no height, and stays finite.
+  REQUIRE(symbol_features(big, set, 16)(0, 16) == Approx(0).margin(1e-6));
+  REQUIRE(symbol_features({{{0, 0}, {10, 0}}}, set, 8, 10.0).allFinite());
+}
