@@ -29,5 +29,6 @@ int classify(const Args& args);
 int recognize(const Args& args);
 int eval(const Args& args);
 int dataset(const Args& args);
+int relations(const Args& args);
 
 }  // namespace inkmath::cli

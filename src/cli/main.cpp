@@ -20,6 +20,7 @@ commands:
                        classification accuracy of correctly segmented symbols, ms per expression
   classify PATH...     classify each ground-truth symbol of the files; top-1/top-3 accuracy at the end
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
+  relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
   help                 show this help
 
 options:
@@ -31,8 +32,8 @@ options:
                        script continuation)
   --segment B,J,G,Z    eval: segmentation parameters to try (symbol bonus, junk weight, largest gap,
                        stroke-count prior weight)
-  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json)
-  --features NAME      dataset: online or online+context (default online+context)
+  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations: the CSV file
+  --features NAME      dataset: online, online+context or online+context+size (default online+context)
   --points N           dataset: points per symbol (default 32)
   --augment N          dataset: distorted copies per symbol, in addition to the original (default 0)
   --junk N             dataset: junk stroke groups per expression (default 0)
@@ -75,7 +76,8 @@ Args parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
-      {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset}};
+      {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
+      {"relations", relations}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -12,7 +12,17 @@ struct InkmlDocument {
   Ink ink;
   std::string truth_latex;           // <annotation type="truth">, without surrounding $...$
   std::vector<SymbolTruth> symbols;  // innermost <traceGroup>s with a label, stroke indices into ink
+  // Where each symbol sits in the truth layout (the MathML annotation), one entry per symbol:
+  // the path of containers from the top row, e.g. "/2^/5_" = in the subscript of symbol 5,
+  // itself in the superscript of symbol 2 (fractions: n/d, roots: r/i); "?" for a symbol the
+  // MathML does not name. Empty when the file has no MathML truth.
+  std::vector<std::string> scopes;
 };
+
+// The truth relation of symbol t to symbol `base` (indices into doc.symbols) from the scopes:
+// 'R' same row, '^' in base's superscript (or upper limit), '_' in its subscript (or lower
+// limit), 0 when the layout says neither or is unknown.
+char truth_relation(const InkmlDocument& doc, int base, int t);
 
 // Bounds on what the reader accepts, so that a hostile file costs bounded memory and stack.
 constexpr size_t kMaxInkmlBytes = 64 << 20;

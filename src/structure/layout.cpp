@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
+#include "structure/relations.h"
 #include "structure/symbol_kind.h"
 
 namespace inkmath {
@@ -40,7 +42,8 @@ bool is_relation(const std::string& label) {
 
 class Parser {
  public:
-  Parser(const std::vector<PlacedSymbol>& s, const LayoutParams& p) : s_(s), p_(p) {}
+  Parser(const std::vector<PlacedSymbol>& s, const LayoutParams& p, LayoutTeacher* teacher)
+      : s_(s), p_(p), teacher_(teacher) {}
 
   LayoutRow parse(const std::vector<int>& ids, double parent_xheight) {
     if (ids.empty()) return {};
@@ -268,7 +271,9 @@ class Parser {
 
   enum class Relation { Right, Superscript, Subscript };
 
-  Relation relation(const Unit& base, const LineEstimate& line, const Unit& t, double xh) const {
+  // Where the kinds of the two decide, or t is a structure: the relation; else nothing, and
+  // the geometry of two plain symbols decides (geometric_relation or the learned model).
+  std::optional<Relation> fixed_relation(const Unit& base, const LineEstimate& line, const Unit& t, double xh) const {
     const SymbolKind kind = symbol_kind(t.label);
     if (kind == SymbolKind::High) return Relation::Superscript;
     // Punctuation, relations and operators do not take scripts; punctuation and relations
@@ -276,16 +281,16 @@ class Parser {
     if (kind == SymbolKind::Low || is_relation(t.label)) return Relation::Right;
     if (base.node.type == LayoutNode::Type::Symbol) {
       const SymbolKind base_kind = symbol_kind(base.label);
-      if (base_kind == SymbolKind::Operator || base_kind == SymbolKind::Low) return Relation::Right;
+      if (base_kind == SymbolKind::Operator || base_kind == SymbolKind::Low || is_relation(base.label)) return Relation::Right;
     } else {  // a fraction or root takes only a superscript, and only one written above its top
       return t.box.cy() < base.box.y0 ? Relation::Superscript : Relation::Right;
     }
     const bool spans = kind == SymbolKind::Tall || kind == SymbolKind::BigOperator || t.node.type != LayoutNode::Type::Symbol;
-    const LineEstimate e = estimate(t, xh);
-    if (base.node.type == LayoutNode::Type::Symbol && is_big_operator(base.label)) {
+    if (is_big_operator(base.label)) {
       const Box& o = base.box;
-      if (e.center < o.y0 + 0.25 * o.height()) return Relation::Superscript;
-      if (e.center > o.y1 - 0.25 * o.height()) return Relation::Subscript;
+      const double center = estimate(t, xh).center;
+      if (center < o.y0 + 0.25 * o.height()) return Relation::Superscript;
+      if (center > o.y1 - 0.25 * o.height()) return Relation::Subscript;
       return Relation::Right;
     }
     if (spans) {  // brackets, big operators and structures are scripts only if they clear the line's centre
@@ -293,6 +298,11 @@ class Parser {
       if (t.box.y0 > line.center + 0.5 * p_.subscript * line.xheight) return Relation::Subscript;
       return Relation::Right;
     }
+    return std::nullopt;
+  }
+
+  Relation geometric_relation(const LineEstimate& line, const Unit& t, double xh) const {
+    const LineEstimate e = estimate(t, xh);
     const double d = (e.center - line.center) / std::max(line.xheight, 1e-9);
     // Scripts are written smaller: a smaller symbol needs less offset to be one.
     const double own = e.informative ? e.xheight : std::max(t.box.width(), t.box.height());
@@ -301,6 +311,38 @@ class Parser {
     if (d < -p_.superscript * scale) return Relation::Superscript;
     if (d > p_.subscript * scale) return Relation::Subscript;
     return Relation::Right;
+  }
+
+  static char code(Relation r) { return r == Relation::Right ? 'R' : r == Relation::Superscript ? '^' : '_'; }
+  static Relation from_code(char c) { return c == '^' ? Relation::Superscript : c == '_' ? Relation::Subscript : Relation::Right; }
+
+  // How t joins the row whose last symbol on the line is `base`; `script` is the script the
+  // symbol before t went into (Right: none), `script_line` that script's line.
+  Relation decide(const Unit& base, const LineEstimate& line, const Unit& t, double xh, Relation script,
+                  const LineEstimate& script_line) {
+    const std::optional<Relation> fixed = fixed_relation(base, line, t, xh);
+    Relation r;
+    std::optional<RelationFeatures> features;
+    if (fixed) {
+      r = *fixed;
+      if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
+    } else {
+      const bool learned = p_.learned && has_learned_relations() && !teacher_;  // fitting: the rules
+      if (learned || teacher_)
+        features = relation_features({base.label, base.box, line, t.label, t.box, estimate(t, xh), code(script), script_line});
+      if (learned) {
+        r = from_code(learned_relation(*features));
+      } else {
+        r = geometric_relation(line, t, xh);
+        if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
+      }
+    }
+    if (teacher_ && teacher_->truth) {
+      const char truth = teacher_->truth(base.node.symbol, t.node.symbol);
+      if (truth && features) teacher_->samples.push_back({std::vector<float>(features->begin(), features->end()), truth});
+      if (truth) r = from_code(truth);
+    }
+    return r;
   }
 
   // A symbol level with the script just written, and no larger, goes on in that script
@@ -327,8 +369,7 @@ class Parser {
         baseline.push_back(&t);
       } else {
         Unit& base = *baseline.back();
-        Relation r = relation(base, have_line ? line : LineEstimate{base.box.cy(), xh, true}, t, xh);
-        if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
+        const Relation r = decide(base, have_line ? line : LineEstimate{base.box.cy(), xh, true}, t, xh, script, script_line);
         if (r != Relation::Right) {
           auto& target = r == Relation::Superscript ? base.sup : base.sub;
           collect_ids(t, target);
@@ -385,15 +426,16 @@ class Parser {
 
   const std::vector<PlacedSymbol>& s_;
   LayoutParams p_;
+  LayoutTeacher* teacher_;
   int depth_ = 0;
 };
 
 }  // namespace
 
-LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params) {
+LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params, LayoutTeacher* teacher) {
   std::vector<int> ids;
   for (int i = 0; i < int(symbols.size()); ++i) ids.push_back(i);
-  return Parser(symbols, params).parse(ids, 0);
+  return Parser(symbols, params, teacher).parse(ids, 0);
 }
 
 }  // namespace inkmath

@@ -1,5 +1,6 @@
 // The layout tree of an expression: rows of symbols, each with scripts; fractions; roots.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,22 @@ struct LayoutParams {
   double box_weight = 0.5;   // symbol centre: 0 = centre of its own x-height band, 1 = centre of its box
   double size_weight = 1.0;  // 1: thresholds shrink in proportion to how much smaller than the base a symbol is
   double continuation = 0.3; // a symbol this close to the last script's line (in its x-heights) continues it
+  bool learned = true;       // row or script between two letters or digits: the learned model
+                             // (structure/relations.h) where fitted, else the thresholds above
 };
 
-LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params = {});
+// For fitting the learned relations: the parser asks `truth` (symbol indices of base and t;
+// 'R', '^', '_' or 0 for unknown) and follows it, and records each decision the model makes.
+struct RelationSample {
+  std::vector<float> features;
+  char truth;
+};
+struct LayoutTeacher {
+  std::function<char(int base, int t)> truth;
+  std::vector<RelationSample> samples;
+};
+
+LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params = {},
+                     LayoutTeacher* teacher = nullptr);
 
 }  // namespace inkmath

@@ -60,6 +60,38 @@ TEST_CASE("InkML traces, truth and symbol groups are read") {
   REQUIRE(doc.symbols[1].strokes == std::vector<int>{2});
 }
 
+TEST_CASE("the truth layout in MathML gives each symbol's relation to another") {
+  // x_{i}^{2} + \frac{a}{b}: i and 2 are x's scripts, + follows x on the row, a and b are
+  // in the fraction, and y names no MathML element.
+  const auto doc = read_inkml_string(R"(<ink xmlns="http://www.w3.org/2003/InkML">
+    <annotationXML type="truth" encoding="Content-MathML"><math xmlns="http://www.w3.org/1998/Math/MathML"><mrow>
+      <msubsup><mi xml:id="x_1">x</mi><mi xml:id="i_1">i</mi><mn xml:id="2_1">2</mn></msubsup>
+      <mo xml:id="+_1">+</mo>
+      <mfrac xml:id="-_1"><mi xml:id="a_1">a</mi><mi xml:id="b_1">b</mi></mfrac></mrow></math></annotationXML>
+    <trace id="0">0 0, 1 1</trace><trace id="1">2 2, 3 3</trace><trace id="2">2 -2, 3 -3</trace>
+    <trace id="3">4 0, 5 0</trace><trace id="4">6 -1, 7 -1</trace><trace id="5">6 -3, 7 -2</trace>
+    <trace id="6">6 1, 7 2</trace><trace id="7">9 0, 9 1</trace>
+    <traceGroup><annotation type="truth">Segmentation</annotation>
+      <traceGroup><annotation type="truth">x</annotation><traceView traceDataRef="0"/><annotationXML href="x_1"/></traceGroup>
+      <traceGroup><annotation type="truth">i</annotation><traceView traceDataRef="1"/><annotationXML href="i_1"/></traceGroup>
+      <traceGroup><annotation type="truth">2</annotation><traceView traceDataRef="2"/><annotationXML href="2_1"/></traceGroup>
+      <traceGroup><annotation type="truth">+</annotation><traceView traceDataRef="3"/><annotationXML href="+_1"/></traceGroup>
+      <traceGroup><annotation type="truth">-</annotation><traceView traceDataRef="4"/><annotationXML href="-_1"/></traceGroup>
+      <traceGroup><annotation type="truth">a</annotation><traceView traceDataRef="5"/><annotationXML href="a_1"/></traceGroup>
+      <traceGroup><annotation type="truth">b</annotation><traceView traceDataRef="6"/><annotationXML href="b_1"/></traceGroup>
+      <traceGroup><annotation type="truth">y</annotation><traceView traceDataRef="7"/></traceGroup>
+    </traceGroup></ink>)");
+  REQUIRE(doc.scopes.size() == 8);
+  CHECK(truth_relation(doc, 0, 1) == '_');
+  CHECK(truth_relation(doc, 0, 2) == '^');
+  CHECK(truth_relation(doc, 0, 3) == 'R');
+  CHECK(truth_relation(doc, 0, 4) == 'R');  // the fraction bar stands on the row
+  CHECK(truth_relation(doc, 4, 5) == 0);    // numerator: neither row nor script
+  CHECK(truth_relation(doc, 1, 2) == 0);
+  CHECK(truth_relation(doc, 0, 7) == 0);    // y: unknown
+  CHECK(doc.scopes[5] == "/4n");
+}
+
 TEST_CASE("malformed InkML gives an Error naming the source") {
   REQUIRE_THROWS_WITH(read_inkml_string("<ink><trace>1 2", "broken.inkml"), Catch::StartsWith("broken.inkml: malformed XML"));
   REQUIRE_THROWS_WITH(read_inkml_string("<svg/>", "s.inkml"), Catch::Contains("no <ink> element"));

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "latex/normalize.h"
+#include "structure/relations.h"
 #include "structure/structure.h"
 
 using namespace inkmath;
@@ -124,4 +125,19 @@ TEST_CASE("deeply nested writing keeps every symbol", "[structure]") {
   const Layout layout = parse_layout(Ink{}, symbols);
   CHECK(count_symbols(layout.tree) == 300);
   CHECK(layout.latex.find("x^{x^{") == 0);
+}
+
+TEST_CASE("fitting the relations: the parser follows the truth it is given and records its decisions", "[structure]") {
+  // x 2 y written on one line: the geometry says a row, the truth says 2 is a superscript.
+  const std::vector<PlacedSymbol> placed = {{"x", {0, 10, 10, 20}}, {"2", {12, 3, 19, 20}}, {"y", {22, 10, 31, 26}}};
+  LayoutTeacher teacher;
+  teacher.truth = [](int base, int t) { return base == 0 && t == 1 ? '^' : 'R'; };
+  const LayoutRow row = parse_rows(placed, {}, &teacher);
+  REQUIRE(row.size() == 2);
+  CHECK(row[0].sup.size() == 1);
+  REQUIRE(teacher.samples.size() == 2);
+  CHECK(teacher.samples[0].truth == '^');
+  CHECK(teacher.samples[0].features.size() == size_t(kRelationFeatures));
+  // Without a teacher the same symbols are one row.
+  CHECK(parse_rows(placed).size() == 3);
 }
