@@ -2,10 +2,12 @@
 
 #include "latex/write.h"
 #include "structure/alternatives.h"
+#include "structure/ellipsis.h"
 
 namespace inkmath {
 
-Layout parse_layout(const Ink&, std::vector<RecognizedSymbol>& symbols, const LayoutParams& params) {
+Layout parse_layout(const Ink& ink, std::vector<RecognizedSymbol>& symbols, const LayoutParams& params) {
+  merge_ellipses(ink, symbols);
   prefer_structural_alternatives(symbols);
   std::vector<PlacedSymbol> placed;
   std::vector<std::string> labels;

@@ -141,3 +141,31 @@ TEST_CASE("fitting the relations: the parser follows the truth it is given and r
   // Without a teacher the same symbols are one row.
   CHECK(parse_rows(placed).size() == 3);
 }
+
+TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol between, are not", "[structure]") {
+  // Strokes: x (two strokes of size 10), then dots of size 1 along the line.
+  Ink ink{{{{0, 10}, {10, 20}}, {{10, 10}, {0, 20}}, {{14, 19}, {15, 20}}, {{19, 19}, {20, 20}}, {{24, 19}, {25, 20}},
+           {{30, 10}, {38, 20}}}};
+  const auto symbol = [&](const std::string& label, std::vector<int> strokes) {
+    RecognizedSymbol s;
+    s.label = label;
+    s.score = 0.9f;
+    s.strokes = strokes;
+    s.box = bounding_box(ink, strokes);
+    s.alternatives = {{label, 0.9f}};
+    return s;
+  };
+  std::vector<RecognizedSymbol> three = {symbol("x", {0, 1}), symbol(".", {2}), symbol(".", {3}), symbol(".", {4}),
+                                         symbol("y", {5})};
+  CHECK(normalize_latex(parse_layout(ink, three).latex) == "x \\ldots y");
+  REQUIRE(three.size() == 3);
+  CHECK(three[1].strokes == std::vector<int>{2, 3, 4});
+
+  std::vector<RecognizedSymbol> two = {symbol("x", {0, 1}), symbol(".", {2}), symbol(".", {3}), symbol("y", {5})};
+  CHECK(normalize_latex(parse_layout(ink, two).latex) == "x . . y");
+
+  std::vector<RecognizedSymbol> between = {symbol(".", {2}), symbol(".", {3}), symbol("y", {5}), symbol(".", {4})};
+  between[2].box = {21, 12, 23, 20};  // a symbol between the second and third dots
+  between[3].box = {26, 19, 27, 20};
+  CHECK(normalize_latex(parse_layout(ink, between).latex).find("\\ldots") == std::string::npos);
+}
