@@ -14,8 +14,8 @@ namespace inkmath::cli {
 
 namespace {
 
-// Small affine (rotation, shear, anisotropic scale) and elastic (smooth sinusoidal) distortion,
-// sometimes a reversed stroke or a different stroke order.
+// Small affine (rotation, shear, anisotropic scale) and elastic (smooth sinusoidal) distortion
+// about the symbol's centre, sometimes a reversed stroke or a different stroke order.
 std::vector<Stroke> distort(std::vector<Stroke> strokes, std::mt19937& rng) {
   std::uniform_real_distribution<double> u(-1, 1), unit(0, 1);
   const double angle = 0.15 * u(rng), shear = 0.15 * u(rng), sx = 1 + 0.12 * u(rng), sy = 1 + 0.12 * u(rng);
@@ -31,8 +31,8 @@ std::vector<Stroke> distort(std::vector<Stroke> strokes, std::mt19937& rng) {
       const double x = (p.x - box.cx()) / size, y = (p.y - box.cy()) / size;
       const double ax = sx * (x + shear * y), ay = sy * y;
       const double rx = std::cos(angle) * ax - std::sin(angle) * ay, ry = std::sin(angle) * ax + std::cos(angle) * ay;
-      p.x = rx * size + amp * std::sin(fy * y * 6.3 + px);
-      p.y = ry * size + amp * std::sin(fx * x * 6.3 + py);
+      p.x = box.cx() + rx * size + amp * std::sin(fy * y * 6.3 + px);
+      p.y = box.cy() + ry * size + amp * std::sin(fx * x * 6.3 + py);
     }
   if (strokes.size() > 1 && unit(rng) < 0.2) std::shuffle(strokes.begin(), strokes.end(), rng);
   if (unit(rng) < 0.1) {
@@ -95,10 +95,9 @@ int dataset(const Args& args) {
   if (!data) throw Error(out + ".f32: cannot write");
   nlohmann::json labels = nlohmann::json::array(), sources = nlohmann::json::array(), names = nlohmann::json::array();
   int failed = 0;
-  double writer_scale = 0;  // of the file being read
-  auto emit = [&](const std::vector<Stroke>& group, const std::string& label, int file) {
+  auto emit = [&](const std::vector<Stroke>& group, const Surroundings& around, const std::string& label, int file) {
     if (group.empty() || int(group.size()) > points) return;
-    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f = symbol_features(group, set, points, writer_scale);
+    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f = symbol_features(group, set, points, around);
     data.write(reinterpret_cast<const char*>(f.data()), sizeof(float) * f.size());
     labels.push_back(label);
     sources.push_back(file);
@@ -110,13 +109,15 @@ int dataset(const Args& args) {
       if (doc.symbols.empty()) throw Error(files[k] + ": no labelled symbols");
       names.push_back(files[k]);
       const int file = int(names.size()) - 1;
-      writer_scale = typical_stroke_size(doc.ink);
+      const double writer_scale = typical_stroke_size(doc.ink);
       for (const auto& s : doc.symbols) {
         const auto group = strokes_of(doc.ink, s.strokes);
-        emit(group, s.label, file);
-        for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, rng), s.label, file);
+        const Surroundings around = surroundings(doc.ink, s.strokes, writer_scale);
+        emit(group, around, s.label, file);
+        for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, rng), around, s.label, file);
       }
-      for (const auto& g : junk_groups(doc, junk, rng)) emit(strokes_of(doc.ink, g), "junk", file);
+      for (const auto& g : junk_groups(doc, junk, rng))
+        emit(strokes_of(doc.ink, g), surroundings(doc.ink, g, writer_scale), "junk", file);
     } catch (const Error& e) {
       std::cerr << "inkmath: skipped " << e.what() << "\n";
       ++failed;

@@ -33,7 +33,8 @@ options:
   --segment B,J,G,Z    eval: segmentation parameters to try (symbol bonus, junk weight, largest gap,
                        stroke-count prior weight)
   --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations: the CSV file
-  --features NAME      dataset: online, online+context or online+context+size (default online+context)
+  --features NAME      dataset: online, online+context, online+context+size or online+context+size+place
+                       (default online+context)
   --points N           dataset: points per symbol (default 32)
   --augment N          dataset: distorted copies per symbol, in addition to the original (default 0)
   --junk N             dataset: junk stroke groups per expression (default 0)

@@ -100,21 +100,44 @@ void context_features(const std::vector<Stroke>& strokes, const std::vector<Flat
   }
 }
 
-// log(side / writer_scale), squeezed into about [-1, 1]; the same for every point.
-void size_features(const std::vector<Stroke>& strokes, double writer_scale, Eigen::MatrixXf& f) {
-  const Ink ink{strokes};
-  std::vector<int> all;
-  for (int i = 0; i < int(strokes.size()); ++i)
-    if (!strokes[i].empty()) all.push_back(i);
-  if (all.empty()) return;
-  if (!(writer_scale > 0)) writer_scale = typical_stroke_size(ink, all);
-  const Box box = bounding_box(ink, all);
-  auto relative = [&](double side) { return float(std::clamp(std::log(std::max(side, 1e-9) / writer_scale), -3.0, 3.0) / 3); };
-  f.col(kOnline + 9).setConstant(relative(box.height()));
-  f.col(kOnline + 10).setConstant(relative(box.width()));
+Box box_of(const std::vector<Stroke>& strokes) {
+  Box box = bounding_box(strokes[0]);
+  for (const Stroke& s : strokes) box = merge(box, bounding_box(s));
+  return box;
 }
 
-const char* const kNames[] = {"online", "online+context", "online+context+size"};
+float squeeze(double v) { return float(std::clamp(v, -3.0, 3.0) / 3); }  // into [-1, 1]
+
+// log(side / writer scale) for height and width; with place, the offsets of the symbol's centre
+// and bottom from its neighbours', in writer scales. The same for every point.
+void size_features(const std::vector<Stroke>& strokes, const Surroundings& around, bool place, Eigen::MatrixXf& f) {
+  std::vector<Stroke> drawn;
+  for (const Stroke& s : strokes)
+    if (!s.empty()) drawn.push_back(s);
+  if (drawn.empty()) return;
+  const Box box = box_of(drawn);
+  double scale = around.writer_scale;
+  if (!(scale > 0)) {
+    std::vector<int> all(drawn.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = int(i);
+    scale = typical_stroke_size(Ink{drawn}, all);
+  }
+  auto relative = [&](double side) { return squeeze(std::log(std::max(side, 1e-9) / scale)); };
+  f.col(kOnline + 9).setConstant(relative(box.height()));
+  f.col(kOnline + 10).setConstant(relative(box.width()));
+  if (place && around.has_neighbours) {
+    f.col(kOnline + 11).setConstant(squeeze((box.cy() - around.neighbour_center) / scale));
+    f.col(kOnline + 12).setConstant(squeeze((box.y1 - around.neighbour_bottom) / scale));
+  }
+}
+
+double median(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+const char* const kNames[] = {"online", "online+context", "online+context+size", "online+context+size+place"};
+constexpr int kSets = 4;
 
 }  // namespace
 
@@ -123,25 +146,62 @@ int feature_count(FeatureSet set) {
     case FeatureSet::online: return kOnline;
     case FeatureSet::online_context: return kOnline + 9;
     case FeatureSet::online_context_size: return kOnline + 11;
+    case FeatureSet::online_context_size_place: return kOnline + 13;
   }
   return 0;
 }
 
 FeatureSet feature_set_from_name(const std::string& name) {
-  for (int i = 0; i < 3; ++i)
+  for (int i = 0; i < kSets; ++i)
     if (name == kNames[i]) return FeatureSet(i);
-  throw Error("unknown feature set '" + name + "' (expected online, online+context or online+context+size)");
+  throw Error("unknown feature set '" + name +
+              "' (expected online, online+context, online+context+size or online+context+size+place)");
 }
 
 std::string feature_set_name(FeatureSet set) { return kNames[int(set)]; }
 
-Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points, double writer_scale) {
+Surroundings surroundings(const Ink& ink, const std::vector<int>& group, double writer_scale) {
+  Surroundings out;
+  out.writer_scale = writer_scale;
+  std::vector<bool> in_group(ink.strokes.size(), false);
+  for (int i : group) in_group.at(i) = true;
+  std::vector<int> members;
+  for (int i : group)
+    if (!ink.strokes[i].empty()) members.push_back(i);
+  if (members.empty()) return out;
+  const double cx = bounding_box(ink, members).cx();
+  // The nearest strokes across, leaving out flat marks (-, fraction bars) and dots, which sit
+  // off the line's middle.
+  std::vector<std::pair<double, int>> near;
+  for (int i = 0; i < int(ink.strokes.size()); ++i) {
+    if (in_group[i] || ink.strokes[i].empty()) continue;
+    const Box b = bounding_box(ink.strokes[i]);
+    if (b.height() < 0.4 * b.width() || std::max(b.width(), b.height()) < 0.3 * writer_scale) continue;
+    near.emplace_back(std::abs(b.cx() - cx), i);
+  }
+  if (near.empty()) return out;
+  const size_t k = std::min<size_t>(4, near.size());
+  std::partial_sort(near.begin(), near.begin() + long(k), near.end());
+  std::vector<double> centers, bottoms;
+  for (size_t j = 0; j < k; ++j) {
+    const Box b = bounding_box(ink.strokes[near[j].second]);
+    centers.push_back(b.cy());
+    bottoms.push_back(b.y1);
+  }
+  out.has_neighbours = true;
+  out.neighbour_center = median(centers);
+  out.neighbour_bottom = median(bottoms);
+  return out;
+}
+
+Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points, const Surroundings& around) {
   const std::vector<Stroke> norm = preprocess(strokes, points);
   const std::vector<Flat> pts = flatten(norm);
   Eigen::MatrixXf f = Eigen::MatrixXf::Zero(int(pts.size()), feature_count(set));
   online_features(pts, f);
   if (set != FeatureSet::online) context_features(norm, pts, f);
-  if (set == FeatureSet::online_context_size && !pts.empty()) size_features(strokes, writer_scale, f);
+  if ((set == FeatureSet::online_context_size || set == FeatureSet::online_context_size_place) && !pts.empty())
+    size_features(strokes, around, set == FeatureSet::online_context_size_place, f);
   return f;
 }
 

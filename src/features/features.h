@@ -14,15 +14,26 @@ enum class FeatureSet {
   online_context,  // online + a 3x3 patch of the blurred rendered symbol around the point
   online_context_size,  // online_context + the symbol's height and width relative to the
                         // writer's scale, which tells x from X, p from P, a comma from a ')'
+  online_context_size_place,  // ... + how high it sits against its neighbours (a prime from a comma)
 };
+
+// What the ink around a symbol says about it. Default: nothing (a symbol written alone).
+struct Surroundings {
+  double writer_scale = 0;      // typical_stroke_size of the whole ink; 0: the symbol's own
+  bool has_neighbours = false;  // else the median centre and bottom (y) of its nearest upright
+  double neighbour_center = 0;  // neighbouring strokes, which say where the line is
+  double neighbour_bottom = 0;
+};
+
+// The surroundings of the strokes `group` of `ink`, whose typical stroke size is writer_scale.
+Surroundings surroundings(const Ink& ink, const std::vector<int>& group, double writer_scale);
 
 int feature_count(FeatureSet set);
 FeatureSet feature_set_from_name(const std::string& name);  // throws Error on unknown names
 std::string feature_set_name(FeatureSet set);
 
-// strokes: the raw strokes of one symbol; writer_scale: the typical stroke size of the whole
-// ink (typical_stroke_size), or 0 where there is no other ink than the symbol's.
-// Returns points × feature_count(set).
-Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points, double writer_scale = 0);
+// strokes: the raw strokes of one symbol. Returns points × feature_count(set).
+Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points,
+                                const Surroundings& around = {});
 
 }  // namespace inkmath

@@ -49,15 +49,19 @@ std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& cl
 
   // Every candidate group, classified in one batch.
   std::vector<std::vector<Stroke>> groups;
+  std::vector<Surroundings> around;
   std::vector<std::pair<int, int>> where;  // (begin, count) of each group
+  const double writer_scale = typical_stroke_size(ink);
   for (size_t b = 0; b < order.size(); ++b)
     for (int n : counts[b]) {
+      const std::vector<int> ids(order.begin() + long(b), order.begin() + long(b) + n);
       std::vector<Stroke> g;
-      for (int k = 0; k < n; ++k) g.push_back(ink.strokes[order[b + k]]);
+      for (int i : ids) g.push_back(ink.strokes[i]);
       groups.push_back(std::move(g));
+      around.push_back(surroundings(ink, ids, writer_scale));
       where.emplace_back(int(b), n);
     }
-  const Eigen::MatrixXf p = classifier.probabilities(groups, typical_stroke_size(ink));
+  const Eigen::MatrixXf p = classifier.probabilities(groups, around);
   const int junk = classifier.junk_index();
 
   // best[e]: the best score of a partition of the first e strokes of `order`.

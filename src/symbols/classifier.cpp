@@ -24,14 +24,16 @@ SymbolClassifier::SymbolClassifier(const std::vector<uint8_t>& weight_bytes) : w
   if (junk != classes_.end()) junk_ = int(junk - classes_.begin());
 }
 
-Eigen::MatrixXf SymbolClassifier::probabilities(const std::vector<std::vector<Stroke>>& groups, double writer_scale) const {
+Eigen::MatrixXf SymbolClassifier::probabilities(const std::vector<std::vector<Stroke>>& groups,
+                                                const std::vector<Surroundings>& around) const {
+  if (!around.empty() && around.size() != groups.size()) throw Error("classifier: one Surroundings per group, or none");
   Eigen::MatrixXf out(classes_.size(), groups.size());
   // Groups resample to the same length unless they have more strokes than points;
   // equal lengths run as one batch.
   std::map<int, std::vector<int>> by_length;
   std::vector<Eigen::MatrixXf> feats(groups.size());
   for (size_t i = 0; i < groups.size(); ++i) {
-    feats[i] = symbol_features(groups[i], features_, points_, writer_scale);
+    feats[i] = symbol_features(groups[i], features_, points_, around.empty() ? Surroundings{} : around[i]);
     by_length[int(feats[i].rows())].push_back(int(i));
   }
   for (const auto& [length, members] : by_length) {

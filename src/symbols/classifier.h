@@ -18,9 +18,10 @@ class SymbolClassifier {
  public:
   explicit SymbolClassifier(const std::vector<uint8_t>& weight_bytes);
 
-  // Probability columns for each stroke group (each group: the strokes of one candidate symbol).
-  // writer_scale: typical_stroke_size of the ink the groups come from (0: unknown).
-  Eigen::MatrixXf probabilities(const std::vector<std::vector<Stroke>>& groups, double writer_scale) const;
+  // Probability columns for each stroke group (each group: the strokes of one candidate symbol),
+  // given what the ink around each says (`around`: one per group, or none: nothing known).
+  Eigen::MatrixXf probabilities(const std::vector<std::vector<Stroke>>& groups,
+                                const std::vector<Surroundings>& around = {}) const;
   // The k most likely labels, best first.
   std::vector<Alternative> top(const Eigen::VectorXf& probabilities, int k) const;
   // The same among the symbol classes only: what a group reads as, if it is a symbol.

@@ -80,8 +80,8 @@ TEST_CASE("size features tell a small x from a big X by the writer's scale") {
   const FeatureSet set = FeatureSet::online_context_size;
   REQUIRE(feature_count(set) == 18);
   REQUIRE(feature_set_from_name(feature_set_name(set)) == set);
-  const Eigen::MatrixXf small_one = symbol_features(cross, set, 16, 20.0);
-  const Eigen::MatrixXf big_one = symbol_features(big, set, 16, 20.0);
+  const Eigen::MatrixXf small_one = symbol_features(cross, set, 16, Surroundings{20.0});
+  const Eigen::MatrixXf big_one = symbol_features(big, set, 16, Surroundings{20.0});
   // The shapes are the same, so only the size columns differ: log(10/20) vs log(20/20).
   REQUIRE(small_one.leftCols(16).isApprox(big_one.leftCols(16), 1e-5f));
   REQUIRE(small_one(0, 16) == Approx(std::log(0.5) / 3));
@@ -89,5 +89,24 @@ TEST_CASE("size features tell a small x from a big X by the writer's scale") {
   REQUIRE(small_one.col(17).isApprox(Eigen::VectorXf::Constant(16, std::log(0.5f) / 3)));
   // Without other ink, the symbol is its own scale; a line has no height, and stays finite.
   REQUIRE(symbol_features(big, set, 16)(0, 16) == Approx(0).margin(1e-6));
-  REQUIRE(symbol_features({{{0, 0}, {10, 0}}}, set, 8, 10.0).allFinite());
+  REQUIRE(symbol_features({{{0, 0}, {10, 0}}}, set, 8, Surroundings{10.0}).allFinite());
+}
+
+TEST_CASE("place features tell a prime from a comma by the neighbours' line") {
+  // a ' b , : two letters of height 10 on the line y 10..20, a small mark high and one low.
+  Ink ink{{{{0, 10}, {5, 20}, {10, 10}}, {{12, 6}, {13, 9}}, {{20, 10}, {25, 20}, {30, 10}}, {{32, 19}, {31, 23}}}};
+  const double scale = typical_stroke_size(ink);
+  const FeatureSet set = FeatureSet::online_context_size_place;
+  REQUIRE(feature_count(set) == 20);
+  const Surroundings high = surroundings(ink, {1}, scale), low = surroundings(ink, {3}, scale);
+  REQUIRE(high.has_neighbours);
+  CHECK(high.neighbour_center == Approx(15));
+  const Eigen::MatrixXf prime = symbol_features({ink.strokes[1]}, set, 8, high);
+  const Eigen::MatrixXf comma = symbol_features({ink.strokes[3]}, set, 8, low);
+  CHECK(prime(0, 18) < -0.1f);  // centre above the neighbours' centre
+  CHECK(comma(0, 18) > 0.1f);
+  CHECK(comma(0, 19) > 0.0f);  // bottom below theirs
+  // A symbol alone has no neighbours: the place columns stay 0.
+  CHECK(surroundings(Ink{{ink.strokes[0]}}, {0}, scale).has_neighbours == false);
+  CHECK(symbol_features({ink.strokes[0]}, set, 8)(0, 18) == 0);
 }
