@@ -11,7 +11,7 @@ struct SegmentationParams {
   SegmentationLimits limits;
   // Defaults: chosen by scripts/fit-segmentation for the weights in weights/inkmath.bin.
   double symbol_bonus = 0.0;  // added per symbol to the log-probability: > 0 favours more, smaller groups
-  double junk_weight = 3.0;   // weight of log(1 - P(junk)) in a group's score
+  double junk_weight = 4.0;   // weight of log(1 - P(junk)) in a group's score
   double size_weight = 0.0;   // weight of log P(stroke count of a symbol) in a group's score
 };
 
