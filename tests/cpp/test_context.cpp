@@ -28,24 +28,24 @@ std::vector<RecognizedSymbol> row_with(const RecognizedSymbol& middle) {
 }  // namespace
 
 TEST_CASE("a tall p on the baseline becomes P", "[context]") {
-  auto symbols = row_with(sym({{"p", 0.5f}, {"P", 0.4f}}, 24, 2, 34, 20));
+  auto symbols = row_with(sym({{"p", 0.46f}, {"P", 0.44f}}, 24, 2, 34, 20));
   CHECK(prefer_context_alternatives(symbols) == 1);
   CHECK(symbols[2].label == "P");
   CHECK(symbols[2].alternatives.front().label == "P");
-  CHECK(symbols[2].score == 0.4f);
+  CHECK(symbols[2].score == 0.44f);
 }
 
 TEST_CASE("a P that drops below the baseline becomes p", "[context]") {
-  auto symbols = row_with(sym({{"P", 0.6f}, {"p", 0.35f}}, 24, 10, 34, 28));
+  auto symbols = row_with(sym({{"P", 0.5f}, {"p", 0.45f}}, 24, 10, 34, 28));
   CHECK(prefer_context_alternatives(symbols) == 1);
   CHECK(symbols[2].label == "p");
 }
 
 TEST_CASE("a small low mark after a letter is a comma, a small high one a prime", "[context]") {
-  auto low = row_with(sym({{")", 0.6f}, {",", 0.35f}}, 24, 17, 27, 24));
+  auto low = row_with(sym({{")", 0.5f}, {",", 0.45f}}, 24, 17, 27, 24));
   prefer_context_alternatives(low);
   CHECK(low[2].label == ",");
-  auto high = row_with(sym({{",", 0.6f}, {"\\prime", 0.35f}}, 24, 4, 27, 10));
+  auto high = row_with(sym({{",", 0.5f}, {"\\prime", 0.45f}}, 24, 4, 27, 10));
   prefer_context_alternatives(high);
   CHECK(high[2].label == "\\prime");
 }
@@ -75,6 +75,6 @@ TEST_CASE("context is measured against the nearest upright neighbours", "[contex
 }
 
 TEST_CASE("the layout uses the context label", "[context]") {
-  auto symbols = row_with(sym({{"p", 0.5f}, {"P", 0.4f}}, 24, 2, 34, 20));
+  auto symbols = row_with(sym({{"p", 0.46f}, {"P", 0.44f}}, 24, 2, 34, 20));
   CHECK(normalize_latex(parse_layout(Ink{}, symbols, LayoutParams{}).latex) == "a n P x e");
 }
