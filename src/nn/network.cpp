@@ -1,12 +1,51 @@
 #include "nn/network.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
 
 namespace inkmath {
 
 namespace {
 
 using Seq = std::vector<Eigen::MatrixXf>;  // one (features x batch) matrix per time step
+
+// out += w * h, the recurrent product of every step. Eigen has no WebAssembly SIMD path, so
+// there a small kernel computes it four rows by four columns at a time; elsewhere Eigen does.
+void multiply_add(const Eigen::MatrixXf& w, const Eigen::MatrixXf& h, Eigen::MatrixXf& out) {
+#if defined(__wasm_simd128__)
+  const int rows = int(w.rows()), inner = int(w.cols()), cols = int(h.cols());
+  if (rows % 4 == 0 && cols >= 4) {
+    // h regrouped by four columns, so that the four values of one k sit side by side.
+    const int blocks = (cols + 3) / 4;
+    std::vector<float> grouped(size_t(blocks) * inner * 4, 0.f);
+    for (int b = 0; b < cols; ++b)
+      for (int k = 0; k < inner; ++k) grouped[(size_t(b / 4) * inner + k) * 4 + b % 4] = h(k, b);
+    for (int r = 0; r < rows; r += 4) {
+      const float* strip = w.data() + r;  // rows r..r+3 of w; column k at strip + k * rows
+      for (int blk = 0; blk < blocks; ++blk) {
+        const float* hb = grouped.data() + size_t(blk) * inner * 4;
+        v128_t acc[4] = {wasm_f32x4_splat(0), wasm_f32x4_splat(0), wasm_f32x4_splat(0), wasm_f32x4_splat(0)};
+        for (int k = 0; k < inner; ++k) {
+          const v128_t wk = wasm_v128_load(strip + size_t(k) * rows);
+          const float* hk = hb + 4 * k;
+          for (int j = 0; j < 4; ++j) acc[j] = wasm_f32x4_add(acc[j], wasm_f32x4_mul(wk, wasm_f32x4_splat(hk[j])));
+        }
+        for (int j = 0; j < 4 && 4 * blk + j < cols; ++j) {
+          float* o = out.data() + size_t(4 * blk + j) * rows + r;
+          wasm_v128_store(o, wasm_f32x4_add(wasm_v128_load(o), acc[j]));
+        }
+      }
+    }
+    return;
+  }
+#endif
+  out.noalias() += w * h;
+}
 
 // Runs one direction over the sequence; writes its hidden states into rows
 // [offset, offset + H) of out[t]. The input projection of every step is one matrix product;
@@ -22,13 +61,15 @@ void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool rever
   for (int k = 0; k < steps; ++k) {
     const int t = reverse ? steps - 1 - k : k;
     gates = projected.middleCols(t * batch, batch);
-    gates.noalias() += d.w_hh * h;
+    multiply_add(d.w_hh, h, gates);
     const auto i = gates.topRows(hidden).array().logistic();
     const auto f = gates.middleRows(hidden, hidden).array().logistic();
-    const auto g = gates.middleRows(2 * hidden, hidden).array().tanh();
+    // tanh(x) = 2 logistic(2x) - 1: Eigen's logistic is a rational approximation everywhere,
+    // where its tanh falls back to the C library's in WebAssembly, which is slower.
+    const auto g = 2 * (2 * gates.middleRows(2 * hidden, hidden).array()).logistic() - 1;
     const auto o = gates.bottomRows(hidden).array().logistic();
     c.array() = f * c.array() + i * g;
-    h.array() = o * c.array().tanh();
+    h.array() = o * (2 * (2 * c.array()).logistic() - 1);
     out[t].middleRows(offset, hidden) = h;
   }
 }
