@@ -19,11 +19,7 @@ namespace {
 std::vector<Stroke> distort(std::vector<Stroke> strokes, std::mt19937& rng) {
   std::uniform_real_distribution<double> u(-1, 1), unit(0, 1);
   const double angle = 0.15 * u(rng), shear = 0.15 * u(rng), sx = 1 + 0.12 * u(rng), sy = 1 + 0.12 * u(rng);
-  const Box box = [&] {
-    Box b = bounding_box(strokes[0]);
-    for (const auto& s : strokes) b = merge(b, bounding_box(s));
-    return b;
-  }();
+  const Box box = bounding_box(strokes);
   const double size = std::max({box.width(), box.height(), 1e-9});
   const double amp = 0.03 * size, fx = 2 + 2 * unit(rng), fy = 2 + 2 * unit(rng), px = 6.3 * unit(rng), py = 6.3 * unit(rng);
   for (auto& s : strokes)
@@ -110,14 +106,15 @@ int dataset(const Args& args) {
       names.push_back(files[k]);
       const int file = int(names.size()) - 1;
       const double writer_scale = typical_stroke_size(doc.ink);
+      const std::vector<Box> boxes = stroke_boxes(doc.ink);
       for (const auto& s : doc.symbols) {
         const auto group = strokes_of(doc.ink, s.strokes);
-        const Surroundings around = surroundings(doc.ink, s.strokes, writer_scale);
+        const Surroundings around = surroundings(doc.ink, boxes, s.strokes, writer_scale);
         emit(group, around, s.label, file);
         for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, rng), around, s.label, file);
       }
       for (const auto& g : junk_groups(doc, junk, rng))
-        emit(strokes_of(doc.ink, g), surroundings(doc.ink, g, writer_scale), "junk", file);
+        emit(strokes_of(doc.ink, g), surroundings(doc.ink, boxes, g, writer_scale), "junk", file);
     } catch (const Error& e) {
       std::cerr << "inkmath: skipped " << e.what() << "\n";
       ++failed;

@@ -43,13 +43,14 @@ int classify(const Args& args) {
       InkmlDocument doc = read_inkml_file(path);
       sanitize(doc.ink);
       const double writer_scale = typical_stroke_size(doc.ink);
+      const std::vector<Box> boxes = stroke_boxes(doc.ink);
       for (size_t i = 0; i < doc.symbols.size(); ++i) {
         const SymbolTruth& truth = doc.symbols[i];
         std::vector<Stroke> group;
         for (int s : truth.strokes) group.push_back(doc.ink.strokes[s]);
         // Ground-truth groups are symbols by definition: junk is not an answer here.
         const auto start = std::chrono::steady_clock::now();
-        const Eigen::VectorXf p = classifier.probabilities({group}, {surroundings(doc.ink, truth.strokes, writer_scale)}).col(0);
+        const Eigen::VectorXf p = classifier.probabilities({group}, {surroundings(doc.ink, boxes, truth.strokes, writer_scale)}).col(0);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const auto alts = classifier.top_symbols(p, 3);
         ++total;

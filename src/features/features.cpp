@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "preprocess/preprocess.h"
 
@@ -100,28 +101,14 @@ void context_features(const std::vector<Stroke>& strokes, const std::vector<Flat
   }
 }
 
-Box box_of(const std::vector<Stroke>& strokes) {
-  Box box = bounding_box(strokes[0]);
-  for (const Stroke& s : strokes) box = merge(box, bounding_box(s));
-  return box;
-}
-
 float squeeze(double v) { return float(std::clamp(v, -3.0, 3.0) / 3); }  // into [-1, 1]
 
 // log(side / writer scale) for height and width; with place, the offsets of the symbol's centre
 // and bottom from its neighbours', in writer scales. The same for every point.
 void size_features(const std::vector<Stroke>& strokes, const Surroundings& around, bool place, Eigen::MatrixXf& f) {
-  std::vector<Stroke> drawn;
-  for (const Stroke& s : strokes)
-    if (!s.empty()) drawn.push_back(s);
-  if (drawn.empty()) return;
-  const Box box = box_of(drawn);
-  double scale = around.writer_scale;
-  if (!(scale > 0)) {
-    std::vector<int> all(drawn.size());
-    for (size_t i = 0; i < all.size(); ++i) all[i] = int(i);
-    scale = typical_stroke_size(Ink{drawn}, all);
-  }
+  if (std::all_of(strokes.begin(), strokes.end(), [](const Stroke& s) { return s.empty(); })) return;
+  const Box box = bounding_box(strokes);
+  const double scale = around.writer_scale > 0 ? around.writer_scale : typical_stroke_size(Ink{strokes});
   auto relative = [&](double side) { return squeeze(std::log(std::max(side, 1e-9) / scale)); };
   f.col(kOnline + 9).setConstant(relative(box.height()));
   f.col(kOnline + 10).setConstant(relative(box.width()));
@@ -160,22 +147,23 @@ FeatureSet feature_set_from_name(const std::string& name) {
 
 std::string feature_set_name(FeatureSet set) { return kNames[int(set)]; }
 
-Surroundings surroundings(const Ink& ink, const std::vector<int>& group, double writer_scale) {
+Surroundings surroundings(const Ink& ink, const std::vector<Box>& boxes, const std::vector<int>& group,
+                          double writer_scale) {
   Surroundings out;
   out.writer_scale = writer_scale;
   std::vector<bool> in_group(ink.strokes.size(), false);
   for (int i : group) in_group.at(i) = true;
-  std::vector<int> members;
+  std::optional<Box> own;
   for (int i : group)
-    if (!ink.strokes[i].empty()) members.push_back(i);
-  if (members.empty()) return out;
-  const double cx = bounding_box(ink, members).cx();
+    if (!ink.strokes[i].empty()) own = own ? merge(*own, boxes[i]) : boxes[i];
+  if (!own) return out;
+  const double cx = own->cx();
   // The nearest strokes across, leaving out flat marks (-, fraction bars) and dots, which sit
   // off the line's middle.
   std::vector<std::pair<double, int>> near;
   for (int i = 0; i < int(ink.strokes.size()); ++i) {
     if (in_group[i] || ink.strokes[i].empty()) continue;
-    const Box b = bounding_box(ink.strokes[i]);
+    const Box& b = boxes[i];
     if (b.height() < 0.4 * b.width() || std::max(b.width(), b.height()) < 0.3 * writer_scale) continue;
     near.emplace_back(std::abs(b.cx() - cx), i);
   }
@@ -184,7 +172,7 @@ Surroundings surroundings(const Ink& ink, const std::vector<int>& group, double 
   std::partial_sort(near.begin(), near.begin() + long(k), near.end());
   std::vector<double> centers, bottoms;
   for (size_t j = 0; j < k; ++j) {
-    const Box b = bounding_box(ink.strokes[near[j].second]);
+    const Box& b = boxes[near[j].second];
     centers.push_back(b.cy());
     bottoms.push_back(b.y1);
   }

@@ -25,8 +25,10 @@ struct Surroundings {
   double neighbour_bottom = 0;
 };
 
-// The surroundings of the strokes `group` of `ink`, whose typical stroke size is writer_scale.
-Surroundings surroundings(const Ink& ink, const std::vector<int>& group, double writer_scale);
+// The surroundings of the strokes `group` of `ink`, whose typical stroke size is writer_scale;
+// boxes: stroke_boxes(ink), computed once for all the groups of an ink.
+Surroundings surroundings(const Ink& ink, const std::vector<Box>& boxes, const std::vector<int>& group,
+                          double writer_scale);
 
 int feature_count(FeatureSet set);
 FeatureSet feature_set_from_name(const std::string& name);  // throws Error on unknown names

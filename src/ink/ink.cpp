@@ -88,4 +88,19 @@ Box bounding_box(const Ink& ink, const std::vector<int>& strokes) {
   return b;
 }
 
+std::vector<Box> stroke_boxes(const Ink& ink) {
+  std::vector<Box> boxes;
+  for (const Stroke& s : ink.strokes) boxes.push_back(bounding_box(s));
+  return boxes;
+}
+
+Box bounding_box(const std::vector<Stroke>& strokes) {
+  const auto first = std::find_if(strokes.begin(), strokes.end(), [](const Stroke& s) { return !s.empty(); });
+  if (first == strokes.end()) throw Error("bounding box of no points");
+  Box b = bounding_box(*first);
+  for (auto s = first; s != strokes.end(); ++s)
+    if (!s->empty()) b = merge(b, bounding_box(*s));
+  return b;
+}
+
 }  // namespace inkmath

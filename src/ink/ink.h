@@ -55,6 +55,8 @@ struct Box {
 
 Box bounding_box(const Stroke& s);
 Box bounding_box(const Ink& ink, const std::vector<int>& strokes);
+Box bounding_box(const std::vector<Stroke>& strokes);  // of the non-empty ones; at least one
+std::vector<Box> stroke_boxes(const Ink& ink);         // one per stroke; an empty stroke's is inverted
 Box merge(const Box& a, const Box& b);
 // Typical stroke size: the median of the strokes' larger box side (at least 1e-6), the
 // writer's scale. Of the given (non-empty) strokes, or of all non-empty strokes.

@@ -52,13 +52,14 @@ std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& cl
   std::vector<Surroundings> around;
   std::vector<std::pair<int, int>> where;  // (begin, count) of each group
   const double writer_scale = typical_stroke_size(ink);
+  const std::vector<Box> boxes = stroke_boxes(ink);
   for (size_t b = 0; b < order.size(); ++b)
     for (int n : counts[b]) {
       const std::vector<int> ids(order.begin() + long(b), order.begin() + long(b) + n);
       std::vector<Stroke> g;
       for (int i : ids) g.push_back(ink.strokes[i]);
       groups.push_back(std::move(g));
-      around.push_back(surroundings(ink, ids, writer_scale));
+      around.push_back(surroundings(ink, boxes, ids, writer_scale));
       where.emplace_back(int(b), n);
     }
   const Eigen::MatrixXf p = classifier.probabilities(groups, around);

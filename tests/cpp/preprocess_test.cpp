@@ -98,7 +98,8 @@ TEST_CASE("place features tell a prime from a comma by the neighbours' line") {
   const double scale = typical_stroke_size(ink);
   const FeatureSet set = FeatureSet::online_context_size_place;
   REQUIRE(feature_count(set) == 20);
-  const Surroundings high = surroundings(ink, {1}, scale), low = surroundings(ink, {3}, scale);
+  const std::vector<Box> boxes = stroke_boxes(ink);
+  const Surroundings high = surroundings(ink, boxes, {1}, scale), low = surroundings(ink, boxes, {3}, scale);
   REQUIRE(high.has_neighbours);
   CHECK(high.neighbour_center == Approx(15));
   const Eigen::MatrixXf prime = symbol_features({ink.strokes[1]}, set, 8, high);
@@ -107,6 +108,7 @@ TEST_CASE("place features tell a prime from a comma by the neighbours' line") {
   CHECK(comma(0, 18) > 0.1f);
   CHECK(comma(0, 19) > 0.0f);  // bottom below theirs
   // A symbol alone has no neighbours: the place columns stay 0.
-  CHECK(surroundings(Ink{{ink.strokes[0]}}, {0}, scale).has_neighbours == false);
+  const Ink alone{{ink.strokes[0]}};
+  CHECK(surroundings(alone, stroke_boxes(alone), {0}, scale).has_neighbours == false);
   CHECK(symbol_features({ink.strokes[0]}, set, 8)(0, 18) == 0);
 }
