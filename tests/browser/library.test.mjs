@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { test, useSite, siteMissing, repoRoot, distDir, weightsFile, hasTrainedWeights } from './setup.mjs';
+import { test, useSite, openPage, siteMissing, repoRoot, distDir, weightsFile, hasTrainedWeights } from './setup.mjs';
 import { validationFiles, readStrokes, dataDir } from './crohme.mjs';
 import { drawStrokes, fitToBox, inkBox } from './pen.mjs';
 import { serveDirectory } from './server.mjs';
@@ -144,4 +144,19 @@ test('the npm package, installed from its packed file into an empty folder, reco
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+});
+
+test('after one visit to the site, the example page and the library work offline', { skip: skipCrohme || (hasTrainedWeights ? false : 'stand-in weights are not part of the site') }, async () => {
+  const session = await openPage(site);
+  await session.waitFor(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return !!registration.active && !!navigator.serviceWorker.controller;
+  }, undefined, { timeout: 30000 });
+  await session.setOffline(true);
+  await session.goto(new URL('examples/embed.html', site.url).href);
+  await session.waitFor(() => document.body.dataset.ready === 'true', undefined, { timeout: 60000 });
+  const [reading] = await session.evaluate(recognizeAll, ['../lib/inkmath.js', [readStrokes(files[0])]]);
+  assert.deepEqual(reading, cliReading(files[0]));
+  await session.setOffline(false);
+  await session.close();
 });
