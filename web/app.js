@@ -43,7 +43,7 @@ export const page = { store, get reading() { return reading.latest; } };
 const symbols = new SymbolsView({ list: $('symbols'), alternatives: $('alternatives') }, {
   onSelect: (ids) => surface.highlight(ids),
   onPick(ids, label) {
-    surface.highlighted = new Set();
+    surface.highlight(null);
     store.fix(ids, label);
   },
 });

@@ -35,7 +35,7 @@ function styleSheet() {
 
 export class InkmathPad extends HTMLElement {
   static get observedAttributes() {
-    return ['eraser'];
+    return ['eraser', 'vocabulary'];
   }
 
   constructor() {
@@ -71,8 +71,9 @@ export class InkmathPad extends HTMLElement {
     this.own = null;
   }
 
-  attributeChangedCallback(name) {
+  attributeChangedCallback(name, before, after) {
     if (name === 'eraser') this.surface.eraser = this.hasAttribute('eraser');
+    if (name === 'vocabulary' && before !== after && this.store.strokes.length > 0) this.read();
   }
 
   // The recognizer the pad reads with; setting one shares it (e.g. between several pads).

@@ -18,8 +18,6 @@ export class RecognitionError extends Error {
   }
 }
 
-const CORE_OPTIONS = new Set(['fixed']);  // read by the core at the top level of the ink
-
 function locate(baseUrl) {
   const base = new URL(baseUrl, globalThis.document ? document.baseURI : import.meta.url);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
@@ -33,7 +31,7 @@ export function inkRequest(strokes, options = {}) {
   if (!Array.isArray(strokes)) throw new TypeError('strokes must be an array of strokes, each an array of [x, y] or [x, y, t]');
   const { fixed = [], ...rest } = options;
   const ink = { strokes, fixed };
-  const extra = Object.fromEntries(Object.entries(rest).filter(([k, v]) => !CORE_OPTIONS.has(k) && v !== undefined));
+  const extra = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (Object.keys(extra).length) ink.options = extra;
   return ink;
 }
