@@ -129,6 +129,17 @@ test('the npm package, installed from its packed file into an empty folder, reco
     const installed = JSON.parse(fs.readFileSync(path.join(app, 'node_modules', 'inkmath', 'package.json'), 'utf8'));
     assert.equal(installed.name, 'inkmath');
     assert.match(fs.readFileSync(path.join(app, 'node_modules', 'inkmath', 'LICENSE'), 'utf8'), /CC BY-NC-SA 3\.0/);
+    // The package's exports carry its types to a TypeScript app.
+    fs.writeFileSync(path.join(app, 'app.ts'), [
+      "import { createRecognizer } from 'inkmath';",
+      "import type { InkmathPad } from 'inkmath/pad';",
+      "import { createAnswerChecker } from 'inkmath/practice';",
+      "export async function read(pad: InkmathPad): Promise<string> {",
+      "  const reading = await (await createRecognizer()).recognize(pad.strokes, { vocabulary: 'school' });",
+      "  return (await createAnswerChecker()).judge({ answer: '2' }, reading.latex).verdict;",
+      '}', ''].join('\n'));
+    execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022',
+      '--moduleResolution', 'bundler', '--lib', 'es2022,dom', '--types', '', 'app.ts'], { cwd: app, stdio: 'pipe' });
     fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><meta charset="utf-8"><title>app</title><p>app</p>\n');
     const server = await serveDirectory(app, hasTrainedWeights ? {} : { '/node_modules/inkmath/weights/inkmath.bin': weightsFile });
     try {
