@@ -94,7 +94,7 @@ async function policy() {
   const bad = await outcome(recognizer.recognize([[[NaN, 1]]]));
   const refused = await recognizer.recognize([[[Infinity, 1]]]).catch((e) => e instanceof RecognitionError);
   const notInk = await outcome(recognizer.recognize('1+1'));
-  const fixed = await recognizer.recognize(ink(2), { fixed: [{ strokes: [1], label: '7' }], vocabulary: 'school' });
+  const fixed = await recognizer.recognize(ink(2), { fixed: [{ strokes: [1], label: '7' }] });
   const request = inkRequest(ink(1), { vocabulary: ['1', '7'], alternatives: 2, fixed: [] });
   recognizer.close();
   const closed = await outcome(recognizer.recognize(ink(1)));
