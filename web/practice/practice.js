@@ -2,8 +2,8 @@
 // right -> the next problem; wrong -> the hint, then the mini problem for a known mistake,
 // then back. An unsure reading is shown for confirmation before it is judged. Every judged
 // answer goes into the report, which stays on the device until it is downloaded.
-import { page } from '../app.js';
-import { pageUrl } from '../config.js';
+// The page hands it the ink store and its reading (web/reading.js): setUpPractice({ store, reading }).
+import { paths, pageUrl } from '../config.js';
 import { loadKatex, typeset } from '../view/katex.js';
 import { downloadText } from '../view/files.js';
 import { AnswerChecker } from './check.js';
@@ -18,11 +18,15 @@ import { buildPanel } from './panel.js';
 import { Feedback } from './feedback.js';
 import { button } from './dom.js';
 
-const ENGINE = 'vendor/compute-engine/compute-engine.min.esm.js';
+const ENGINE = `${paths.lib}compute-engine.js`;
 const SETS_INDEX = 'web/problems/index.json';
 const READING_TIMEOUT_MS = 30000;
 
-const container = document.getElementById('practice');
+let store = null;     // the ink (web/ink/store.js)
+let reading = null;   // the latest reading and the recognizer's state (web/reading.js)
+let container = null;
+let ui = null;
+let feedback = null;
 // Reading the localStorage property itself throws where the browser forbids storage.
 const storage = (() => {
   try {
@@ -31,13 +35,6 @@ const storage = (() => {
     return null;
   }
 })();
-const ui = buildPanel(container, {
-  check, skip, chooseSet, openFile, loadUrl,
-  saveCsv: () => saveReport('csv'),
-  saveJson: () => saveReport('json'),
-  clearReport,
-});
-const feedback = new Feedback(ui.feedback);
 const log = new AttemptLog();
 let session = null;
 let source = null;    // where the set came from: { url } or { name, text }
@@ -65,16 +62,16 @@ function checker() {
 
 // The reading of the ink now on the paper (waits for one still being recognized).
 function currentReading() {
-  if (readingMatchesInk(page.reading, page.store.state)) return Promise.resolve(page.reading);
+  if (readingMatchesInk(reading.latest, store.state)) return Promise.resolve(reading.latest);
   return new Promise((resolve, reject) => {
     const done = (fn, value) => {
       clearTimeout(timer);
-      page.events.removeEventListener('reading', onReading);
+      reading.removeEventListener('reading', onReading);
       fn(value);
     };
-    const onReading = () => { if (readingMatchesInk(page.reading, page.store.state)) done(resolve, page.reading); };
+    const onReading = () => { if (readingMatchesInk(reading.latest, store.state)) done(resolve, reading.latest); };
     const timer = setTimeout(() => done(reject, new Error('the recognizer did not answer in time; try again')), READING_TIMEOUT_MS);
-    page.events.addEventListener('reading', onReading);
+    reading.addEventListener('reading', onReading);
   });
 }
 
@@ -82,18 +79,17 @@ function currentReading() {
 
 async function check() {
   if (checking || !session || session.done) return;
-  if (page.store.strokes.length === 0) return feedback.info('Write your answer on the paper first.');
-  const state = document.body.dataset.recognizer;
-  if (state === 'failed' || state === 'unavailable') return feedback.info('The recognizer is not working right now, so answers cannot be checked. Your ink is kept.', 'error');
+  if (store.strokes.length === 0) return feedback.info('Write your answer on the paper first.');
+  if (!reading.working) return feedback.info('The recognizer is not working right now, so answers cannot be checked. Your ink is kept.', 'error');
   setPhase('reading');
   feedback.info('Reading your answer…');
   checking = Promise.all([currentReading(), checker(), katexReady()]);
   try {
-    const [reading, answers] = await checking;
-    const { unsure } = assessReading(reading, page.store.state.fixed);
-    const readable = answers.readable(reading.latex);
+    const [read, answers] = await checking;
+    const { unsure } = assessReading(read);
+    const readable = answers.readable(read.latex);
     if (unsure.length > 0 || !readable) askToConfirm();
-    else judge(answers, reading, { confirmed: false });
+    else judge(answers, read, { confirmed: false });
   } catch (err) {
     setPhase('answering');
     feedback.info(`Could not check the answer: ${err.message}.`, 'error');
@@ -109,13 +105,13 @@ function askToConfirm() {
 
 // The confirmation follows the ink: picking an alternative (or any edit) reads it again.
 async function showConfirm() {
-  if (page.store.strokes.length === 0) {
+  if (store.strokes.length === 0) {
     setPhase('answering');
     return feedback.clear();
   }
-  let reading;
+  let read;
   try {
-    reading = await currentReading();
+    read = await currentReading();
   } catch (err) {
     if (phase !== 'confirm') return;
     setPhase('answering');
@@ -123,9 +119,9 @@ async function showConfirm() {
   }
   if (phase !== 'confirm') return;
   const answers = await checker();
-  const { unsure } = assessReading(reading, page.store.state.fixed);
-  feedback.confirm({ latex: reading.latex, unsure, readable: answers.readable(reading.latex) }, {
-    pick: (symbol, label) => page.store.fix(symbol.ids, label),
+  const { unsure } = assessReading(read);
+  feedback.confirm({ latex: read.latex, unsure, readable: answers.readable(read.latex) }, {
+    pick: (symbol, label) => store.fix(symbol.ids, label),
     yes: confirmed,
     rewrite,
   });
@@ -133,40 +129,40 @@ async function showConfirm() {
 
 async function confirmed() {
   if (phase !== 'confirm') return;
-  let reading, answers;
+  let read, answers;
   try {
-    [reading, answers] = await Promise.all([currentReading(), checker()]);
+    [read, answers] = await Promise.all([currentReading(), checker()]);
   } catch (err) {
     return feedback.info(`Could not check the answer: ${err.message}.`, 'error');
   }
   if (phase !== 'confirm') return;
-  const read = answers.read(reading.latex);
-  if (!read.ok) {
+  const parsed = answers.read(read.latex);
+  if (!parsed.ok) {
     setPhase('unreadable');
-    return feedback.unreadable({ reason: read.reason, rewrite });
+    return feedback.unreadable({ reason: parsed.reason, rewrite });
   }
-  judge(answers, reading, { confirmed: true });
+  judge(answers, read, { confirmed: true });
 }
 
-function judge(answers, reading, { confirmed }) {
+function judge(answers, read, { confirmed }) {
   const problem = session.problem;
-  const verdict = answers.judge(problem, reading.latex);
+  const verdict = answers.judge(problem, read.latex);
   if (verdict.verdict === 'unreadable') {
     setPhase('unreadable');
     return feedback.unreadable({ reason: verdict.reason, rewrite });
   }
-  record(problem, reading, verdict, confirmed);
+  record(problem, read, verdict, confirmed);
   if (verdict.verdict === 'right') {
     setPhase('right');
     const label = session.mini ? 'Back to the problem' : session.index + 1 < session.set.problems.length ? 'Next problem' : 'Finish';
-    return feedback.right({ latex: reading.latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
+    return feedback.right({ latex: read.latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
   }
   session.wrong();
   setPhase('wrong');
   const mistake = verdict.mistake;
   const mini = !session.mini && mistake && mistake.mini ? mistake.mini : null;
   feedback.wrong({
-    latex: reading.latex,
+    latex: read.latex,
     message: mistake ? mistake.message : '',
     hint: session.hint,
     miniProblem: mini,
@@ -175,8 +171,8 @@ function judge(answers, reading, { confirmed }) {
   });
 }
 
-function record(problem, reading, verdict, confirmed) {
-  const { confidence } = assessReading(reading, page.store.state.fixed);
+function record(problem, read, verdict, confirmed) {
+  const { confidence } = assessReading(read);
   log.add({
     time: new Date().toISOString(),
     set: session.set.title,
@@ -184,38 +180,38 @@ function record(problem, reading, verdict, confirmed) {
     miniOf: session.mini ? session.parent.id : '',
     prompt: problem.prompt,
     expected: problem.answer,
-    latex: reading.latex,
+    latex: read.latex,
     confidence,
     confirmed,
     result: verdict.verdict,
     mistake: verdict.mistake ? verdict.mistake.id : '',
-    strokes: page.store.snapshot().strokes,
+    strokes: store.snapshot().strokes,
   }).then(showCount);
 }
 
 // --- moving through the set ---------------------------------------------------------------
 
 function rewrite() {
-  page.store.clear();
+  store.clear();
   setPhase('answering');
   feedback.clear();
 }
 
 function startMini(mistake) {
   if (!session.startMini(mistake)) return;
-  page.store.clear();
+  store.clear();
   showProblem();
 }
 
 function backFromMini() {
   session.endMini();
-  page.store.clear();
+  store.clear();
   showProblem('Now try the problem again.');
 }
 
 function nextProblem() {
   session.next();
-  page.store.clear();
+  store.clear();
   saveProgress();
   showProblem();
 }
@@ -252,7 +248,7 @@ async function showProblem(note = '') {
 
 function restart() {
   session.restart();
-  page.store.clear();
+  store.clear();
   saveProgress();
   showProblem();
 }
@@ -392,7 +388,18 @@ function onMode(mode) {
   if (mode === 'practice' && !started) started = start();
 }
 
-// Follow the ink while a reading waits for confirmation.
-page.events.addEventListener('reading', () => { if (phase === 'confirm') showConfirm(); });
-window.addEventListener('inkmath:mode', (e) => onMode(e.detail.mode));
-onMode(document.body.dataset.mode);
+export function setUpPractice(page) {
+  ({ store, reading } = page);
+  container = document.getElementById('practice');
+  ui = buildPanel(container, {
+    check, skip, chooseSet, openFile, loadUrl,
+    saveCsv: () => saveReport('csv'),
+    saveJson: () => saveReport('json'),
+    clearReport,
+  });
+  feedback = new Feedback(ui.feedback);
+  // Follow the ink while a reading waits for confirmation.
+  reading.addEventListener('reading', () => { if (phase === 'confirm') showConfirm(); });
+  window.addEventListener('inkmath:mode', (e) => onMode(e.detail.mode));
+  onMode(document.body.dataset.mode);
+}
