@@ -1,0 +1,215 @@
+// What a written line says, and whether one line follows from another: an equation keeps
+// its solution set, an inequality its solution set (direction included), an expression its
+// value. Parsing and evaluation come from the Compute Engine through the answer checker
+// (check.js), whose comparison of values is reused here for expressions.
+//
+// Solution sets are found numerically in the unknown: a linear equation or inequality from
+// three values of L - R, anything else from the engine's solver or, failing that, by sign
+// changes on a grid. Other letters are parameters: the sets are compared for three choices
+// of them, so a literal equation (solve for y) is checked the same way.
+
+import { RELATIONS, head, args } from './mathjson.js';
+
+const MAX_LATEX_LENGTH = 2000;
+const POINTS = [0.7312, -1.3721, 2.2458, 3.0891, -0.6173];
+const PARAMETER_SAMPLES = [[1.1937, 2.4142, -0.8316], [-2.3579, 0.5773, 1.7321], [3.1623, -1.6180, 0.9135]];
+const TOLERANCE = 1e-7;
+const GRID = { from: -60, to: 60, step: 0.5 };
+const FLIP = { Less: 'Greater', LessEqual: 'GreaterEqual', Greater: 'Less', GreaterEqual: 'LessEqual' };
+const HOLDS = {
+  Equal: (v) => Math.abs(v) <= TOLERANCE,
+  Less: (v) => v < -TOLERANCE,
+  LessEqual: (v) => v <= TOLERANCE,
+  Greater: (v) => v > TOLERANCE,
+  GreaterEqual: (v) => v >= -TOLERANCE,
+};
+
+export class Statements {
+  constructor(answerChecker) {
+    this.checker = answerChecker;
+    this.ce = answerChecker.ce;
+  }
+
+  // A line of LaTeX as { ok: true, statement } or { ok: false, reason }. A line that starts
+  // with "=" continues the expression above it.
+  read(latex) {
+    if (typeof latex !== 'string' || latex.trim() === '') return { ok: false, reason: 'nothing was written' };
+    if (latex.length > MAX_LATEX_LENGTH) return { ok: false, reason: 'the line is too long' };
+    const text = latex.trim().replace(/^=/, '');
+    let raw;
+    try {
+      raw = this.ce.parse(text, { canonical: false }).json;
+    } catch (err) {
+      return { ok: false, reason: `it could not be read as math (${err.message})` };
+    }
+    const statement = this.fromJson(raw);
+    return statement ? { ok: true, statement } : { ok: false, reason: 'it is not complete math' };
+  }
+
+  // A statement from MathJSON as written: { kind: 'relation', op, sides, raw } (a chain
+  // a = b = c has three sides) or { kind: 'expression', value, raw }; null if not valid math.
+  fromJson(raw) {
+    try {
+      const op = head(raw);
+      if (RELATIONS.has(op)) {
+        const sides = chain(raw, op).map((side) => this.ce.box(side));
+        if (!sides.every((s) => s.isValid)) return null;
+        return { kind: 'relation', op, sides, raw };
+      }
+      const value = this.ce.box(raw);
+      return value.isValid && !RELATIONS.has(value.operator) ? { kind: 'expression', value, raw } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  freeVariables(statement) {
+    const exprs = statement.kind === 'relation' ? statement.sides : [statement.value];
+    return [...new Set(exprs.flatMap((e) => e.freeVariables))].sort();
+  }
+
+  // Whether `next` says the same as `prev` (same solution set in `unknown`, or same value).
+  equivalent(prev, next, unknown) {
+    if (prev.kind !== next.kind) return false;
+    if (prev.kind === 'expression') return this.sameValue(prev.value, next.value);
+    if (prev.sides.length !== 2 || next.sides.length !== 2) return false;
+    const equation = (s) => s.op === 'Equal';
+    if (equation(prev) !== equation(next)) return false;
+    const names = [...new Set([...this.freeVariables(prev), ...this.freeVariables(next)])];
+    const x = unknown && names.includes(unknown) ? unknown : names[0] ?? null;
+    const parameters = names.filter((n) => n !== x);
+    const f = this.difference(prev), g = this.difference(next);
+    const samples = parameters.length === 0 ? [[]] : PARAMETER_SAMPLES;
+    return samples.every((values) => {
+      const at = Object.fromEntries(parameters.map((n, i) => [n, values[i % values.length]]));
+      const a = this.solutionSet(f, prev.op, x, at), b = this.solutionSet(g, next.op, x, at);
+      return a !== null && b !== null && sameSet(a, b);
+    });
+  }
+
+  sameValue(a, b) {
+    try {
+      return this.checker.sameValue(a, b);
+    } catch {
+      return false;
+    }
+  }
+
+  // L - R of a relation, boxed once.
+  difference(statement) {
+    statement.difference ??= this.ce.box(['Subtract', statement.sides[0].json, statement.sides[1].json]);
+    return statement.difference;
+  }
+
+  // The value of `expr` with the variables in `at` (numbers); NaN outside its domain.
+  valueAt(expr, at) {
+    const subs = {};
+    for (const [name, v] of Object.entries(at)) subs[name] = this.ce.number(v);
+    try {
+      const v = expr.subs(subs).N();
+      const re = Number(v.re), im = Number(v.im);
+      return Number.isFinite(im) && Math.abs(im) > TOLERANCE * Math.max(1, Math.abs(re)) ? NaN : re;
+    } catch {
+      return NaN;
+    }
+  }
+
+  // The solution set of `f op 0` in x, the parameters fixed by `at`: { all }, { none },
+  // { points: [...] } for an equation, { bound, op } (x op bound) or { samples } for an
+  // inequality; null when it cannot be found.
+  solutionSet(f, op, x, at) {
+    const valueAt = (v) => this.valueAt(f, x === null ? at : { ...at, [x]: v });
+    if (x === null) {
+      const v = valueAt(0);
+      return Number.isNaN(v) ? null : HOLDS[op](v) ? { all: true } : { none: true };
+    }
+    const line = linearFit(POINTS, POINTS.map(valueAt));
+    if (line) {
+      const { slope, intercept, scale } = line;
+      if (Math.abs(slope) <= TOLERANCE * scale) return HOLDS[op](intercept / scale) ? { all: true } : { none: true };
+      const root = -intercept / slope;
+      if (op === 'Equal') return { points: [root] };
+      return { bound: root, op: slope > 0 ? op : FLIP[op] };
+    }
+    if (op !== 'Equal') return { samples: gridPoints().map((v) => { const y = valueAt(v); return Number.isNaN(y) ? null : HOLDS[op](y / Math.max(1, Math.abs(y))); }) };
+    const roots = this.roots(f, x, at, valueAt);
+    return roots === null ? null : { points: roots };
+  }
+
+  roots(f, x, at, valueAt) {
+    const scaleAt = (v) => Math.max(1, Math.abs(valueAt(v + 1)), Math.abs(valueAt(v - 1)));
+    const isRoot = (r) => Number.isFinite(r) && Math.abs(valueAt(r)) <= 1e-6 * scaleAt(r);
+    let found = null;
+    try {
+      const subs = {};
+      for (const [name, v] of Object.entries(at)) subs[name] = this.ce.number(v);
+      const equation = this.ce.box(['Equal', f.subs(subs).expand().json, 0]);
+      const solved = equation.solve(x);
+      if (Array.isArray(solved) && solved.length > 0) {
+        found = solved.map((s) => { const v = s.N(); return Math.abs(Number(v.im) || 0) > 1e-9 ? NaN : Number(v.re); })
+          .filter((r) => Number.isFinite(r));
+        if (!found.every(isRoot)) found = null;
+      }
+    } catch {
+      found = null;
+    }
+    if (found === null) found = gridRoots(valueAt).filter(isRoot);
+    return dedupe(found);
+  }
+}
+
+// The sides of a chain a = b = c, which the parser nests as a = (b = c).
+function chain(raw, op) {
+  const [left, right] = args(raw);
+  return head(right) === op ? [left, ...chain(right, op)] : [left, right];
+}
+
+function linearFit(xs, ys) {
+  if (ys.some((y) => !Number.isFinite(y))) return null;
+  const slope = (ys[1] - ys[0]) / (xs[1] - xs[0]);
+  const intercept = ys[0] - slope * xs[0];
+  const scale = Math.max(1, ...ys.map(Math.abs), Math.abs(slope), Math.abs(intercept));
+  const fits = xs.every((x, i) => Math.abs(slope * x + intercept - ys[i]) <= TOLERANCE * scale);
+  return fits ? { slope, intercept, scale } : null;
+}
+
+function gridPoints() {
+  const out = [];
+  for (let v = GRID.from; v <= GRID.to; v += GRID.step) out.push(v + 0.0137);
+  return out;
+}
+
+function gridRoots(valueAt) {
+  const roots = [];
+  const points = gridPoints();
+  let prevX = points[0], prevY = valueAt(prevX);
+  for (const x of points.slice(1)) {
+    const y = valueAt(x);
+    if (Number.isFinite(prevY) && Number.isFinite(y) && Math.sign(prevY) !== Math.sign(y)) {
+      let lo = prevX, hi = x, flo = prevY;
+      for (let k = 0; k < 60; k++) {
+        const mid = (lo + hi) / 2, fm = valueAt(mid);
+        if (Math.sign(fm) === Math.sign(flo)) { lo = mid; flo = fm; } else hi = mid;
+      }
+      roots.push((lo + hi) / 2);
+    }
+    prevX = x; prevY = y;
+  }
+  return roots;
+}
+
+const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+function dedupe(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.filter((v, i) => i === 0 || !close(v, sorted[i - 1]));
+}
+
+function sameSet(a, b) {
+  if (a.all || b.all) return Boolean(a.all && b.all);
+  if (a.none || b.none) return Boolean(a.none && b.none) || (a.none && b.points?.length === 0) || (b.none && a.points?.length === 0);
+  if (a.points && b.points) return a.points.length === b.points.length && a.points.every((v, i) => close(v, b.points[i]));
+  if (a.bound !== undefined && b.bound !== undefined) return a.op === b.op && close(a.bound, b.bound);
+  if (a.samples && b.samples) return a.samples.every((v, i) => v === null || b.samples[i] === null || v === b.samples[i]);
+  return false;
+}

@@ -1,0 +1,277 @@
+// Checks a child's worked solution line by line: each line must say the same as the line
+// before (statements.js), the last line must answer the problem, and the first line that
+// does not follow is explained by the misconception whose buggy rule writes it
+// (misconceptions.js), or by a single wrong number (`arithmetic`).
+//
+// new WorkChecker(answerChecker).check({ problem, steps, answer, compare }) returns
+// { steps: [{ latex, ok }], firstWrong, misconception, message, answered }.
+
+import { Statements } from './statements.js';
+import { MISCONCEPTIONS, misconception, buggyLines } from './misconceptions.js';
+import { miniProblem, renumbered } from './mini-problems.js';
+import {
+  RELATIONS, head, args, unwrap, numberValue, isProduct, same, terms, factors, coefficientOf,
+  numberPaths, replaceAt,
+} from './mathjson.js';
+
+const SLIP = 'Slipvalue';  // stands for the number being corrected
+const SAMPLE = [0.7312, -1.3721, 2.2458, 1.4142, -0.6173];
+
+export const MESSAGES = {
+  right: 'Right!',
+  unreadable: 'This line could not be read as math.',
+  unexplained: 'This line does not follow from the line before it.',
+  unfinishedRelation: (x) => `Every line is right so far. Keep going until ${x} is on its own.`,
+  unfinishedExpression: 'Every line is right so far. Keep going until it is as simple as it can be.',
+  notTheAnswer: 'Every line follows from the one before, but the last line is not the answer asked for.',
+};
+
+export class WorkError extends Error {}
+
+export class WorkChecker {
+  constructor(answerChecker) {
+    this.checker = answerChecker;
+    this.statements = new Statements(answerChecker);
+  }
+
+  check({ problem, steps, answer = null, compare = 'equivalent' }) {
+    if (!Array.isArray(steps) || steps.length === 0) throw new WorkError('there are no steps to check');
+    const read = this.statements.read(problem);
+    if (!read.ok) throw new WorkError(`the problem could not be read as math: ${read.reason}`);
+    const start = read.statement;
+    const unknown = pickUnknown(this.statements.freeVariables(start));
+    const mode = start.kind === 'relation' ? 'relation' : 'expression';
+    let prev = start;
+    const results = [];
+    let wrong = null;  // { index, prev, line }
+    steps.forEach((latex, index) => {
+      const line = this.statements.read(latex);
+      if (!line.ok) {
+        results.push({ latex, ok: false });
+        wrong ??= { index, unreadable: true };
+        return;
+      }
+      const judged = this.follows(prev, line.statement, mode, unknown);
+      results.push({ latex, ok: judged.ok });
+      if (!judged.ok) wrong ??= { index, prev: judged.prev, line: judged.line };
+      if (judged.next) prev = judged.next;
+    });
+    if (wrong) {
+      const id = wrong.unreadable ? null : this.diagnose(wrong.prev, wrong.line, unknown);
+      return {
+        steps: results, firstWrong: wrong.index, misconception: id,
+        message: wrong.unreadable ? MESSAGES.unreadable : id ? misconception(id).message : MESSAGES.unexplained,
+        answered: false,
+      };
+    }
+    const last = steps[steps.length - 1];
+    // The form: solved for the unknown, or as simple as it can be; where the problem asks
+    // for an exact form, that form alone.
+    const inForm = mode === 'relation' ? isSolved(prev.raw, unknown) : isSimplified(prev.raw);
+    const answered = answer === null ? inForm
+      : this.checker.matches(finalPart(last, mode), answer, compare) && (compare === 'exact' || inForm);
+    const message = answered ? MESSAGES.right
+      : !inForm ? (mode === 'relation' ? MESSAGES.unfinishedRelation(unknown ?? 'the answer') : MESSAGES.unfinishedExpression)
+        : MESSAGES.notTheAnswer;
+    return { steps: results, firstWrong: null, misconception: null, message, answered };
+  }
+
+  // A mini problem for misconception `id` (null for none): a template of that kind, else
+  // `problem` (LaTeX) with new numbers. The same seed gives the same problem.
+  miniProblem(id, { seed = 1, problem = null } = {}) {
+    const renumber = (latex, random) => renumbered(this.statements, latex, random, (text) => this.wholeAnswer(text));
+    return miniProblem(id, { seed, problem, renumber });
+  }
+
+  // The answer of a problem when it is a whole number (x = 4, x < 3, 12), else null.
+  wholeAnswer(latex) {
+    const s = this.statements;
+    const read = s.read(latex);
+    if (!read.ok) return null;
+    const st = read.statement;
+    const names = s.freeVariables(st);
+    if (st.kind === 'expression') {
+      const v = names.length === 0 ? s.valueAt(st.value, {}) : NaN;
+      return Number.isInteger(Math.round(v * 1e9) / 1e9) ? String(Math.round(v)) : null;
+    }
+    if (names.length !== 1 || st.sides.length !== 2) return null;
+    const set = s.solutionSet(s.difference(st), st.op, names[0], {});
+    const v = set?.points?.length === 1 ? set.points[0] : set?.bound;
+    if (v === undefined || Math.abs(v - Math.round(v)) > 1e-9) return null;
+    const OPS = { Equal: '=', Less: '<', LessEqual: '\\le', Greater: '>', GreaterEqual: '\\ge' };
+    return `${names[0]}${OPS[set.points ? 'Equal' : set.op]}${Math.round(v)}`;
+  }
+
+  // Whether `line` follows from `prev`. Returns { ok, next } (the statement the next line is
+  // compared with; none for a side calculation) and, when not ok, the pair to diagnose.
+  follows(prev, line, mode, unknown) {
+    const s = this.statements;
+    if (mode === 'expression') {
+      // 3(x + 2) - x = 3x + 6 - x = 2x + 6: each part has the value of the one before.
+      const parts = line.kind === 'relation' && line.op === 'Equal' ? chainParts(line.raw).map((p) => s.fromJson(p)) : [line];
+      let before = prev;
+      for (const part of parts) {
+        if (!part || part.kind !== 'expression') return { ok: false, prev: before, line: part ?? line, next: before };
+        if (!s.equivalent(before, part, unknown)) return { ok: false, prev: before, line: part, next: part };
+        before = part;
+      }
+      return { ok: true, next: before };
+    }
+    if (line.kind === 'expression') {
+      // A bare value answers for the unknown: "4" after "2x = 8".
+      if (!unknown || s.freeVariables(line).length > 0) return { ok: false, prev, line, next: prev };
+      line = s.fromJson(['Equal', unknown, line.raw]);
+    }
+    if (unknown && line.sides.length === 2 && s.freeVariables(line).length === 0 && line.op === 'Equal') {
+      // A side calculation such as 11 - 3 = 8: right when it is true.
+      const truth = s.fromJson(['Equal', 0, 0]);
+      return s.equivalent(truth, line, null) ? { ok: true } : { ok: false, prev: truth, line };
+    }
+    const ok = s.equivalent(prev, line, unknown);
+    return ok ? { ok, next: line } : { ok, prev, line, next: line };
+  }
+
+  // The id of the misconception that explains `line` after `prev`, or null.
+  diagnose(prev, line, unknown) {
+    const s = this.statements;
+    for (const rule of MISCONCEPTIONS) {
+      if (rule.id === 'arithmetic') {
+        if (this.oneNumberWrong(prev, line, unknown)) return rule.id;
+        continue;
+      }
+      for (const candidate of buggyLines(rule, prev.raw, RELATIONS)) {
+        const written = s.fromJson(candidate);
+        if (written && s.equivalent(written, line, unknown)) return rule.id;
+      }
+    }
+    return null;
+  }
+
+  // Whether changing one number in `line` makes it follow from `prev`.
+  oneNumberWrong(prev, line, unknown) {
+    const s = this.statements;
+    const target = this.targetPoint(prev, unknown);
+    if (!target) return false;
+    for (const path of numberPaths(line.raw)) {
+      const written = numberValue(path.reduce((n, i) => n[i], line.raw));
+      const withSlot = s.fromJson(replaceAt(line.raw, path, SLIP));
+      if (!withSlot || withSlot.kind !== prev.kind) continue;
+      const residual = withSlot.kind === 'relation'
+        ? (c) => s.valueAt(s.difference(withSlot), { ...target.at, [SLIP]: c })
+        : (c) => s.valueAt(withSlot.value, { ...target.at, [SLIP]: c }) - target.value;
+      const corrected = secantRoot(residual, written);
+      if (corrected === null || Math.abs(corrected - written) < 1e-9) continue;
+      const fixed = s.fromJson(replaceAt(line.raw, path, niceNumber(corrected)));
+      if (fixed && s.equivalent(prev, fixed, unknown)) return true;
+    }
+    return false;
+  }
+
+  // Where the residual of a corrected line must vanish: for an expression, its value at a
+  // sample point; for a relation, its solution (or bound) in the unknown.
+  targetPoint(prev, unknown) {
+    const s = this.statements;
+    const names = s.freeVariables(prev);
+    const at = Object.fromEntries(names.map((n, i) => [n, SAMPLE[i % SAMPLE.length]]));
+    if (prev.kind === 'expression') {
+      const value = s.valueAt(prev.value, at);
+      return Number.isFinite(value) ? { at, value } : null;
+    }
+    if (prev.sides.length !== 2) return null;
+    const x = unknown && names.includes(unknown) ? unknown : names[0] ?? null;
+    if (x === null) return { at: {} };
+    delete at[x];
+    const set = s.solutionSet(s.difference(prev), prev.op, x, at);
+    const point = set?.points?.[0] ?? set?.bound;
+    return point === undefined ? null : { at: { ...at, [x]: point } };
+  }
+}
+
+function pickUnknown(names) {
+  if (names.length <= 1) return names[0] ?? null;
+  return names.includes('x') ? 'x' : names[0];
+}
+
+function chainParts(raw) {
+  const [left, right] = args(raw);
+  return head(right) === 'Equal' ? [left, ...chainParts(right)] : [left, right];
+}
+
+function finalPart(latex, mode) {
+  const text = latex.trim().replace(/^=/, '');
+  return mode === 'expression' ? text.split('=').pop() : text;
+}
+
+function secantRoot(f, start) {
+  let x0 = start, x1 = start + 1, f0 = f(x0), f1 = f(x1);
+  for (let k = 0; k < 6; k++) {
+    if (!Number.isFinite(f0) || !Number.isFinite(f1) || f1 === f0) return null;
+    const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
+    if (Math.abs(x2 - x1) <= 1e-12 * Math.max(1, Math.abs(x2))) return x2;
+    x0 = x1; f0 = f1; x1 = x2; f1 = f(x2);
+  }
+  return Math.abs(f1) < 1e-9 ? x1 : null;
+}
+
+function niceNumber(v) {
+  const rounded = Math.round(v);
+  if (Math.abs(v - rounded) < 1e-9) return rounded;
+  for (let d = 2; d <= 100; d++) {
+    const n = Math.round(v * d);
+    if (Math.abs(v * d - n) < 1e-9) return ['Divide', n, d];
+  }
+  return v;
+}
+
+// x = 4, -2 = y, x ≤ 3/2: the unknown alone on one side, a number in lowest terms on the other.
+function isSolved(raw, unknown) {
+  if (!RELATIONS.has(head(raw)) || raw.length !== 3) return false;
+  const [left, right] = args(raw).map(unwrap);
+  if (unknown === null) return true;
+  return (left === unknown && isPlainNumber(right)) || (right === unknown && isPlainNumber(left));
+}
+
+function isPlainNumber(e) {
+  e = unwrap(e);
+  if (head(e) === 'Negate') return isPlainNumber(e[1]) && head(unwrap(e[1])) !== 'Negate';
+  if (numberValue(e) !== null && !Array.isArray(e)) return true;
+  if (head(e) === 'Divide') {
+    const [n, d] = [numberValue(e[1]), numberValue(e[2])];
+    return Number.isInteger(n) && Number.isInteger(d) && d > 1 && n >= 0 && gcd(n, d) === 1;
+  }
+  return false;
+}
+
+const gcd = (a, b) => (b === 0 ? Math.abs(a) : gcd(b, a % b));
+
+// As simple as it can be: no brackets left to multiply out, like terms collected, numbers
+// worked out, fractions in lowest terms.
+function isSimplified(raw) {
+  const e = unwrap(raw);
+  const h = head(e);
+  if (!Array.isArray(e)) return true;
+  if (h === 'Negate') return isSimplified(e[1]) && head(unwrap(e[1])) !== 'Negate' && head(unwrap(e[1])) !== 'Add';
+  if (h === 'Divide') {
+    if (numberValue(e[1]) !== null && numberValue(e[2]) !== null) return isPlainNumber(e);
+    return isSimplified(e[1]) && isSimplified(e[2]) && numberValue(e[2]) !== 1;
+  }
+  if (h === 'Add') {
+    const list = args(e).map(coefficientOf);
+    const distinct = list.every((t, i) => list.findIndex((u) => same(u.rest, t.rest)) === i);
+    return distinct && terms(e).every((t) => isSimplified(t.body));
+  }
+  if (isProduct(e)) {
+    const list = factors(e).map(unwrap);
+    const numbers = list.filter((f) => numberValue(f) !== null).length;
+    const bases = list.map((f) => JSON.stringify(head(f) === 'Power' ? f[1] : f));
+    return numbers <= 1 && new Set(bases).size === bases.length
+      && list.every((f) => head(f) !== 'Add' && isSimplified(f));
+  }
+  if (h === 'Power') {
+    const n = numberValue(e[2]);
+    if (n === 0 || n === 1) return false;
+    if (numberValue(e[1]) !== null && n !== null) return false;
+    return head(unwrap(e[1])) !== 'Add' && head(unwrap(e[1])) !== 'Power' && isSimplified(e[1]);
+  }
+  return true;
+}
