@@ -131,20 +131,23 @@ export class WorkChecker {
     return ok ? { ok, next: line } : { ok, prev, line, next: line };
   }
 
-  // The id of the misconception that explains `line` after `prev`, or null.
+  // The id of the misconception that explains `line` after `prev`, or null. Where several
+  // rules write a line that says the same, the one written most like the child's line wins
+  // (-2(x - 3) = 4 -> -2x - 6 = 4 is a sign slip in the bracket, though x - 3 = -8, undoing
+  // × (-2) by × (-2), has the same solution); then the catalogue's order.
   diagnose(prev, line, unknown) {
     const s = this.statements;
+    let best = null;
     for (const rule of MISCONCEPTIONS) {
-      if (rule.id === 'arithmetic') {
-        if (this.oneNumberWrong(prev, line, unknown)) return rule.id;
-        continue;
-      }
       for (const candidate of buggyLines(rule, prev.raw, RELATIONS)) {
         const written = s.fromJson(candidate);
-        if (written && s.equivalent(written, line, unknown)) return rule.id;
+        if (!written || !s.equivalent(written, line, unknown)) continue;
+        const likeness = similarity(leaves(written), leaves(line));
+        if (!best || likeness > best.likeness) best = { id: rule.id, likeness };
       }
     }
-    return null;
+    if (best) return best.id;
+    return this.oneNumberWrong(prev, line, unknown) ? 'arithmetic' : null;
   }
 
   // Whether changing one number in `line` makes it follow from `prev`.
@@ -185,6 +188,26 @@ export class WorkChecker {
     const point = set?.points?.[0] ?? set?.bound;
     return point === undefined ? null : { at: { ...at, [x]: point } };
   }
+}
+
+// The numbers and letters of a statement's canonical form, as a multiset (count by name).
+function leaves(statement) {
+  const out = new Map();
+  const visit = (e) => {
+    if (Array.isArray(e)) e.slice(1).forEach(visit);
+    else { const k = JSON.stringify(e); out.set(k, (out.get(k) ?? 0) + 1); }
+  };
+  (statement.kind === 'relation' ? statement.sides : [statement.value]).forEach((side) => visit(side.json));
+  return out;
+}
+
+function similarity(a, b) {
+  let shared = 0, all = 0;
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    shared += Math.min(a.get(k) ?? 0, b.get(k) ?? 0);
+    all += Math.max(a.get(k) ?? 0, b.get(k) ?? 0);
+  }
+  return all === 0 ? 1 : shared / all;
 }
 
 function pickUnknown(names) {
