@@ -281,7 +281,7 @@ function isSimplified(raw) {
   if (h === 'Add') {
     const list = args(e).map(coefficientOf);
     const distinct = list.every((t, i) => list.findIndex((u) => same(u.rest, t.rest)) === i);
-    return distinct && terms(e).every((t) => isSimplified(t.body));
+    return distinct && terms(e).every((t) => head(unwrap(t.body)) !== 'Add' && isSimplified(t.body));
   }
   if (isProduct(e)) {
     const list = factors(e).map(unwrap);
