@@ -11,7 +11,7 @@
 import { RELATIONS, head, args } from './mathjson.js';
 
 const MAX_LATEX_LENGTH = 2000;
-const POINTS = [0.7312, -1.3721, 2.2458, 3.0891, -0.6173];
+const POINTS = [0.7312, -1.3721, 2.2458, 3.0891];
 const PARAMETER_SAMPLES = [[1.1937, 2.4142, -0.8316], [-2.3579, 0.5773, 1.7321], [3.1623, -1.6180, 0.9135]];
 const TOLERANCE = 1e-7;
 const GRID = { from: -60, to: 60, step: 0.5 };
@@ -28,6 +28,7 @@ export class Statements {
   constructor(answerChecker) {
     this.checker = answerChecker;
     this.ce = answerChecker.ce;
+    this.sets = new WeakMap();
   }
 
   // A line of LaTeX as { ok: true, statement } or { ok: false, reason }. A line that starts
@@ -118,6 +119,16 @@ export class Statements {
   // { points: [...] } for an equation, { bound, op } (x op bound) or { samples } for an
   // inequality; null when it cannot be found.
   solutionSet(f, op, x, at) {
+    // Each line is compared with the line before and the line after, and a wrong line with
+    // every candidate of the catalogue: its sets are found once.
+    const key = `${op} ${x} ${JSON.stringify(at)}`;
+    let known = this.sets.get(f);
+    if (!known) this.sets.set(f, known = new Map());
+    if (!known.has(key)) known.set(key, this.findSolutionSet(f, op, x, at));
+    return known.get(key);
+  }
+
+  findSolutionSet(f, op, x, at) {
     const valueAt = (v) => this.valueAt(f, x === null ? at : { ...at, [x]: v });
     if (x === null) {
       const v = valueAt(0);

@@ -132,9 +132,11 @@ export class WorkChecker {
   }
 
   // The id of the misconception that explains `line` after `prev`, or null. Where several
-  // rules write a line that says the same, the one written most like the child's line wins
-  // (-2(x - 3) = 4 -> -2x - 6 = 4 is a sign slip in the bracket, though x - 3 = -8, undoing
-  // × (-2) by × (-2), has the same solution); then the catalogue's order.
+  // rules write a line that says the same, the one written most like the child's line wins:
+  // first a relation whose L - R is the child's (4x + 18 = -2x - 24 -> 6x = -6 is +18
+  // moved as +18, though 22x = -2x - 24 has the same solution), then the most numbers and
+  // letters in common (-2(x - 3) = 4 -> -2x - 6 = 4 is a sign slip in the bracket, not
+  // x - 3 = -8), then the catalogue's order.
   diagnose(prev, line, unknown) {
     const s = this.statements;
     let best = null;
@@ -142,12 +144,33 @@ export class WorkChecker {
       for (const candidate of buggyLines(rule, prev.raw, RELATIONS)) {
         const written = s.fromJson(candidate);
         if (!written || !s.equivalent(written, line, unknown)) continue;
-        const likeness = similarity(leaves(written), leaves(line));
+        const likeness = this.sameSides(written, line) + similarity(leaves(written), leaves(line));
         if (!best || likeness > best.likeness) best = { id: rule.id, likeness };
       }
     }
     if (best) return best.id;
     return this.oneNumberWrong(prev, line, unknown) ? 'arithmetic' : null;
+  }
+
+  // How alike two relations are written: 2 when each side has the value of the other's
+  // (in either order), 1 when L - R is the same up to sign, else 0.
+  sameSides(a, b) {
+    if (a.kind !== 'relation' || b.kind !== 'relation' || a.sides.length !== 2 || b.sides.length !== 2) return 0;
+    const s = this.statements;
+    const [a1, a2] = a.sides, [b1, b2] = b.sides;
+    if ((s.sameValue(a1, b1) && s.sameValue(a2, b2)) || (s.sameValue(a1, b2) && s.sameValue(a2, b1))) return 2;
+    const names = [...new Set([...s.freeVariables(a), ...s.freeVariables(b)])];
+    const signs = new Set();
+    for (const [k, point] of SAMPLE.slice(0, 3).entries()) {
+      const at = Object.fromEntries(names.map((n, i) => [n, SAMPLE[(k + i + 1) % SAMPLE.length] + point]));
+      const u = s.valueAt(s.difference(a), at), v = s.valueAt(s.difference(b), at);
+      if (!Number.isFinite(u) || !Number.isFinite(v)) return 0;
+      const tolerance = 1e-9 * Math.max(1, Math.abs(u));
+      if (Math.abs(u - v) <= tolerance) signs.add(1);
+      else if (Math.abs(u + v) <= tolerance) signs.add(-1);
+      else return 0;
+    }
+    return signs.size === 1 ? 1 : 0;
   }
 
   // Whether changing one number in `line` makes it follow from `prev`.
