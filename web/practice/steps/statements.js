@@ -102,13 +102,11 @@ export class Statements {
     return statement.difference;
   }
 
-  // The value of `expr` with the variables in `at` (numbers); NaN outside its domain.
+  // The value of `expr` with the variables in `at` (numbers); NaN outside its domain or
+  // where it is not real.
   valueAt(expr, at) {
-    const subs = {};
-    for (const [name, v] of Object.entries(at)) subs[name] = this.ce.number(v);
     try {
-      const v = expr.subs(subs).N();
-      const re = Number(v.re), im = Number(v.im);
+      const [re, im] = this.checker.valueAt(expr, at);
       return Number.isFinite(im) && Math.abs(im) > TOLERANCE * Math.max(1, Math.abs(re)) ? NaN : re;
     } catch {
       return NaN;

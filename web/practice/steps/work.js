@@ -288,6 +288,8 @@ function isPlainNumber(e) {
   return false;
 }
 
+const flatFactors = (e) => (isProduct(unwrap(e)) ? factors(unwrap(e)).flatMap(flatFactors) : [unwrap(e)]);
+const hasLetter = (e) => typeof e === 'string' || (Array.isArray(e) && e.slice(1).some(hasLetter));
 const gcd = (a, b) => (b === 0 ? Math.abs(a) : gcd(b, a % b));
 
 // As simple as it can be: no brackets left to multiply out, like terms collected, numbers
@@ -299,16 +301,19 @@ function isSimplified(raw) {
   if (h === 'Negate') return isSimplified(e[1]) && head(unwrap(e[1])) !== 'Negate' && head(unwrap(e[1])) !== 'Add';
   if (h === 'Divide') {
     if (numberValue(e[1]) !== null && numberValue(e[2]) !== null) return isPlainNumber(e);
-    return isSimplified(e[1]) && isSimplified(e[2]) && numberValue(e[2]) !== 1;
+    const bases = (f) => flatFactors(f).filter(hasLetter).map((g) => JSON.stringify(head(g) === 'Power' ? g[1] : g));
+    const shared = bases(e[1]).some((b) => bases(e[2]).includes(b));
+    return !shared && isSimplified(e[1]) && isSimplified(e[2]) && numberValue(e[2]) !== 1;
   }
   if (h === 'Add') {
     const list = args(e).map(coefficientOf);
     const distinct = list.every((t, i) => list.findIndex((u) => same(u.rest, t.rest)) === i);
-    return distinct && terms(e).every((t) => head(unwrap(t.body)) !== 'Add' && isSimplified(t.body));
+    const constants = args(e).filter((t) => !hasLetter(t)).length;
+    return distinct && constants <= 1 && terms(e).every((t) => head(unwrap(t.body)) !== 'Add' && isSimplified(t.body));
   }
   if (isProduct(e)) {
-    const list = factors(e).map(unwrap);
-    const numbers = list.filter((f) => numberValue(f) !== null).length;
+    const list = flatFactors(e);
+    const numbers = list.filter((f) => !hasLetter(f)).length;
     const bases = list.map((f) => JSON.stringify(head(f) === 'Power' ? f[1] : f));
     return numbers <= 1 && new Set(bases).size === bases.length
       && list.every((f) => head(f) !== 'Add' && isSimplified(f));
