@@ -7,7 +7,7 @@
 // compare 'exact': the same form, up to the order of terms and factors (for "simplify").
 // Relations (=, <, ≤...) match when their sides match; the sides of = and ≠ in either order.
 
-import { evaluate } from './numeric.js';
+import { compileNumeric } from './numeric.js';
 
 const EXACT_FORMS = ['InvisibleOperator', 'Flatten', 'Order'];
 const RELATIONS = new Set(['Equal', 'NotEqual', 'Less', 'LessEqual', 'Greater', 'GreaterEqual']);
@@ -24,6 +24,7 @@ export const COMPARE_MODES = ['equivalent', 'exact'];
 export class AnswerChecker {
   constructor(computeEngine) {
     this.ce = computeEngine;
+    this.compiled = new WeakMap();  // expression -> its numeric function (numeric.js)
   }
 
   // { ok: true, expr } or { ok: false, reason }.
@@ -102,8 +103,10 @@ export class AnswerChecker {
 
   // The value of `expr` with the variables in `at` (numbers), as [re, im].
   valueAt(expr, at) {
-    const v = evaluate(expr.json, at);
-    if (v !== undefined) return [v, 0];
+    if (!this.compiled.has(expr)) this.compiled.set(expr, compileNumeric(expr.json));
+    const f = this.compiled.get(expr);
+    const v = f ? f(at) : undefined;
+    if (v !== undefined && !Number.isNaN(v)) return [v, 0];
     const subs = {};
     for (const [name, value] of Object.entries(at)) subs[name] = this.ce.number(value);
     return numericValue(expr.subs(subs));

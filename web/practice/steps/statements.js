@@ -14,6 +14,8 @@ const MAX_LATEX_LENGTH = 2000;
 const POINTS = [0.7312, -1.3721, 2.2458, 3.0891];
 const PARAMETER_SAMPLES = [[1.1937, 2.4142, -0.8316], [-2.3579, 0.5773, 1.7321], [3.1623, -1.6180, 0.9135]];
 const TOLERANCE = 1e-7;
+const MAX_SOLVER_JSON = 400;
+const MAX_SOLVER_DEGREE = 6;
 const GRID = { from: -60, to: 60, step: 0.5 };
 const FLIP = { Less: 'Greater', LessEqual: 'GreaterEqual', Greater: 'Less', GreaterEqual: 'LessEqual' };
 const HOLDS = {
@@ -145,24 +147,29 @@ export class Statements {
     return roots === null ? null : { points: roots };
   }
 
+  // Real roots of f in x: sign changes and touching points on a grid, refined; the engine's
+  // solver (slow) only when the grid finds none, for roots beyond it.
   roots(f, x, at, valueAt) {
     const scaleAt = (v) => Math.max(1, Math.abs(valueAt(v + 1)), Math.abs(valueAt(v - 1)));
     const isRoot = (r) => Number.isFinite(r) && Math.abs(valueAt(r)) <= 1e-6 * scaleAt(r);
-    let found = null;
-    try {
-      const subs = {};
-      for (const [name, v] of Object.entries(at)) subs[name] = this.ce.number(v);
-      const equation = this.ce.box(['Equal', f.subs(subs).expand().json, 0]);
-      const solved = equation.solve(x);
-      if (Array.isArray(solved) && solved.length > 0) {
-        found = solved.map((s) => { const v = s.N(); return Math.abs(Number(v.im) || 0) > 1e-9 ? NaN : Number(v.re); })
-          .filter((r) => Number.isFinite(r));
-        if (!found.every(isRoot)) found = null;
+    const found = gridRoots(valueAt).filter(isRoot);
+    // Expanding (x + 1)^200 would take long: the solver only gets small, low-degree equations.
+    const small = JSON.stringify(f.json).length <= MAX_SOLVER_JSON && maxExponent(f.json) <= MAX_SOLVER_DEGREE;
+    if (found.length === 0 && small) {
+      try {
+        const subs = {};
+        for (const [name, v] of Object.entries(at)) subs[name] = this.ce.number(v);
+        const solved = this.ce.box(['Equal', f.subs(subs).expand().json, 0]).solve(x);
+        if (Array.isArray(solved)) {
+          for (const root of solved) {
+            const v = root.N();
+            if (Math.abs(Number(v.im) || 0) <= 1e-9 && isRoot(Number(v.re))) found.push(Number(v.re));
+          }
+        }
+      } catch {
+        // no roots from the solver either
       }
-    } catch {
-      found = null;
     }
-    if (found === null) found = gridRoots(valueAt).filter(isRoot);
     return dedupe(found);
   }
 }
@@ -171,6 +178,12 @@ export class Statements {
 function chain(raw, op) {
   const [left, right] = args(raw);
   return head(right) === op ? [left, ...chain(right, op)] : [left, right];
+}
+
+function maxExponent(json) {
+  if (!Array.isArray(json)) return 0;
+  const own = json[0] === 'Power' ? Math.abs(typeof json[2] === 'number' ? json[2] : Infinity) : 0;
+  return Math.max(own, ...json.slice(1).map(maxExponent));
 }
 
 function linearFit(xs, ys) {
@@ -190,21 +203,40 @@ function gridPoints() {
 
 function gridRoots(valueAt) {
   const roots = [];
-  const points = gridPoints();
-  let prevX = points[0], prevY = valueAt(prevX);
-  for (const x of points.slice(1)) {
-    const y = valueAt(x);
-    if (Number.isFinite(prevY) && Number.isFinite(y) && Math.sign(prevY) !== Math.sign(y)) {
-      let lo = prevX, hi = x, flo = prevY;
+  const xs = gridPoints();
+  const ys = xs.map(valueAt);
+  const refine = (lo, hi, better) => {
+    for (let k = 0; k < 60; k++) {
+      const a = lo + (hi - lo) / 3, b = hi - (hi - lo) / 3;
+      if (better(a, b)) hi = b; else lo = a;
+    }
+    return (lo + hi) / 2;
+  };
+  for (let i = 1; i < xs.length; i++) {
+    const [y0, y1] = [ys[i - 1], ys[i]];
+    if (!Number.isFinite(y0) || !Number.isFinite(y1)) continue;
+    if (Math.sign(y0) !== Math.sign(y1)) {
+      let lo = xs[i - 1], hi = xs[i], flo = y0;
       for (let k = 0; k < 60; k++) {
         const mid = (lo + hi) / 2, fm = valueAt(mid);
         if (Math.sign(fm) === Math.sign(flo)) { lo = mid; flo = fm; } else hi = mid;
       }
       roots.push((lo + hi) / 2);
+    } else if (i + 1 < xs.length && touches(y0, y1, ys[i + 1])) {
+      // |f| smallest here without a sign change, and a parabola through the three values
+      // reaches 0: a touching root, (x - 3)² = 0.
+      roots.push(refine(xs[i - 1], xs[i + 1], (a, b) => Math.abs(valueAt(a)) < Math.abs(valueAt(b))));
     }
-    prevX = x; prevY = y;
   }
   return roots;
+}
+
+function touches(y0, y1, y2) {
+  const [a, b, c] = [Math.abs(y0), Math.abs(y1), Math.abs(y2)];
+  if (!(b < a && b <= c) || Math.sign(y0) !== Math.sign(y2)) return false;
+  const curvature = (a + c - 2 * b) / 2;  // of the parabola through the three values, step 1
+  const lowest = curvature > 0 ? b - ((c - a) / 2) ** 2 / (2 * curvature) / 2 : b;
+  return lowest <= 1e-3 * Math.max(a, c);
 }
 
 const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));

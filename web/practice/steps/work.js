@@ -15,6 +15,8 @@ import {
 } from './mathjson.js';
 
 const SLIP = 'Slipvalue';  // stands for the number being corrected
+const MAX_CANDIDATES = 300;
+const MAX_DIAGNOSED_JSON = 600;  // characters of MathJSON: longer lines than a child writes
 const SAMPLE = [0.7312, -1.3721, 2.2458, 1.4142, -0.6173];
 
 export const MESSAGES = {
@@ -139,9 +141,12 @@ export class WorkChecker {
   // x - 3 = -8), then the catalogue's order.
   diagnose(prev, line, unknown) {
     const s = this.statements;
+    if (JSON.stringify(prev.raw).length > MAX_DIAGNOSED_JSON) return null;
     let best = null;
+    let tried = 0;
     for (const rule of MISCONCEPTIONS) {
       for (const candidate of buggyLines(rule, prev.raw, RELATIONS)) {
+        if (++tried > MAX_CANDIDATES) break;  // a very long line: the rules that fit first
         const written = s.fromJson(candidate);
         if (!written || !s.equivalent(written, line, unknown)) continue;
         const likeness = this.sameSides(written, line) + similarity(leaves(written), leaves(line));
