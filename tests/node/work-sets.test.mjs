@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { ComputeEngine } from '@cortex-js/compute-engine';
 import { AnswerChecker } from '../../web/practice/check.js';
 import { WorkChecker, MESSAGES } from '../../web/practice/steps/work.js';
-import { MISCONCEPTION_IDS } from '../../web/practice/steps/misconceptions.js';
+import { MISCONCEPTIONS, MISCONCEPTION_IDS } from '../../web/practice/steps/misconceptions.js';
 import { parseProblemSet, ProblemSetError } from '../../web/practice/problem-set.js';
 
 const checker = new WorkChecker(new AnswerChecker(new ComputeEngine()));
@@ -48,4 +48,18 @@ test('worked problems need their LaTeX; mistakes without answers name a misconce
   const set = parseProblemSet(JSON.stringify({ problems: [{ prompt: 'p', answer: 'x=1', work: true, latex: 'x+1=2', mistakes: [{ id: 'sign-move', message: 'm' }] }] }));
   assert.deepEqual(set.problems[0].mistakes, [{ id: 'sign-move', answers: [], compare: 'equivalent', message: 'm', mini: null }]);
   assert.equal(set.problems[0].work, true);
+});
+
+test('a set\'s own message and mini problem for a misconception come first; otherwise the catalogue\'s and a generated one', () => {
+  const lin1 = worked.flatMap(({ set }) => set.problems).find((p) => p.id === 'lin-1');
+  const own = checker.checkProblem(lin1, ['2x=11+3', 'x=7']);
+  assert.deepEqual([own.firstWrong, own.misconception], [0, 'sign-move']);
+  assert.equal(own.message, lin1.mistakes.find((m) => m.id === 'sign-move').message);
+  assert.equal(own.mini.latex, 'x + 6 = 10');
+  const generated = checker.checkProblem(lin1, ['2x=8', 'x=6'], { seed: 4 });
+  assert.equal(generated.misconception, 'inverse-operation');
+  assert.equal(generated.message, MISCONCEPTIONS.find((m) => m.id === 'inverse-operation').message);
+  assert.deepEqual(generated.mini, checker.miniProblem('inverse-operation', { seed: 4 }));
+  const right = checker.checkProblem(lin1, ['2x=8', 'x=4']);
+  assert.deepEqual([right.message, right.mini], [MESSAGES.right, null]);
 });

@@ -4,7 +4,8 @@
 // (misconceptions.js), or by a single wrong number (`arithmetic`).
 //
 // new WorkChecker(answerChecker).check({ problem, steps, answer, compare }) returns
-// { steps: [{ latex, ok }], firstWrong, misconception, message, answered }.
+// { steps: [{ latex, ok }], firstWrong, misconception, message, answered };
+// .checkProblem(problemOfASet, steps, { seed }) adds the set's message and mini problem.
 
 import { Statements } from './statements.js';
 import { MISCONCEPTIONS, misconception, buggyLines } from './misconceptions.js';
@@ -76,6 +77,18 @@ export class WorkChecker {
       : !inForm ? (mode === 'relation' ? MESSAGES.unfinishedRelation(unknown ?? 'the answer') : MESSAGES.unfinishedExpression)
         : MESSAGES.notTheAnswer;
     return { steps: results, firstWrong: null, misconception: null, message, answered };
+  }
+
+  // A worked problem of a problem set (problem-set.js: latex, answer, compare, mistakes)
+  // checked with the set's own message and mini problem for the diagnosed misconception
+  // where it has them, else the catalogue's message and a generated mini problem.
+  // Returns check()'s result with `mini` (null when right or when none can be made).
+  checkProblem(problem, steps, { seed = 1 } = {}) {
+    const result = this.check({ problem: problem.latex, steps, answer: problem.answer, compare: problem.compare });
+    const own = result.misconception ? (problem.mistakes ?? []).find((m) => m.id === result.misconception) : null;
+    if (own?.message) result.message = own.message;
+    result.mini = result.misconception ? own?.mini ?? this.miniProblem(result.misconception, { seed, problem: problem.latex }) : null;
+    return result;
   }
 
   // A mini problem for misconception `id` (null for none): a template of that kind, else
