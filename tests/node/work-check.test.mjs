@@ -59,6 +59,10 @@ test('linear equations solved in any order or strategy are right', () => {
   right('0.5x+1=4', ['0.5x=3', 'x=6']);
   right('4(x-1)-2(x+3)=0', ['4x-4-2x-6=0', '2x-10=0', 'x=5']);
   right('2x+3=11', ['x=4'], { answer: 'x=4' });
+  right('3x+2y=12', ['3x=12-2y', 'x=4-\\frac{2}{3}y']);                   // a literal equation
+  right('2y+3=11', ['2y=8', 'y=4']);
+  right('2\\left(x+3\\right)=10', ['2x+6=10', '2x=4', 'x=2']);
+  right('x\\cdot2+1=7', ['2x=6', 'x=3']);
 });
 
 test('inequalities keep their direction; expressions keep their value', () => {
@@ -84,6 +88,11 @@ test('unfinished work, unreadable lines and answers in another form are not "Rig
   assert.deepEqual([notSimplified.firstWrong, notSimplified.answered], [null, false]);
   const unreadable = checker.check({ problem: '2x+3=11', steps: ['2x=8', 'x=(('] });
   assert.deepEqual([unreadable.firstWrong, unreadable.misconception, unreadable.message], [1, null, MESSAGES.unreadable]);
+  for (const line of ['=', 'x=', '', '\\frac{}{}']) {
+    assert.equal(checker.check({ problem: '2x+3=11', steps: [line] }).message, MESSAGES.unreadable, JSON.stringify(line));
+  }
+  const literal = checker.check({ problem: '3x+2y=12', steps: ['3x=12-2y'] });
+  assert.deepEqual([literal.firstWrong, literal.answered], [null, false]);
   const otherForm = checker.check({ problem: '\\frac{1}{2}+\\frac{1}{4}', steps: ['0.75'], answer: '\\frac34', compare: 'exact' });
   assert.equal(otherForm.answered, false);
   assert.throws(() => checker.check({ problem: '2x+', steps: ['x=1'] }), WorkError);

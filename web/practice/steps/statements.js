@@ -39,6 +39,7 @@ export class Statements {
     if (typeof latex !== 'string' || latex.trim() === '') return { ok: false, reason: 'nothing was written' };
     if (latex.length > MAX_LATEX_LENGTH) return { ok: false, reason: 'the line is too long' };
     const text = latex.trim().replace(/^=/, '');
+    if (text.trim() === '') return { ok: false, reason: 'it is not complete math' };
     let raw;
     try {
       raw = this.ce.parse(text, { canonical: false }).json;

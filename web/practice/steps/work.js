@@ -12,7 +12,7 @@ import { MISCONCEPTIONS, misconception, buggyLines } from './misconceptions.js';
 import { miniProblem, renumbered } from './mini-problems.js';
 import {
   RELATIONS, head, args, unwrap, numberValue, isProduct, same, terms, factors, coefficientOf,
-  numberPaths, replaceAt,
+  numberPaths, replaceAt, containsSymbol,
 } from './mathjson.js';
 
 const SLIP = 'Slipvalue';  // stands for the number being corrected
@@ -287,12 +287,14 @@ function niceNumber(v) {
   return v;
 }
 
-// x = 4, -2 = y, x ≤ 3/2: the unknown alone on one side, a number in lowest terms on the other.
+// x = 4, -2 = y, x ≤ 3/2: the unknown alone on one side, a number in lowest terms on the
+// other (or, with other letters, an expression without the unknown, as simple as it can be).
 function isSolved(raw, unknown) {
   if (!RELATIONS.has(head(raw)) || raw.length !== 3) return false;
   const [left, right] = args(raw).map(unwrap);
   if (unknown === null) return true;
-  return (left === unknown && isPlainNumber(right)) || (right === unknown && isPlainNumber(left));
+  const value = (e) => (hasLetter(e) ? !containsSymbol(e, unknown) && isSimplified(e) : isPlainNumber(e));
+  return (left === unknown && value(right)) || (right === unknown && value(left));
 }
 
 function isPlainNumber(e) {
