@@ -236,4 +236,6 @@ test('mini problems: one for each misconception, the same for the same seed, and
   const renumbered = checker.miniProblem('arithmetic', { seed: 3, problem: '5x-7=3x+5' });
   assert.notEqual(renumbered.latex, '5x-7=3x+5');
   assert.match(renumbered.answer, /^x=-?\d+$/);
+  const calculation = checker.miniProblem('arithmetic', { seed: 3, problem: 'x^{2}+y=\\frac{1}{3}' });
+  assert.equal(checker.check({ problem: calculation.latex, steps: [calculation.answer] }).message, MESSAGES.right);
 });

@@ -45,7 +45,7 @@ export function splitSign(e) {
   return { sign: 1, body: e };
 }
 
-export const signed = (sign, body) => (sign < 0 ? ['Negate', body] : body);
+const signed = (sign, body) => (sign < 0 ? ['Negate', body] : body);
 
 // The terms of a sum with their signs: 2x - 3 + y -> [+2x, -3, +y].
 export function terms(e) {
@@ -82,13 +82,6 @@ export function coefficientOf(term) {
 }
 
 export const times = (c, rest) => (rest === null ? c : c === 1 ? rest : ['Multiply', c, rest]);
-
-// Every subexpression with its path (a list of argument indices), the whole first.
-export function subexpressions(e, path = [], out = []) {
-  out.push({ path, node: e });
-  if (Array.isArray(e)) e.forEach((child, i) => { if (i > 0) subexpressions(child, [...path, i], out); });
-  return out;
-}
 
 export function replaceAt(e, path, value) {
   if (path.length === 0) return value;

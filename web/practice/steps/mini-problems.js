@@ -1,7 +1,8 @@
 // Mini problems on one misconception, with new numbers each time: the same seed gives the
 // same problem. Each is a worked problem ({ prompt, latex, answer, compare, hints, work }).
 // `arithmetic` (and a wrong line no rule explains) gets the child's own problem with new
-// numbers, chosen so that the answer is a whole number.
+// numbers, chosen so that the answer is a whole number (for `arithmetic`, a calculation when
+// no such numbers are found).
 
 import { numberPaths, replaceAt } from './mathjson.js';
 
@@ -76,6 +77,11 @@ const TEMPLATES = {
     const a = int(2, 9), b = int(2, 9), c = int(2, 9);
     return work('Work out', `${a} + ${b} \\times ${c}`, String(a + b * c), `Multiply first: ${b} × ${c}.`);
   },
+  // Used for `arithmetic` when the child's problem cannot be given new numbers.
+  calculation: (int) => {
+    const a = int(3, 9), b = int(3, 9), c = int(2, 9);
+    return work('Work out', `${a} \\times ${b} - ${c}`, String(a * b - c), `Work out ${a} × ${b} first, then take away ${c}.`);
+  },
   'combine-unlike': (int) => {
     const a = int(2, 6), b = int(2, 9), c = int(2, 6);
     return work('Simplify', `${a}x + ${b} + ${c}x`, `${a + c}x+${b}`, `Add the x terms together; the ${b} stays on its own.`);
@@ -88,8 +94,8 @@ export function miniProblem(id, { seed = 1, problem = null, renumber = null } = 
   const random = seededRandom(seed);
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   if (TEMPLATES[id]) return { ...TEMPLATES[id](int), work: true };
-  if (problem && renumber) return renumber(problem, random);
-  return null;
+  const same = problem && renumber ? renumber(problem, random) : null;
+  return same ?? (id === 'arithmetic' ? { ...TEMPLATES.calculation(int), work: true } : null);
 }
 
 // The problem `latex` with each number replaced by a new one from 2 to 9, tried until the

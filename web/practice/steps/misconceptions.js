@@ -10,7 +10,7 @@
 
 import {
   head, args, unwrap, isNumber, numberValue, isProduct, same, splitSign, terms, sum, factors,
-  product, coefficientOf, times,
+  product, coefficientOf, times, replaceAt,
 } from './mathjson.js';
 
 export const MISCONCEPTIONS = [
@@ -201,11 +201,11 @@ function applyEverywhere(raw, local) {
     if (Array.isArray(node)) node.forEach((child, i) => { if (i > 0) visit(child, [...path, i]); });
   };
   visit(raw, []);
-  for (const { path, rewrites } of sites) for (const r of rewrites) out.push(replace(raw, path, r));
+  for (const { path, rewrites } of sites) for (const r of rewrites) out.push(replaceAt(raw, path, r));
   // The same mistake made at every place at once (2⁰ + 3⁰ -> 0 + 0); inner places first.
   if (sites.length > 1) {
     let all = raw;
-    for (const { path, rewrites } of [...sites].reverse()) all = replace(all, path, rewriteAt(all, path, rewrites[0], local));
+    for (const { path, rewrites } of [...sites].reverse()) all = replaceAt(all, path, rewriteAt(all, path, rewrites[0], local));
     out.push(all);
   }
   return out;
@@ -214,13 +214,6 @@ function applyEverywhere(raw, local) {
 function rewriteAt(tree, path, fallback, local) {
   const node = path.reduce((n, i) => n[i], tree);
   return local(node)[0] ?? fallback;
-}
-
-function replace(e, path, value) {
-  if (path.length === 0) return value;
-  const copy = e.slice();
-  copy[path[0]] = replace(e[path[0]], path.slice(1), value);
-  return copy;
 }
 
 const without = (list, i) => list.filter((_, k) => k !== i);
