@@ -1,7 +1,8 @@
 // The catalogue of misconceptions. Each one is a "buggy rule": from the line before, it
 // writes the lines a child with that misconception would write. A wrong line that says the
 // same as one of them (compared as the checker compares lines) is diagnosed with that id.
-// The order decides between rules that explain the same line: the more specific first.
+// Where several fit, work.js takes the one written most like the child's line, then the
+// first in this order (the more specific first: -(a - b) -> -a - b is distribute-sign).
 //
 // `relation(left, right, op)` rewrites a whole equation or inequality; `local(node)`
 // rewrites one part of an expression, applied at each place it fits and at all of them at

@@ -17,6 +17,7 @@ import {
 
 const SLIP = 'Slipvalue';  // stands for the number being corrected
 const MAX_CANDIDATES = 300;
+const MOST_ALIKE = 3;  // sides of the same values (2) and the same numbers and letters (1)
 const MAX_DIAGNOSED_JSON = 600;  // characters of MathJSON: longer lines than a child writes
 const SAMPLE = [0.7312, -1.3721, 2.2458, 1.4142, -0.6173];
 
@@ -163,6 +164,7 @@ export class WorkChecker {
         const written = s.fromJson(candidate);
         if (!written || !s.equivalent(written, line, unknown)) continue;
         const likeness = this.sameSides(written, line) + similarity(leaves(written), leaves(line));
+        if (likeness === MOST_ALIKE) return rule.id;  // written as the child wrote it: none can beat it
         if (!best || likeness > best.likeness) best = { id: rule.id, likeness };
       }
     }
