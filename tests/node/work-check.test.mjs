@@ -59,6 +59,8 @@ test('linear equations solved in any order or strategy are right', () => {
   right('0.5x+1=4', ['0.5x=3', 'x=6']);
   right('4(x-1)-2(x+3)=0', ['4x-4-2x-6=0', '2x-10=0', 'x=5']);
   right('2x+3=11', ['x=4'], { answer: 'x=4' });
+  right('2x+3=11', ['2x=8', 'x=4', '2\\times4+3=11'], { answer: 'x=4' });  // checking the answer
+  right('3x=-2', ['x=\\frac{-2}{3}']);
   right('3x+2y=12', ['3x=12-2y', 'x=4-\\frac{2}{3}y']);                   // a literal equation
   right('2y+3=11', ['2y=8', 'y=4']);
   right('2\\left(x+3\\right)=10', ['2x+6=10', '2x=4', 'x=2']);

@@ -46,6 +46,7 @@ export class WorkChecker {
     const unknown = pickUnknown(this.statements.freeVariables(start));
     const mode = start.kind === 'relation' ? 'relation' : 'expression';
     let prev = start;
+    let prevLatex = problem;  // the line `prev` was read from (a side calculation after it is not)
     const results = [];
     let wrong = null;  // { index, prev, line }
     steps.forEach((latex, index) => {
@@ -58,7 +59,7 @@ export class WorkChecker {
       const judged = this.follows(prev, line.statement, mode, unknown);
       results.push({ latex, ok: judged.ok });
       if (!judged.ok) wrong ??= { index, prev: judged.prev, line: judged.line };
-      if (judged.next) prev = judged.next;
+      if (judged.next && judged.next !== prev) [prev, prevLatex] = [judged.next, latex];
     });
     if (wrong) {
       const id = wrong.unreadable ? null : this.diagnose(wrong.prev, wrong.line, unknown);
@@ -68,12 +69,11 @@ export class WorkChecker {
         answered: false,
       };
     }
-    const last = steps[steps.length - 1];
     // The form: solved for the unknown, or as simple as it can be; where the problem asks
     // for an exact form, that form alone.
     const inForm = mode === 'relation' ? isSolved(prev.raw, unknown) : isSimplified(prev.raw);
     const answered = answer === null ? inForm
-      : this.checker.matches(finalPart(last, mode), answer, compare) && (compare === 'exact' || inForm);
+      : this.checker.matches(finalPart(prevLatex, mode), answer, compare) && (compare === 'exact' || inForm);
     const message = answered ? MESSAGES.right
       : !inForm ? (mode === 'relation' ? MESSAGES.unfinishedRelation(unknown ?? 'the answer') : MESSAGES.unfinishedExpression)
         : MESSAGES.notTheAnswer;
@@ -305,7 +305,7 @@ function isPlainNumber(e) {
   if (numberValue(e) !== null && !Array.isArray(e)) return true;
   if (head(e) === 'Divide') {
     const [n, d] = [numberValue(e[1]), numberValue(e[2])];
-    return Number.isInteger(n) && Number.isInteger(d) && d > 1 && n >= 0 && gcd(n, d) === 1;
+    return Number.isInteger(n) && Number.isInteger(d) && d > 1 && gcd(n, d) === 1;
   }
   return false;
 }
