@@ -4,9 +4,11 @@
 // (check.js), whose comparison of values is reused here for expressions.
 //
 // Solution sets are found numerically in the unknown: a linear equation or inequality from
-// three values of L - R, anything else from the engine's solver or, failing that, by sign
-// changes on a grid. Other letters are parameters: the sets are compared for three choices
-// of them, so a literal equation (solve for y) is checked the same way.
+// the values of L - R at four points; any other equation from sign changes and touching
+// points of L - R on a grid from -60 to 60, or the engine's solver when the grid finds no
+// root; any other inequality by its truth on that grid. Other letters are parameters: the
+// sets are compared for three choices of them, so a literal equation (solve for y) is
+// checked the same way.
 
 import { RELATIONS, head, args } from './mathjson.js';
 
