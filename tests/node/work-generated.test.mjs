@@ -10,7 +10,7 @@ import { WorkChecker } from '../../web/practice/steps/work.js';
 import { seededRandom } from '../../web/practice/steps/mini-problems.js';
 
 const checker = new WorkChecker(new AnswerChecker(new ComputeEngine()));
-const CASES = 10;
+const CASES = Number(process.env.INKMATH_WORK_CASES) || 10;  // more: INKMATH_WORK_CASES=200
 
 function generator(seed) {
   const random = seededRandom(seed);
@@ -62,24 +62,36 @@ test('right solutions of random linear equations by five strategies are never fl
   }
 });
 
-test('random equations: a kept sign, one side only, a wrong inverse, one wrong number', () => {
+// A wrong line always is the first wrong line. Its id is the expected one unless another rule
+// writes a line with the same solution too (x = -10 after 2x + 10 = x + 1 is a slip for -9,
+// or the +1 dropped on the right): with one unknown such coincidences happen, so the ids are
+// counted, and must match in at least 90% of the lines of each kind.
+test('random equations: a kept sign, one side only, a wrong inverse, one wrong number', (t) => {
   const g = generator(23);
-  let checked = 0;
+  const tally = {};
   for (let k = 0; k < CASES; k++) {
-    const { a, b, c, d, latex } = linear(g);
+    const { a, b, c, d, x0, latex } = linear(g);
     const k1 = a - c, r1 = d - b;
     const expect = (steps, at, id) => {
       const r = verdict(latex, steps);
-      assert.deepEqual([r.firstWrong, r.misconception], [at, id], `${latex} | ${steps.join(' | ')}`);
-      checked++;
+      assert.equal(r.firstWrong, at, `${latex} | ${steps.join(' | ')}`);
+      tally[id] ??= { named: 0, all: 0, others: [] };
+      tally[id].all++;
+      if (r.misconception === id) tally[id].named++;
+      else tally[id].others.push(`${latex} | ${steps.join(' | ')}: ${r.misconception}`);
     };
     expect([`${xTerm(k1)}=${num(d + b)}`], 0, 'sign-move');                  // +b moved as +b
-    if (a + c !== 0 && c !== 0) expect([`${xTerm(a + c)}${constant(b)}=${num(d)}`], 0, 'sign-move');
+    // cx moved as +cx; with x0 = 0 that line is still right.
+    if (a + c !== 0 && x0 !== 0) expect([`${xTerm(a + c)}${constant(b)}=${num(d)}`], 0, 'sign-move');
     expect([`${xTerm(a)}=${xTerm(c)}${d === 0 ? '' : constant(d)}`], 0, 'one-side');  // b dropped on the left only
     if (Math.abs(k1) >= 2 && r1 - k1 !== r1 / k1) expect([`${xTerm(k1)}=${num(r1)}`, `x=${num(r1 - k1)}`], 1, 'inverse-operation');
-    expect([`${xTerm(k1)}=${num(r1 + g.pick([-2, -1, 1, 2, 10]))}`], 0, 'arithmetic');
+    if (Math.abs(k1) >= 2) expect([`${xTerm(k1)}=${num(r1 + g.pick([-3, -2, -1, 1, 2, 3, 10]))}`], 0, 'arithmetic');
   }
-  assert.ok(checked >= CASES * 3);
+  for (const [id, { named, all, others }] of Object.entries(tally)) {
+    t.diagnostic(`${id}: ${named} of ${all} named${others.length ? `; others: ${others.slice(0, 3).join('; ')}` : ''}`);
+    assert.ok(named >= 0.9 * all, `${id}: ${named} of ${all} (${others.join('; ')})`);
+  }
+  assert.equal(Object.keys(tally).length, 4);
 });
 
 test('random brackets: only the first term multiplied, a minus sign not carried through', () => {
@@ -112,9 +124,9 @@ test('random numeric expressions: each misconception\'s value is named, the righ
     assert.equal(verdict(`${a}+${b}\\times${c}`, [`${a}+${b * c}`, `${a + b * c}`]).firstWrong, null);
     if (a ** n !== a * n) expect(`${a}^{${n}}+${b}`, [`${a * n}+${b}`], 'exp-times-base');
     expect(`${a}^{0}+${b}`, [`${b}`], 'zero-power');
-    expect(`(-${a})^{2}+${b}`, [`${-a * a + b}`], 'neg-square');
+    if (a !== 2) expect(`(-${a})^{2}+${b}`, [`${-a * a + b}`], 'neg-square');  // (-2)² -> -4 is also -2 × 2
     expect(`\\frac{1}{${a}}+\\frac{1}{${a + b}}`, [`\\frac{2}{${2 * a + b}}`], 'frac-add-across');
-    expect(`x^{${a}}\\cdot x^{${b}}`, [`x^{${a * b}}`], a * b === a + b ? null : 'exp-multiply');
+    if (a * b !== a + b) expect(`x^{${a}}\\cdot x^{${b}}`, [`x^{${a * b}}`], 'exp-multiply');  // x² · x² = x⁴ is right
     expect(`${a}x+${b}`, [`${a + b}x`], 'combine-unlike');
     assert.equal(verdict(`${a}x+${b}+${c}x`, [`${a}x+${c}x+${b}`, `${a + c}x+${b}`]).firstWrong, null);
   }

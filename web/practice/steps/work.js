@@ -173,7 +173,7 @@ export class WorkChecker {
   }
 
   // How alike two relations are written: 2 when each side has the value of the other's
-  // (in either order), 1 when L - R is the same up to sign, else 0.
+  // (in either order), 1 when L - R is the same, 0.5 when it is the opposite, else 0.
   sameSides(a, b) {
     if (a.kind !== 'relation' || b.kind !== 'relation' || a.sides.length !== 2 || b.sides.length !== 2) return 0;
     const s = this.statements;
@@ -190,7 +190,7 @@ export class WorkChecker {
       else if (Math.abs(u + v) <= tolerance) signs.add(-1);
       else return 0;
     }
-    return signs.size === 1 ? 1 : 0;
+    return signs.size !== 1 ? 0 : signs.has(1) ? 1 : 0.5;
   }
 
   // Whether changing one number in `line` makes it follow from `prev`.
