@@ -1,6 +1,8 @@
 // Problem sets: plain JSON files a teacher writes (the format is in the README). This module
 // reads and checks them, and loads them only from the page's own site.
 
+import { MISCONCEPTION_IDS } from './steps/misconceptions.js';
+
 const MAX_BYTES = 1024 * 1024;
 const MAX_PROBLEMS = 1000;
 const MAX_TEXT = 2000;
@@ -45,18 +47,40 @@ function readProblem(p, where, defaultId, { allowMistakes = true } = {}) {
     answer: requiredText(p.answer, `${label}: "answer"`),
     compare,
     hints: textList(p.hints, `${label}: "hints"`),
+    work: false,
+    latex: '',
     mistakes: [],
   };
+  if (p.work !== undefined && typeof p.work !== 'boolean') throw new ProblemSetError(`${label}: "work" must be true or false`);
+  if (p.work) {
+    // The child writes the steps from this problem's math to the answer.
+    problem.work = true;
+    problem.latex = requiredText(p.latex, `${label}: "latex" (the math the steps start from, needed with "work")`);
+  } else if (p.latex !== undefined) {
+    throw new ProblemSetError(`${label}: "latex" is only for problems with "work": true`);
+  }
   if (p.mistakes !== undefined) {
     if (!allowMistakes) throw new ProblemSetError(`${label}: a mini problem cannot have mistakes of its own`);
     if (!Array.isArray(p.mistakes)) throw new ProblemSetError(`${label}: "mistakes" must be a list`);
-    problem.mistakes = p.mistakes.map((m, k) => readMistake(m, `${label}, mistake ${k + 1}`, String(k + 1)));
+    problem.mistakes = p.mistakes.map((m, k) => readMistake(m, `${label}, mistake ${k + 1}`, String(k + 1), problem.work));
   }
   return problem;
 }
 
-function readMistake(m, where, defaultId) {
+// In a worked problem a mistake may name a misconception of the catalogue instead of listing
+// answers: its message and mini problem then replace the catalogue's for that problem.
+function readMistake(m, where, defaultId, work) {
   if (!m || typeof m !== 'object' || Array.isArray(m)) throw new ProblemSetError(`${where} must be an object`);
+  if (work && m.answers === undefined) {
+    if (!MISCONCEPTION_IDS.includes(m.id)) throw new ProblemSetError(`${where}: without "answers", "id" must be a misconception: ${MISCONCEPTION_IDS.join(', ')}`);
+    return {
+      id: m.id,
+      answers: [],
+      compare: 'equivalent',
+      message: optionalText(m.message, `${where}: "message"`),
+      mini: m.mini === undefined ? null : readProblem(m.mini, `${where}: "mini"`, 'mini', { allowMistakes: false }),
+    };
+  }
   const answers = typeof m.answers === 'string' ? [m.answers] : m.answers;
   if (!Array.isArray(answers) || answers.length === 0) throw new ProblemSetError(`${where}: "answers" must list the wrong answers it stands for`);
   const compare = m.compare === undefined ? 'equivalent' : m.compare;
@@ -93,9 +117,11 @@ export function unreadableAnswers(set, readable) {
   for (const p of set.problems) {
     const check = (latex, what) => { if (!readable(latex)) problems.push(`problem "${p.id}": ${what} "${latex}" is not valid math`); };
     check(p.answer, 'the answer');
+    if (p.work) check(p.latex, 'the problem\'s "latex"');
     for (const m of p.mistakes) {
       m.answers.forEach((a) => check(a, `mistake "${m.id}"`));
       if (m.mini) check(m.mini.answer, `the mini problem of mistake "${m.id}"`);
+      if (m.mini?.work) check(m.mini.latex, `the "latex" of the mini problem of mistake "${m.id}"`);
     }
   }
   return problems;
