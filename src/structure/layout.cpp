@@ -5,7 +5,7 @@
 #include <optional>
 #include <set>
 
-#include "structure/relations.h"
+#include "base/median.h"
 #include "structure/symbol_kind.h"
 
 namespace inkmath {
@@ -19,12 +19,6 @@ struct Unit {
   std::string label;  // the anchor symbol's label, or "\\frac"
   std::vector<int> sub, sup;  // symbols claimed as limits, parsed later
 };
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
 
 double horizontal_overlap(const Box& a, const Box& b) {
   return std::max(0.0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
@@ -42,8 +36,8 @@ bool is_relation(const std::string& label) {
 
 class Parser {
  public:
-  Parser(const std::vector<PlacedSymbol>& s, const LayoutParams& p, LayoutTeacher* teacher)
-      : s_(s), p_(p), teacher_(teacher) {}
+  Parser(const std::vector<PlacedSymbol>& s, const LayoutParams& p, const RelationModel* relations, LayoutTeacher* teacher)
+      : s_(s), p_(p), relations_(relations), teacher_(teacher) {}
 
   LayoutRow parse(const std::vector<int>& ids, double parent_xheight) {
     if (ids.empty()) return {};
@@ -327,11 +321,11 @@ class Parser {
       r = *fixed;
       if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
     } else {
-      const bool learned = p_.learned && has_learned_relations() && !teacher_;  // fitting: the rules
+      const bool learned = p_.learned && relations_ && relations_->hidden > 0 && !teacher_;  // fitting: the rules
       if (learned || teacher_)
         features = relation_features({base.label, base.box, line, t.label, t.box, estimate(t, xh), code(script), script_line});
       if (learned) {
-        r = from_code(learned_relation(*features));
+        r = from_code(learned_relation(*relations_, *features));
       } else {
         r = geometric_relation(line, t, xh);
         if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
@@ -426,16 +420,18 @@ class Parser {
 
   const std::vector<PlacedSymbol>& s_;
   LayoutParams p_;
+  const RelationModel* relations_;
   LayoutTeacher* teacher_;
   int depth_ = 0;
 };
 
 }  // namespace
 
-LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params, LayoutTeacher* teacher) {
+LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params, const RelationModel* relations,
+                     LayoutTeacher* teacher) {
   std::vector<int> ids;
   for (int i = 0; i < int(symbols.size()); ++i) ids.push_back(i);
-  return Parser(symbols, params, teacher).parse(ids, 0);
+  return Parser(symbols, params, relations, teacher).parse(ids, 0);
 }
 
 }  // namespace inkmath

@@ -1,8 +1,6 @@
-#include "structure/alternatives.h"
+#include "refine/structural.h"
 
 #include <algorithm>
-
-#include "structure/context.h"
 
 namespace inkmath {
 
@@ -44,21 +42,11 @@ bool spans_above_and_below(const std::vector<RecognizedSymbol>& symbols, size_t 
 
 }  // namespace
 
-void choose_alternative(RecognizedSymbol& s, const Alternative& a) {
-  const Alternative chosen = a;
-  s.alternatives.erase(std::remove_if(s.alternatives.begin(), s.alternatives.end(),
-                                      [&](const Alternative& x) { return x.label == chosen.label; }),
-                       s.alternatives.end());
-  s.alternatives.insert(s.alternatives.begin(), chosen);
-  s.label = chosen.label;
-  s.score = chosen.score;
-}
-
 int prefer_structural_alternatives(std::vector<RecognizedSymbol>& symbols, float min_score) {
   int changed = 0;
   for (size_t i = 0; i < symbols.size(); ++i) {
     RecognizedSymbol& s = symbols[i];
-    if (s.label == "\\sqrt" || s.label == "-") continue;
+    if (s.fixed || s.label == "\\sqrt" || s.label == "-") continue;
     if (const Alternative* a = find_alternative(s, "\\sqrt", min_score); a && encloses_symbols(symbols, i)) {
       choose_alternative(s, *a);
       ++changed;
@@ -67,7 +55,7 @@ int prefer_structural_alternatives(std::vector<RecognizedSymbol>& symbols, float
       ++changed;
     }
   }
-  return changed + prefer_context_alternatives(symbols, kContextWeight, min_score);
+  return changed;
 }
 
 }  // namespace inkmath
