@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/geometry.h"
+
 namespace inkmath {
 
 namespace {
@@ -12,28 +14,22 @@ const Alternative* find_alternative(const RecognizedSymbol& s, const std::string
   return nullptr;
 }
 
-// Another, smaller symbol has its centre inside the right part of the box (where a root's body goes).
+// Another, clearly smaller symbol sits where the body of a root sign of this box would be.
 bool encloses_symbols(const std::vector<RecognizedSymbol>& symbols, size_t i) {
   const Box& r = symbols[i].box;
-  for (size_t j = 0; j < symbols.size(); ++j) {
-    if (j == i) continue;
-    const Box& t = symbols[j].box;
-    if (t.cx() > r.x0 + 0.3 * r.width() && t.cx() < r.x1 && t.cy() > r.y0 && t.cy() < r.y1 &&
-        t.height() < 0.8 * r.height())
-      return true;
-  }
+  for (size_t j = 0; j < symbols.size(); ++j)
+    if (j != i && in_root_body(r, symbols[j].box) && symbols[j].box.height() < 0.8 * r.height()) return true;
   return false;
 }
 
+// A flat mark with symbols in its column clearly above it and clearly below it.
 bool spans_above_and_below(const std::vector<RecognizedSymbol>& symbols, size_t i) {
   const Box& b = symbols[i].box;
   if (b.width() < 2 * std::max(b.height(), 1e-9)) return false;
   bool above = false, below = false;
   for (size_t j = 0; j < symbols.size(); ++j) {
-    if (j == i) continue;
     const Box& t = symbols[j].box;
-    const double overlap = std::min(t.x1, b.x1) - std::max(t.x0, b.x0);
-    if (overlap < 0.5 * t.width()) continue;
+    if (j == i || !in_bar_column(b, t)) continue;
     above = above || t.y1 < b.cy();
     below = below || t.y0 > b.cy();
   }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "base/geometry.h"
 #include "base/median.h"
 #include "structure/symbol_kind.h"
 
@@ -19,10 +20,6 @@ struct Unit {
   std::string label;  // the anchor symbol's label, or "\\frac"
   std::vector<int> sub, sup;  // symbols claimed as limits, parsed later
 };
-
-double horizontal_overlap(const Box& a, const Box& b) {
-  return std::max(0.0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
-}
 
 bool is_big_operator(const std::string& label) {
   return label == "\\sum" || label == "\\prod" || label == "\\int" || label == "\\lim";
@@ -161,7 +158,7 @@ class Parser {
     std::vector<Piece> above, below;
     for (const Piece& p : all) {
       const Box& t = p.box;
-      if (horizontal_overlap(t, b) < 0.5 * std::max(t.width(), 1e-9)) continue;
+      if (!in_bar_column(b, t)) continue;
       if (t.cy() < b.cy()) above.push_back(p);
       else below.push_back(p);
     }
@@ -198,9 +195,7 @@ class Parser {
     std::vector<Piece> index, body;
     for (const Piece& p : pieces(free, units, sign)) {
       const Box& t = p.box;
-      // The body starts inside the sign (it may reach below it, as a fraction's denominator does).
-      const bool inside_vertically = t.cy() > r.y0 && t.y0 < r.y1 - 0.1 * h;
-      if (inside_vertically && t.cx() > r.x0 + 0.2 * w && t.cx() < r.x1 + 0.1 * w) {
+      if (in_root_body(r, t)) {
         body.push_back(p);
       } else if (t.cx() < r.x0 + 0.35 * w && t.cx() > r.x0 - 0.5 * w && t.y1 < r.cy() && t.height() < 0.6 * h) {
         index.push_back(p);
