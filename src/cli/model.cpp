@@ -101,7 +101,8 @@ int model(const Args& args) {
   const std::string part = args.option("part", "");
   if (!part.empty()) {
     if (!is_model_file(bytes)) throw Error(args.weights + ": a bare classifier has no parts");
-    const ModelPart* p = read_model_file(bytes).find(part);
+    const ModelFile file = read_model_file(bytes);
+    const ModelPart* p = file.find(part);
     if (!p) throw Error(args.weights + ": no part '" + part + "'");
     std::cout.write(reinterpret_cast<const char*>(p->bytes.data()), long(p->bytes.size()));
     return 0;
