@@ -64,10 +64,18 @@ void set_number(Config& config, const Field& f, double v) {
   f.set(config, v);
 }
 
+// True when `name` is a group of settings ("segmentation"), which a JSON object may hold.
+bool is_group(const std::string& name) {
+  for (const Field& f : kFields)
+    if (std::string(f.name).rfind(name + ".", 0) == 0) return true;
+  return false;
+}
+
 void apply(Config& config, const std::string& prefix, const nlohmann::json& j) {
   for (const auto& [key, value] : j.items()) {
     const std::string name = prefix.empty() ? key : prefix + "." + key;
     if (value.is_object()) {
+      if (!is_group(name)) throw Error("settings: unknown setting '" + name + "'");
       apply(config, name, value);
     } else if (value.is_boolean()) {
       set_number(config, field(name), value.get<bool>() ? 1 : 0);

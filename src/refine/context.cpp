@@ -78,7 +78,8 @@ ContextTables context_tables_from_json(const std::string& text) {
       s.log_height_spread = row.at("log_height_spread").get<float>();
       s.bottom = row.at("bottom").get<float>();
       s.bottom_spread = row.at("bottom_spread").get<float>();
-      s.samples = row.value("samples", 0);
+      const nlohmann::json samples = row.value("samples", nlohmann::json(0));
+      if (samples.is_number_unsigned() && samples.get<unsigned long long>() < (1u << 31)) s.samples = samples.get<int>();
     } catch (const nlohmann::json::exception&) {
       throw Error("model: context part: each label needs label, log_height, log_height_spread, bottom, bottom_spread");
     }

@@ -68,8 +68,10 @@ RelationModel relation_model_from_json(const std::string& text) {
   if (j.is_discarded() || !j.is_object()) throw Error("model: relations part: not a JSON object");
   RelationModel m;
   try {
-    m.hidden = j.at("hidden").get<int>();
-    if (m.hidden < 1 || m.hidden > 4096) throw Error("model: relations part: bad hidden size");
+    const nlohmann::json& hidden = j.at("hidden");
+    if (!hidden.is_number_integer() || hidden.get<long long>() < 1 || hidden.get<long long>() > 4096)
+      throw Error("model: relations part: bad hidden size");
+    m.hidden = hidden.get<int>();
     const size_t h = size_t(m.hidden), n = kRelationFeatures;
     m.mean = floats(j, "mean", n, 0);
     m.scale = floats(j, "scale", n, 0);
