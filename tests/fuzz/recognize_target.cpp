@@ -62,7 +62,7 @@ class Bytes {
 };
 
 const Recognizer& recognizer() {
-  static const Recognizer r(testing::tiny_weights());
+  static const Recognizer r(testing::tiny_model());
   return r;
 }
 
