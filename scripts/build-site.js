@@ -13,7 +13,7 @@
 //     wasm/inkmath.wasm        loaded by the worker with importScripts() (require() in
 //                              Node); createInkmath({ wasmBinary }) or let it fetch
 //                              inkmath.wasm next to it (locateFile)
-//     weights/inkmath.bin      the classifier's weights
+//     weights/inkmath.bin      the model file (classifier and fitted parts)
 //     compute-engine.js        the Compute Engine (ES module) that checks answers
 //   vendor/katex/              katex.mjs (ES module), katex.min.js, katex.min.css, fonts/
 //   sw.js                      the service worker (web/sw-src.js with the precache list

@@ -1,65 +1,63 @@
 // inkmath's public API: ink in, LaTeX and a structured reading out.
-// The CLI, the tests and the WebAssembly bindings are thin clients of this header.
+// The CLI, the tests and the WebAssembly bindings are thin clients of this header; JSON in and
+// out is api/json.h.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "base/error.h"
+#include "base/symbol.h"
+#include "base/tree.h"
 #include "ink/ink.h"
-#include "symbols/classifier.h"
+#include "pipeline/config.h"
 
 namespace inkmath {
 
-struct RecognizedSymbol {
-  std::string label;
-  float score = 0;
-  std::vector<int> strokes;  // indices into the recognized ink
-  Box box;
-  std::vector<Alternative> alternatives;  // best first; the first is `label`
-};
+struct Model;  // the classifier and the fitted parts (pipeline/model.h)
 
 struct Recognition {
   std::string latex;
-  std::vector<RecognizedSymbol> symbols;
-  nlohmann::json tree;  // the layout tree: rows, scripts, fractions, roots...
-  double ms = 0;        // time spent recognizing
+  std::vector<RecognizedSymbol> symbols;  // the tree refers to them by index
+  LayoutRow tree;  // the layout: rows, scripts, fractions, roots...
+  double ms = 0;   // time spent recognizing
 };
 
 struct RecognizeOptions {
   // Stroke groups whose reading the user fixed (e.g. picked an alternative on the page).
   std::vector<SymbolTruth> fixed;
-  int alternatives = 5;
-  Limits limits;
 };
 
 class Recognizer {
  public:
-  // Throws Error when the weights are wrong, truncated or corrupted.
-  explicit Recognizer(const std::vector<uint8_t>& weights);
+  // From a model file (weights/inkmath.bin), or a bare classifier weight file. Throws Error when
+  // the bytes are wrong, truncated or corrupted.
+  explicit Recognizer(const std::vector<uint8_t>& model);
+  ~Recognizer();
+  Recognizer(Recognizer&&) noexcept;
+  Recognizer& operator=(Recognizer&&) noexcept;
 
-  // Sanitizes (see Limits), segments, classifies and parses. Throws Error on invalid ink.
+  // Runs every stage (pipeline/pipeline.h) with config(), or with the config given. Throws
+  // Error on invalid ink, fixed groups or settings.
   Recognition recognize(Ink ink, const RecognizeOptions& options = {}) const;
+  Recognition recognize(Ink ink, const RecognizeOptions& options, const Config& config) const;
 
-  const SymbolClassifier& classifier() const { return classifier_; }
+  // The settings in use: default_config() with the model file's fitted settings applied.
+  const Config& config() const;
+  void set_config(const Config& config);
+  // The model file's manifest, as JSON text ("{}" for a bare classifier).
+  const std::string& manifest() const;
+
+  // For the command line's measuring and fitting tools.
+  const Model& model() const;
 
  private:
-  SymbolClassifier classifier_;
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
-nlohmann::json to_json(const Recognition& r);
-// Reads {"strokes": [[[x, y, t?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}]}.
-// Refuses more strokes than the options' limits allow before copying them.
-Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr);
-
-// The same from JSON text. Text over kMaxInkJsonBytes is refused unparsed: parsed JSON
-// takes up to about 17 times the memory of its text, and the WebAssembly heap is bounded.
-constexpr size_t kMaxInkJsonBytes = 16 << 20;
-Ink ink_from_json_text(const std::string& text, RecognizeOptions* options = nullptr);
-
-// Throws Error naming the path when it cannot be read or holds more than max_bytes (a weight
+// Throws Error naming the path when it cannot be read or holds more than max_bytes (a model
 // file is a few MiB; the default leaves room).
 std::vector<uint8_t> read_file_bytes(const std::string& path, size_t max_bytes = size_t(256) << 20);
 

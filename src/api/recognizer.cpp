@@ -1,109 +1,45 @@
-#include <algorithm>
 #include <chrono>
 #include <fstream>
 
 #include "api/inkmath.h"
-#include "segment/segment.h"
-#include "structure/structure.h"
+#include "pipeline/pipeline.h"
 
 namespace inkmath {
 
-namespace {
+struct Recognizer::State {
+  Model model;
+  Config config;
+};
 
-// Options come from the page (the user's fixes) as much as from code: they are checked
-// like the ink, so that a bad index is an Error and not a crash.
-void check_options(const Ink& ink, const RecognizeOptions& options) {
-  if (options.alternatives < 1) throw Error("options: ask for at least one alternative");
-  std::vector<bool> used(ink.strokes.size(), false);
-  for (const SymbolTruth& f : options.fixed) {
-    if (f.strokes.empty()) throw Error("fixed symbol '" + f.label + "' has no strokes");
-    for (int i : f.strokes) {
-      if (i < 0 || size_t(i) >= ink.strokes.size()) throw Error("fixed symbol '" + f.label + "' refers to a stroke that does not exist");
-      if (ink.strokes[i].empty()) throw Error("fixed symbol '" + f.label + "' refers to an empty stroke");
-      if (used[i]) throw Error("stroke " + std::to_string(i) + " belongs to two fixed symbols");
-      used[i] = true;
-    }
-  }
+Recognizer::Recognizer(const std::vector<uint8_t>& model) {
+  Model m = load_model(model);
+  const Config config = m.config;
+  state_ = std::make_unique<State>(State{std::move(m), config});
 }
 
-}  // namespace
-
-Recognizer::Recognizer(const std::vector<uint8_t>& weights) : classifier_(weights) {}
+Recognizer::~Recognizer() = default;
+Recognizer::Recognizer(Recognizer&&) noexcept = default;
+Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
 
 Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options) const {
+  return recognize(std::move(ink), options, state_->config);
+}
+
+Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, const Config& config) const {
   const auto start = std::chrono::steady_clock::now();
-  sanitize(ink, options.limits);
-  check_options(ink, options);
+  Reading reading = read_ink(state_->model, std::move(ink), options.fixed, config);
   Recognition r;
-  // Empty ink still gets a layout: an empty row, so that the tree is never null.
-  r.symbols = segment(ink, classifier_, options);
-  const Layout layout = parse_layout(ink, r.symbols);
-  r.latex = layout.latex;
-  r.tree = layout.tree;
+  r.latex = std::move(reading.latex);
+  r.symbols = std::move(reading.symbols);
+  r.tree = std::move(reading.tree);
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
 
-nlohmann::json to_json(const Recognition& r) {
-  nlohmann::json symbols = nlohmann::json::array();
-  for (const auto& s : r.symbols) {
-    nlohmann::json alts = nlohmann::json::array();
-    for (const auto& a : s.alternatives) alts.push_back({{"label", a.label}, {"score", a.score}});
-    symbols.push_back({{"label", s.label},
-                       {"score", s.score},
-                       {"strokes", s.strokes},
-                       {"box", {s.box.x0, s.box.y0, s.box.x1, s.box.y1}},
-                       {"alternatives", alts}});
-  }
-  return {{"latex", r.latex}, {"symbols", symbols}, {"tree", r.tree}, {"ms", r.ms}};
-}
-
-Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options) {
-  if (!j.is_object() || !j.contains("strokes") || !j["strokes"].is_array()) throw Error("ink: expected {\"strokes\": [...]}");
-  const int max_strokes = options ? options->limits.max_strokes : Limits{}.max_strokes;
-  if (j["strokes"].size() > size_t(std::max(max_strokes, 0)))
-    throw Error("too many strokes: " + std::to_string(j["strokes"].size()) + " (at most " + std::to_string(max_strokes) + ")");
-  Ink ink;
-  for (const auto& stroke : j["strokes"]) {
-    if (!stroke.is_array()) throw Error("ink: each stroke must be an array of points");
-    Stroke s;
-    for (const auto& p : stroke) {
-      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
-        throw Error("ink: each point must be [x, y] or [x, y, t] with numbers");
-      Point pt;
-      pt.x = p[0].get<double>();
-      pt.y = p[1].get<double>();
-      if (p.size() > 2 && p[2].is_number()) pt.t = p[2].get<double>();
-      if (p.size() > 3 && p[3].is_number()) pt.pressure = p[3].get<double>();
-      s.push_back(pt);
-    }
-    ink.strokes.push_back(std::move(s));
-  }
-  if (options && j.contains("fixed") && j["fixed"].is_array())
-    for (const auto& f : j["fixed"]) {
-      SymbolTruth t;
-      if (!f.is_object() || !f.contains("label") || !f["label"].is_string() || !f.contains("strokes") ||
-          !f["strokes"].is_array() || f["strokes"].empty())
-        throw Error("ink: each fixed symbol needs strokes and a label");
-      t.label = f["label"].get<std::string>();
-      for (const auto& i : f["strokes"]) {
-        if (!i.is_number_integer() || i.get<long>() < 0 || i.get<long>() >= long(ink.strokes.size()))
-          throw Error("ink: fixed symbol refers to a stroke that does not exist");
-        t.strokes.push_back(i.get<int>());
-      }
-      options->fixed.push_back(std::move(t));
-    }
-  return ink;
-}
-
-Ink ink_from_json_text(const std::string& text, RecognizeOptions* options) {
-  if (text.size() > kMaxInkJsonBytes)
-    throw Error("ink: JSON text too large: " + std::to_string(text.size() >> 20) + " MiB (at most " +
-                std::to_string(kMaxInkJsonBytes >> 20) + " MiB)");
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) throw Error("ink: not valid JSON");
-  return ink_from_json(j, options);
-}
+const Config& Recognizer::config() const { return state_->config; }
+void Recognizer::set_config(const Config& config) { state_->config = config; }
+const std::string& Recognizer::manifest() const { return state_->model.manifest; }
+const Model& Recognizer::model() const { return state_->model; }
 
 std::vector<uint8_t> read_file_bytes(const std::string& path, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "api/inkmath.h"
+#include "api/json.h"
+#include "pipeline/model.h"
 
 namespace inkmath::cli {
 
@@ -18,11 +20,13 @@ struct Args {
   bool json = false;
   std::vector<std::pair<std::string, std::string>> options;  // other --name value pairs
   std::string option(const std::string& name, const std::string& fallback) const;
+  std::vector<std::string> all(const std::string& name) const;  // every value of a repeated option
 };
 
 // .inkml files named, or found (sorted) in the directories named. Throws UsageError if none given.
 std::vector<std::string> inkml_files(const std::vector<std::string>& paths);
 std::string file_stem(const std::string& path);
+// The model file of --weights, with the settings of --config FILE.json, then of each --set name=value.
 Recognizer load_recognizer(const Args& args);
 
 int classify(const Args& args);
@@ -30,5 +34,8 @@ int recognize(const Args& args);
 int eval(const Args& args);
 int dataset(const Args& args);
 int relations(const Args& args);
+int context(const Args& args);
+int pack(const Args& args);
+int model(const Args& args);
 
 }  // namespace inkmath::cli

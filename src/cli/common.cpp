@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "cli/commands.h"
 
@@ -11,6 +12,13 @@ std::string Args::option(const std::string& name, const std::string& fallback) c
   for (const auto& [k, v] : options)
     if (k == name) return v;
   return fallback;
+}
+
+std::vector<std::string> Args::all(const std::string& name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : options)
+    if (k == name) out.push_back(v);
+  return out;
 }
 
 std::vector<std::string> inkml_files(const std::vector<std::string>& paths) {
@@ -34,11 +42,33 @@ std::string file_stem(const std::string& path) { return fs::path(path).stem().st
 
 Recognizer load_recognizer(const Args& args) {
   const auto bytes = read_file_bytes(args.weights);  // its errors name the file already
+  std::optional<Recognizer> recognizer;
   try {
-    return Recognizer(bytes);
+    recognizer.emplace(bytes);
   } catch (const Error& e) {
     throw Error(args.weights + ": " + e.what());
   }
+  Config config = recognizer->config();
+  const std::string file = args.option("config", "");
+  if (!file.empty()) {
+    const auto text = read_file_bytes(file, 1 << 20);
+    try {
+      apply_config_json(config, std::string(text.begin(), text.end()));
+    } catch (const Error& e) {
+      throw UsageError(file + ": " + e.what());
+    }
+  }
+  for (const std::string& s : args.all("set")) {
+    const size_t eq = s.find('=');
+    if (eq == std::string::npos) throw UsageError("--set expects NAME=VALUE, not '" + s + "'");
+    try {
+      set_config(config, s.substr(0, eq), s.substr(eq + 1));
+    } catch (const Error& e) {
+      throw UsageError(e.what());
+    }
+  }
+  recognizer->set_config(config);
+  return std::move(*recognizer);
 }
 
 }  // namespace inkmath::cli

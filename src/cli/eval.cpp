@@ -3,15 +3,14 @@
 #include <chrono>
 #include <iomanip>
 #include <iostream>
-#include <optional>
 #include <set>
 #include <sstream>
 
 #include "cli/commands.h"
 #include "ink/inkml.h"
 #include "latex/normalize.h"
+#include "pipeline/pipeline.h"
 #include "segment/segment.h"
-#include "structure/structure.h"
 
 namespace inkmath::cli {
 
@@ -22,31 +21,6 @@ struct Totals {
   int truth_symbols = 0, segmented = 0, classified = 0;
   double ms = 0;
 };
-
-SegmentationParams segmentation_params(const Args& args) {
-  SegmentationParams p;
-  const std::string text = args.option("segment", "");
-  if (text.empty()) return p;
-  std::istringstream in(text);
-  char c1 = 0, c2 = 0, c3 = 0;
-  if (!(in >> p.symbol_bonus >> c1 >> p.junk_weight >> c2 >> p.limits.max_gap >> c3 >> p.size_weight) || c1 != ',' ||
-      c2 != ',' || c3 != ',')
-    throw UsageError("--segment expects SYMBOL_BONUS,JUNK_WEIGHT,MAX_GAP,SIZE_WEIGHT (numbers)");
-  return p;
-}
-
-LayoutParams layout_params(const Args& args) {
-  LayoutParams p;
-  const std::string text = args.option("layout", "");
-  if (text.empty()) return p;
-  std::istringstream in(text);
-  char c1 = 0, c2 = 0, c3 = 0, c4 = 0;
-  if (!(in >> p.superscript >> c1 >> p.subscript >> c2 >> p.box_weight >> c3 >> p.size_weight >> c4 >>
-        p.continuation) ||
-      c1 != ',' || c2 != ',' || c3 != ',' || c4 != ',')
-    throw UsageError("--layout expects SUPERSCRIPT,SUBSCRIPT,BOX_WEIGHT,SIZE_WEIGHT,CONTINUATION (numbers)");
-  return p;
-}
 
 std::vector<RecognizedSymbol> truth_symbols(const InkmlDocument& doc) {
   std::vector<RecognizedSymbol> out;
@@ -77,11 +51,7 @@ int eval(const Args& args) {
   const bool on_truth = args.option("truth-symbols", "") == "1";
   const std::string show = args.option("show", "");
   if (!show.empty() && show != "errors" && show != "all") throw UsageError("--show expects errors or all");
-  const LayoutParams params = layout_params(args);
-  const SegmentationParams seg_params = segmentation_params(args);
-  const bool tuning = !args.option("segment", "").empty() || !args.option("layout", "").empty();
-  std::optional<Recognizer> recognizer;
-  if (!on_truth) recognizer.emplace(load_recognizer(args));
+  const Recognizer recognizer = load_recognizer(args);
   Totals t;
   for (const auto& path : files) {
     try {
@@ -90,17 +60,10 @@ int eval(const Args& args) {
       std::string latex;
       if (on_truth) {
         const auto start = std::chrono::steady_clock::now();
-        auto symbols = truth_symbols(doc);
-        latex = parse_layout(doc.ink, symbols, params).latex;
+        latex = read_symbols(recognizer.model(), doc.ink, truth_symbols(doc), recognizer.config()).latex;
         t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      } else if (tuning) {  // the recognizer's stages, with the parameters given
-        const auto start = std::chrono::steady_clock::now();
-        auto symbols = segment(doc.ink, recognizer->classifier(), {}, seg_params);
-        latex = parse_layout(doc.ink, symbols, params).latex;
-        t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        count_symbols(doc, symbols, t);
       } else {
-        const Recognition r = recognizer->recognize(doc.ink);
+        const Recognition r = recognizer.recognize(doc.ink);
         latex = r.latex;
         t.ms += r.ms;
         count_symbols(doc, r.symbols, t);

@@ -21,18 +21,27 @@ commands:
   classify PATH...     classify each ground-truth symbol of the files; top-1/top-3 accuracy at the end
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
   relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
+  context PATH...      write symbol context samples (look-alike labels) for scripts/fit-context
+  pack                 build a model file from a classifier weight file and fitted parts
+  model                print the model file's parts, the settings it gives, and stale parts (exit 1)
   help                 show this help
 
 options:
-  --weights FILE       weight file (default: $INKMATH_WEIGHTS, else weights/inkmath.bin)
+  --weights FILE       model file, or a bare classifier weight file (default: $INKMATH_WEIGHTS,
+                       else weights/inkmath.bin)
+  --set NAME=VALUE     a setting (repeatable), over the model file's: e.g. segmentation.junk_weight=3,
+                       layout.learned=false, alternatives=3; `inkmath model` prints them all
+  --config FILE        settings from a JSON file ({"segmentation": {"max_gap": 0.9}}), before --set
   --json               recognize: JSON output
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
   --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches (errors)
-  --layout S,B,W,Z,C   eval: layout thresholds to try (superscript, subscript, box weight, size weight,
-                       script continuation)
-  --segment B,J,G,Z    eval: segmentation parameters to try (symbol bonus, junk weight, largest gap,
-                       stroke-count prior weight)
-  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations: the CSV file
+  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations, context:
+                       the CSV file; pack: the model file to write
+  --model FILE         pack: start from this model file's parts
+  --classifier FILE    pack: the classifier weight file (scripts/export.py writes one)
+  --part NAME=FILE     pack: a fitted part (relations, context, layout, settings), repeatable
+  --fitted-on TEXT     pack: what the parts given were fitted on; --command TEXT: by which command
+  --part NAME          model: print that part
   --features NAME      dataset: online, online+context, online+context+size or online+context+size+place
                        (default online+context)
   --points N           dataset: points per symbol (default 32)
@@ -78,7 +87,7 @@ Args parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
-      {"relations", relations}};
+      {"relations", relations}, {"context", context}, {"pack", pack}, {"model", model}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -35,7 +35,7 @@ int recognize(const Args& args) {
 int classify(const Args& args) {
   const auto files = inkml_files(args.positional);
   const Recognizer recognizer = load_recognizer(args);
-  const SymbolClassifier& classifier = recognizer.classifier();
+  const SymbolClassifier& classifier = recognizer.model().classifier;
   int failed = 0, total = 0, top1 = 0, top3 = 0;
   double seconds = 0;  // spent classifying, file reading excluded
   for (const auto& path : files) {

@@ -14,6 +14,7 @@ int relations(const Args& args) {
   const auto files = inkml_files(args.positional);
   const std::string out = args.option("out", "");
   if (out.empty()) throw UsageError("relations needs --out FILE");
+  const Recognizer recognizer = load_recognizer(args);  // its layout settings
   std::ofstream csv(out);
   if (!csv) throw Error(out + ": cannot write");
   size_t samples = 0;
@@ -27,7 +28,7 @@ int relations(const Args& args) {
       for (const SymbolTruth& s : doc.symbols) placed.push_back({s.label, bounding_box(doc.ink, s.strokes)});
       LayoutTeacher teacher;
       teacher.truth = [&](int base, int t) { return base >= 0 && t >= 0 ? truth_relation(doc, base, t) : char(0); };
-      parse_rows(placed, {}, &teacher);
+      parse_rows(placed, recognizer.config().layout, nullptr, &teacher);
       for (const RelationSample& s : teacher.samples) {
         csv << s.truth;
         for (float f : s.features) csv << ',' << f;

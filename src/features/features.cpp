@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "base/median.h"
 #include "preprocess/preprocess.h"
 
 namespace inkmath {
@@ -116,11 +117,6 @@ void size_features(const std::vector<Stroke>& strokes, const Surroundings& aroun
     f.col(kOnline + 11).setConstant(squeeze((box.cy() - around.neighbour_center) / scale));
     f.col(kOnline + 12).setConstant(squeeze((box.y1 - around.neighbour_bottom) / scale));
   }
-}
-
-double median(std::vector<double> v) {
-  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-  return v[v.size() / 2];
 }
 
 const char* const kNames[] = {"online", "online+context", "online+context+size", "online+context+size+place"};

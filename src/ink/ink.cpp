@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "base/median.h"
+
 namespace inkmath {
 
 namespace {
@@ -60,10 +62,6 @@ Box bounding_box(const Stroke& s) {
   return b;
 }
 
-Box merge(const Box& a, const Box& b) {
-  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-}
-
 double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes) {
   std::vector<double> sizes;
   for (int i : strokes) {
@@ -71,8 +69,7 @@ double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes) {
     sizes.push_back(std::max(b.width(), b.height()));
   }
   if (sizes.empty()) return 1;
-  std::nth_element(sizes.begin(), sizes.begin() + long(sizes.size() / 2), sizes.end());
-  return std::max(sizes[sizes.size() / 2], 1e-6);
+  return std::max(median(std::move(sizes)), 1e-6);
 }
 
 double typical_stroke_size(const Ink& ink) {

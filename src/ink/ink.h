@@ -1,16 +1,12 @@
 // The ink model: what the pen wrote, before any interpretation.
 #pragma once
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace inkmath {
+#include "base/box.h"
+#include "base/error.h"
 
-// Every recoverable problem with input (files, ink, weights) is reported as an Error
-// whose message is one line a user can act on.
-struct Error : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+namespace inkmath {
 
 struct Point {
   double x = 0, y = 0;
@@ -45,19 +41,10 @@ struct Limits {
 // that stroke indices keep meaning the same strokes. Throws Error on nonsensical limits.
 void sanitize(Ink& ink, const Limits& limits = {});
 
-struct Box {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  double width() const { return x1 - x0; }
-  double height() const { return y1 - y0; }
-  double cx() const { return (x0 + x1) / 2; }
-  double cy() const { return (y0 + y1) / 2; }
-};
-
 Box bounding_box(const Stroke& s);
 Box bounding_box(const Ink& ink, const std::vector<int>& strokes);
 Box bounding_box(const std::vector<Stroke>& strokes);  // of the non-empty ones; at least one
 std::vector<Box> stroke_boxes(const Ink& ink);         // one per stroke; an empty stroke's is inverted
-Box merge(const Box& a, const Box& b);
 // Typical stroke size: the median of the strokes' larger box side (at least 1e-6), the
 // writer's scale. Of the given (non-empty) strokes, or of all non-empty strokes.
 double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes);

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "structure/layout.h"
+#include "base/tree.h"
 
 namespace inkmath {
 

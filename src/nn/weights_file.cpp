@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "ink/ink.h"
+#include "base/error.h"
 
 namespace inkmath {
 

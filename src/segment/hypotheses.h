@@ -3,15 +3,9 @@
 #include <vector>
 
 #include "ink/ink.h"
+#include "segment/params.h"
 
 namespace inkmath {
-
-struct SegmentationLimits {
-  int max_group_strokes = 4;        // strokes in one symbol (CROHME symbols have at most 4 or so)
-  double max_gap = 0.6;  // largest gap inside a group, in typical stroke sizes: 1.3 reads 1% more
-                        // expressions (the bars of an = can be far apart) but proposes more
-                        // candidates than the page's 100 ms after pen-up allows
-};
 
 // The order in which strokes are grouped: writing order, except that a stroke added later to an
 // earlier symbol (the dot of an i, the bar of a 7, the second stroke of an x) moves right after

@@ -29,68 +29,86 @@ double log_stroke_count_prior(int n) {
 
 }  // namespace
 
-std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& classifier, const RecognizeOptions& options,
-                                      const SegmentationParams& params) {
-  std::vector<RecognizedSymbol> out;
+Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params) {
+  Candidates c;
   std::set<int> used;
-  for (const SymbolTruth& f : options.fixed) {
+  for (const SymbolTruth& f : fixed) {
     if (f.strokes.empty()) continue;
-    out.push_back(make_symbol(ink, f.strokes, {{f.label, 1}}));
+    c.fixed.push_back(f);
     used.insert(f.strokes.begin(), f.strokes.end());
   }
   std::vector<int> strokes;
   for (int i = 0; i < int(ink.strokes.size()); ++i)
     if (!ink.strokes[i].empty() && !used.count(i)) strokes.push_back(i);
-  if (strokes.empty()) return out;
+  if (!strokes.empty()) {
+    const double size = typical_stroke_size(ink, strokes);
+    c.order = grouping_order(ink, strokes, size);
+    const auto counts = candidate_groups(ink, c.order, size, params.limits);
+    for (size_t b = 0; b < c.order.size(); ++b)
+      for (int n : counts[b]) {
+        c.groups.emplace_back(c.order.begin() + long(b), c.order.begin() + long(b) + n);
+        c.where.emplace_back(int(b), n);
+      }
+  }
+  for (const SymbolTruth& f : c.fixed) c.groups.push_back(f.strokes);
+  return c;
+}
 
-  const double size = typical_stroke_size(ink, strokes);
-  const std::vector<int> order = grouping_order(ink, strokes, size);
-  const auto counts = candidate_groups(ink, order, size, params.limits);
-
-  // Every candidate group, classified in one batch.
+Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
+  if (c.groups.empty()) return Eigen::MatrixXf(classifier.classes().size(), 0);
   std::vector<std::vector<Stroke>> groups;
   std::vector<Surroundings> around;
-  std::vector<std::pair<int, int>> where;  // (begin, count) of each group
   const double writer_scale = typical_stroke_size(ink);
   const std::vector<Box> boxes = stroke_boxes(ink);
-  for (size_t b = 0; b < order.size(); ++b)
-    for (int n : counts[b]) {
-      const std::vector<int> ids(order.begin() + long(b), order.begin() + long(b) + n);
-      std::vector<Stroke> g;
-      for (int i : ids) g.push_back(ink.strokes[i]);
-      groups.push_back(std::move(g));
-      around.push_back(surroundings(ink, boxes, ids, writer_scale));
-      where.emplace_back(int(b), n);
-    }
-  const Eigen::MatrixXf p = classifier.probabilities(groups, around);
+  for (const std::vector<int>& ids : c.groups) {
+    std::vector<Stroke> g;
+    for (int i : ids) g.push_back(ink.strokes[i]);
+    groups.push_back(std::move(g));
+    around.push_back(surroundings(ink, boxes, ids, writer_scale));
+  }
+  return classifier.probabilities(groups, around);
+}
+
+std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& p,
+                                     const SymbolClassifier& classifier, const SegmentationParams& params,
+                                     int alternatives) {
+  alternatives = std::max(1, alternatives);
+  std::vector<RecognizedSymbol> out;
+  for (size_t k = 0; k < c.fixed.size(); ++k) {
+    const SymbolTruth& f = c.fixed[k];
+    std::vector<Alternative> readings = {{f.label, 1}};
+    for (const Alternative& a : classifier.top_symbols(p.col(long(c.where.size() + k)), alternatives))
+      if (a.label != f.label && int(readings.size()) < alternatives) readings.push_back(a);
+    out.push_back(make_symbol(ink, f.strokes, readings));
+    out.back().fixed = true;
+  }
+  const size_t n = c.order.size();
+  if (n == 0) return out;
   const int junk = classifier.junk_index();
 
   // best[e]: the best score of a partition of the first e strokes of `order`.
-  const size_t n = order.size();
   std::vector<double> best(n + 1, -std::numeric_limits<double>::infinity());
   std::vector<int> choice(n + 1, -1);
   best[0] = 0;
   std::vector<std::vector<int>> ending(n + 1);
-  for (size_t g = 0; g < where.size(); ++g) ending[where[g].first + where[g].second].push_back(int(g));
+  for (size_t g = 0; g < c.where.size(); ++g) ending[c.where[g].first + c.where[g].second].push_back(int(g));
   for (size_t e = 1; e <= n; ++e)
     for (int g : ending[e]) {
       float top = 0;
-      for (int c = 0; c < p.rows(); ++c)
-        if (c != junk) top = std::max(top, p(c, g));
+      for (int k = 0; k < p.rows(); ++k)
+        if (k != junk) top = std::max(top, p(k, g));
       const double not_junk = junk >= 0 ? 1.0 - double(p(junk, g)) : 1.0;
-      const double score = best[where[g].first] + std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
+      const double score = best[c.where[g].first] + std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
                            params.junk_weight * std::log(std::max(not_junk, 1e-12)) +
-                           params.size_weight * log_stroke_count_prior(where[g].second);
+                           params.size_weight * log_stroke_count_prior(c.where[g].second);
       if (score > best[e]) best[e] = score, choice[e] = g;
     }
 
   std::vector<RecognizedSymbol> found;
   for (size_t e = n; e > 0;) {
     const int g = choice[e];
-    const auto [b, count] = where[g];
-    std::vector<int> ids(order.begin() + b, order.begin() + b + count);
-    found.push_back(make_symbol(ink, ids, classifier.top_symbols(p.col(g), std::max(1, options.alternatives))));
-    e = size_t(b);
+    found.push_back(make_symbol(ink, c.groups[g], classifier.top_symbols(p.col(g), alternatives)));
+    e = size_t(c.where[g].first);
   }
   std::sort(found.begin(), found.end(),
             [](const RecognizedSymbol& a, const RecognizedSymbol& b) { return a.strokes[0] < b.strokes[0]; });

@@ -1,27 +1,40 @@
-// Segmentation: which strokes form each symbol, and what each symbol is.
+// Segmentation: which strokes form each symbol, and what each symbol is, in the three steps the
+// pipeline runs in order: candidate groups, their classification in one batch, and the search
+// for the best partition.
 #pragma once
+#include <utility>
 #include <vector>
 
-#include "api/inkmath.h"
+#include "base/symbol.h"
+#include "ink/ink.h"
 #include "segment/hypotheses.h"
+#include "segment/params.h"
+#include "symbols/classifier.h"
 
 namespace inkmath {
 
-struct SegmentationParams {
-  SegmentationLimits limits;
-  // Defaults: chosen by scripts/fit-segmentation for the weights in weights/inkmath.bin.
-  double symbol_bonus = 0.0;  // added per symbol to the log-probability: > 0 favours more, smaller groups
-  double junk_weight = 4.0;   // weight of log(1 - P(junk)) in a group's score
-  double size_weight = 0.0;   // weight of log P(stroke count of a symbol) in a group's score
+struct Candidates {
+  std::vector<int> order;                  // the strokes not fixed by the user, in grouping order
+  std::vector<std::vector<int>> groups;    // the strokes of each group: candidates, then fixed groups
+  std::vector<std::pair<int, int>> where;  // each candidate's (begin, count) in `order`
+  std::vector<SymbolTruth> fixed;          // groups whose reading the user fixed, in the order given
 };
 
 // A symbol of the given strokes (sorted) read as the alternatives given, best first.
 RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vector<Alternative> alternatives);
 
-// Symbols in writing order, each with its top alternatives. Empty strokes are skipped;
-// groups fixed by the user are kept as given. Every candidate group is classified in one
-// batch; the partition with the best total log-probability is found by dynamic programming.
-std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& classifier, const RecognizeOptions& options,
-                                      const SegmentationParams& params = {});
+// Every run of up to max_group_strokes consecutive free strokes close enough to be one symbol,
+// and the fixed groups. Empty strokes are skipped.
+Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params);
+
+// Probability columns, one per group of `c` (candidates and fixed groups alike), in one batch.
+Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
+
+// The fixed groups with the label given first (score 1) and the classifier's other readings
+// after it, then the partition of the free strokes with the best total score (dynamic
+// programming), in writing order; each symbol with at most `alternatives` readings, best first.
+std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& p,
+                                     const SymbolClassifier& classifier, const SegmentationParams& params,
+                                     int alternatives);
 
 }  // namespace inkmath

@@ -5,7 +5,8 @@
 #include <optional>
 #include <set>
 
-#include "structure/relations.h"
+#include "base/geometry.h"
+#include "base/median.h"
 #include "structure/symbol_kind.h"
 
 namespace inkmath {
@@ -20,16 +21,6 @@ struct Unit {
   std::vector<int> sub, sup;  // symbols claimed as limits, parsed later
 };
 
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
-double horizontal_overlap(const Box& a, const Box& b) {
-  return std::max(0.0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
-}
-
 bool is_big_operator(const std::string& label) {
   return label == "\\sum" || label == "\\prod" || label == "\\int" || label == "\\lim";
 }
@@ -42,8 +33,8 @@ bool is_relation(const std::string& label) {
 
 class Parser {
  public:
-  Parser(const std::vector<PlacedSymbol>& s, const LayoutParams& p, LayoutTeacher* teacher)
-      : s_(s), p_(p), teacher_(teacher) {}
+  Parser(const std::vector<PlacedSymbol>& s, const LayoutParams& p, const RelationModel* relations, LayoutTeacher* teacher)
+      : s_(s), p_(p), relations_(relations), teacher_(teacher) {}
 
   LayoutRow parse(const std::vector<int>& ids, double parent_xheight) {
     if (ids.empty()) return {};
@@ -167,7 +158,7 @@ class Parser {
     std::vector<Piece> above, below;
     for (const Piece& p : all) {
       const Box& t = p.box;
-      if (horizontal_overlap(t, b) < 0.5 * std::max(t.width(), 1e-9)) continue;
+      if (!in_bar_column(b, t)) continue;
       if (t.cy() < b.cy()) above.push_back(p);
       else below.push_back(p);
     }
@@ -204,9 +195,7 @@ class Parser {
     std::vector<Piece> index, body;
     for (const Piece& p : pieces(free, units, sign)) {
       const Box& t = p.box;
-      // The body starts inside the sign (it may reach below it, as a fraction's denominator does).
-      const bool inside_vertically = t.cy() > r.y0 && t.y0 < r.y1 - 0.1 * h;
-      if (inside_vertically && t.cx() > r.x0 + 0.2 * w && t.cx() < r.x1 + 0.1 * w) {
+      if (in_root_body(r, t)) {
         body.push_back(p);
       } else if (t.cx() < r.x0 + 0.35 * w && t.cx() > r.x0 - 0.5 * w && t.y1 < r.cy() && t.height() < 0.6 * h) {
         index.push_back(p);
@@ -327,11 +316,11 @@ class Parser {
       r = *fixed;
       if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
     } else {
-      const bool learned = p_.learned && has_learned_relations() && !teacher_;  // fitting: the rules
+      const bool learned = p_.learned && relations_ && relations_->hidden > 0 && !teacher_;  // fitting: the rules
       if (learned || teacher_)
         features = relation_features({base.label, base.box, line, t.label, t.box, estimate(t, xh), code(script), script_line});
       if (learned) {
-        r = from_code(learned_relation(*features));
+        r = from_code(learned_relation(*relations_, *features));
       } else {
         r = geometric_relation(line, t, xh);
         if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
@@ -426,16 +415,18 @@ class Parser {
 
   const std::vector<PlacedSymbol>& s_;
   LayoutParams p_;
+  const RelationModel* relations_;
   LayoutTeacher* teacher_;
   int depth_ = 0;
 };
 
 }  // namespace
 
-LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params, LayoutTeacher* teacher) {
+LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params, const RelationModel* relations,
+                     LayoutTeacher* teacher) {
   std::vector<int> ids;
   for (int i = 0; i < int(symbols.size()); ++i) ids.push_back(i);
-  return Parser(symbols, params, teacher).parse(ids, 0);
+  return Parser(symbols, params, relations, teacher).parse(ids, 0);
 }
 
 }  // namespace inkmath

@@ -3,11 +3,31 @@
 #include <algorithm>
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+
 namespace inkmath {
 
 namespace {
 
-#include "structure/relation_weights.inc"
+std::vector<float> floats(const nlohmann::json& j, const char* name, size_t rows, size_t cols) {
+  const nlohmann::json& v = j.at(name);
+  std::vector<float> out;
+  if (cols == 0) {
+    out = v.get<std::vector<float>>();
+  } else {
+    for (const auto& row : v) {
+      const auto r = row.get<std::vector<float>>();
+      if (r.size() != cols) throw Error(std::string("model: relations part: ") + name + " has rows of the wrong length");
+      out.insert(out.end(), r.begin(), r.end());
+    }
+  }
+  if (out.size() != rows * std::max<size_t>(cols, 1)) throw Error(std::string("model: relations part: ") + name + " has the wrong size");
+  for (float x : out)
+    if (!std::isfinite(x)) throw Error(std::string("model: relations part: ") + name + " is not finite");
+  return out;
+}
 
 float squeeze(double v) { return float(std::clamp(v, -5.0, 5.0)); }
 
@@ -43,19 +63,38 @@ RelationFeatures relation_features(const RelationContext& c) {
   return f;
 }
 
-bool has_learned_relations() { return kRelationHidden > 0; }
+RelationModel relation_model_from_json(const std::string& text) {
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) throw Error("model: relations part: not a JSON object");
+  RelationModel m;
+  try {
+    const nlohmann::json& hidden = j.at("hidden");
+    if (!hidden.is_number_integer() || hidden.get<long long>() < 1 || hidden.get<long long>() > 4096)
+      throw Error("model: relations part: bad hidden size");
+    m.hidden = hidden.get<int>();
+    const size_t h = size_t(m.hidden), n = kRelationFeatures;
+    m.mean = floats(j, "mean", n, 0);
+    m.scale = floats(j, "scale", n, 0);
+    m.w1 = floats(j, "w1", h, n);
+    m.b1 = floats(j, "b1", h, 0);
+    m.w2 = floats(j, "w2", 3, h);
+    m.b2 = floats(j, "b2", 3, 0);
+  } catch (const nlohmann::json::exception&) {
+    throw Error("model: relations part: needs hidden, mean, scale, w1, b1, w2, b2 as numbers");
+  }
+  return m;
+}
 
-char learned_relation(const RelationFeatures& f) {
-  // A small MLP: standardized features -> tanh hidden layer -> scores for R, ^, _.
+char learned_relation(const RelationModel& m, const RelationFeatures& f) {
   std::array<float, kRelationFeatures> x{};
-  for (int i = 0; i < kRelationFeatures; ++i) x[i] = (f[i] - kRelationMean[i]) / kRelationScale[i];
+  for (int i = 0; i < kRelationFeatures; ++i) x[i] = (f[i] - m.mean[i]) / m.scale[i];
   float score[3];
-  for (int k = 0; k < 3; ++k) score[k] = kRelationB2[k];
-  for (int h = 0; h < kRelationHidden; ++h) {
-    float a = kRelationB1[h];
-    for (int i = 0; i < kRelationFeatures; ++i) a += kRelationW1[h][i] * x[i];
+  for (int k = 0; k < 3; ++k) score[k] = m.b2[k];
+  for (int h = 0; h < m.hidden; ++h) {
+    float a = m.b1[h];
+    for (int i = 0; i < kRelationFeatures; ++i) a += m.w1[size_t(h) * kRelationFeatures + i] * x[i];
     a = std::tanh(a);
-    for (int k = 0; k < 3; ++k) score[k] += kRelationW2[k][h] * a;
+    for (int k = 0; k < 3; ++k) score[k] += m.w2[size_t(k) * m.hidden + h] * a;
   }
   const int best = int(std::max_element(score, score + 3) - score);
   return "R^_"[best];

@@ -1,10 +1,11 @@
 // The learned part of structure analysis: whether a symbol written after a base symbol goes on
 // the same row, into its superscript or into its subscript, from the geometry of the two (and of
 // the script being written). The model is fitted on train2014's truth layouts by
-// scripts/fit-relations, which writes its weights into relation_weights.inc.
+// scripts/fit-relations, whose weights are the model file's "relations" part.
 #pragma once
 #include <array>
 #include <string>
+#include <vector>
 
 #include "structure/symbol_kind.h"
 
@@ -27,9 +28,19 @@ using RelationFeatures = std::array<float, kRelationFeatures>;
 
 RelationFeatures relation_features(const RelationContext& c);
 
-// 'R', '^' or '_': the most probable relation. False from has_learned_relations() when the
-// model has not been fitted, and the parser keeps to its rules.
-char learned_relation(const RelationFeatures& f);
-bool has_learned_relations();
+// A small MLP: standardized features -> tanh hidden layer -> scores for R, ^, _.
+struct RelationModel {
+  int hidden = 0;  // 0: no model; the parser keeps to its rules
+  std::vector<float> mean, scale;  // kRelationFeatures each
+  std::vector<float> w1, b1;       // hidden x kRelationFeatures (row-major), hidden
+  std::vector<float> w2, b2;       // 3 x hidden (row-major), 3
+};
+
+// The model file's "relations" part: {"hidden": H, "mean": [...], "scale": [...], "w1": [[...]...],
+// "b1": [...], "w2": [[...]...], "b2": [...]}. Throws Error when the shapes do not fit.
+RelationModel relation_model_from_json(const std::string& text);
+
+// 'R', '^' or '_': the most probable relation (model.hidden > 0).
+char learned_relation(const RelationModel& model, const RelationFeatures& f);
 
 }  // namespace inkmath

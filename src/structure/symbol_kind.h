@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "ink/ink.h"
+#include "base/box.h"
 
 namespace inkmath {
 

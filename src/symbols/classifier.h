@@ -4,15 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "base/symbol.h"
 #include "features/features.h"
 #include "nn/weights_file.h"
 
 namespace inkmath {
-
-struct Alternative {
-  std::string label;
-  float score = 0;  // probability
-};
 
 class SymbolClassifier {
  public:

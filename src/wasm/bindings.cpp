@@ -1,9 +1,9 @@
-// WebAssembly bindings (Embind). The page's worker creates one Recognizer from the weight
+// WebAssembly bindings (Embind). The page's worker creates one Recognizer from the model file's
 // bytes and sends ink as JSON; results come back as JSON, errors as {"error": "..."}.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include "api/inkmath.h"
+#include "api/json.h"
 
 namespace {
 
@@ -19,7 +19,7 @@ std::string error_json(const std::string& message) { return nlohmann::json{{"err
 std::string recognize(const Recognizer& r, const std::string& ink_json) {
   try {
     inkmath::RecognizeOptions options;
-    const inkmath::Ink ink = inkmath::ink_from_json_text(ink_json, &options);
+    const inkmath::Ink ink = inkmath::ink_from_json_text(ink_json, &options, r.config().limits);
     return inkmath::to_json(r.recognize(ink, options)).dump();
   } catch (const std::exception& e) {  // inkmath::Error, or running out of memory
     return error_json(e.what());

@@ -10,6 +10,7 @@
 
 #include "../fuzz/tiny_model.h"
 #include "api/inkmath.h"
+#include "api/json.h"
 #include "ink/inkml.h"
 #include "nn/weights_file.h"
 
@@ -93,12 +94,12 @@ TEST_CASE("symbols of subnormal size are recognized as dots, with finite scores"
 TEST_CASE("nonsensical limits and options are refused", "[hostile]") {
   const Ink ink{{zigzag(5), zigzag(5, 10), {}}};
   RecognizeOptions options;
-  options.limits.max_points_per_stroke = 1;
-  REQUIRE_THROWS_WITH(tiny_recognizer().recognize(ink, options), Catch::Contains("limits"));
-  options = {};
-  options.alternatives = 0;
-  REQUIRE_THROWS_WITH(tiny_recognizer().recognize(ink, options), Catch::Contains("at least one alternative"));
-  options = {};
+  Config config = tiny_recognizer().config();
+  config.limits.max_points_per_stroke = 1;
+  REQUIRE_THROWS_WITH(tiny_recognizer().recognize(ink, options, config), Catch::Contains("limits"));
+  config = tiny_recognizer().config();
+  config.alternatives = 0;
+  REQUIRE_THROWS_WITH(tiny_recognizer().recognize(ink, options, config), Catch::Contains("at least one alternative"));
   options.fixed = {{{}, "x"}};
   REQUIRE_THROWS_WITH(tiny_recognizer().recognize(ink, options), Catch::Contains("has no strokes"));
   options.fixed = {{{3}, "x"}};

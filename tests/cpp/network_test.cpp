@@ -5,6 +5,7 @@
 #include <random>
 
 #include "api/inkmath.h"
+#include "pipeline/model.h"
 #include "nn/weights_file.h"
 
 using namespace inkmath;
@@ -172,7 +173,7 @@ TEST_CASE("the shipped weights reproduce PyTorch's logits (parity fixture)", "[p
     Eigen::MatrixXf x(seq.size(), seq[0].size());
     for (int t = 0; t < x.rows(); ++t)
       for (int i = 0; i < x.cols(); ++i) x(t, i) = seq[t][i].get<float>();
-    const Eigen::MatrixXf logits = recognizer.classifier().network().forward_batch({x});
+    const Eigen::MatrixXf logits = recognizer.model().classifier.network().forward_batch({x});
     for (int k = 0; k < logits.rows(); ++k) worst = std::max(worst, double(std::abs(logits(k, 0) - fixture["logits"][s][k].get<float>())));
   }
   INFO("max abs diff " << worst);

@@ -3,6 +3,8 @@
 
 #include "../fuzz/tiny_model.h"
 #include "api/inkmath.h"
+#include "api/json.h"
+#include "pipeline/model.h"
 #include "segment/segment.h"
 
 using namespace inkmath;
@@ -19,7 +21,10 @@ const Recognizer& small_recognizer() {
 TEST_CASE("segmenting ink without points gives no symbols", "[segment]") {
   Ink ink;
   ink.strokes.resize(3);  // three empty strokes
-  CHECK(segment(ink, small_recognizer().classifier(), {}).empty());
+  const SymbolClassifier& classifier = small_recognizer().model().classifier;
+  const Candidates c = candidates(ink, {}, {});
+  CHECK(c.groups.empty());
+  CHECK(search(ink, c, classify(ink, c, classifier), classifier, {}, 5).empty());
 }
 
 TEST_CASE("empty ink is recognized as an empty row, never a null tree", "[segment]") {

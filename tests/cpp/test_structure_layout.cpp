@@ -1,10 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "latex/normalize.h"
-#include "structure/relations.h"
-#include "structure/structure.h"
+#include "shipped_model.h"
+#include "structure/layout.h"
 
 using namespace inkmath;
+using testing::lay_out;
 
 namespace {
 
@@ -17,7 +18,7 @@ RecognizedSymbol sym(const std::string& label, double x0, double y0, double x1, 
 }
 
 std::string parse(std::vector<RecognizedSymbol> symbols) {
-  return normalize_latex(parse_layout(Ink{}, symbols).latex);
+  return normalize_latex(lay_out(Ink{}, symbols).latex);
 }
 
 }  // namespace
@@ -71,7 +72,7 @@ TEST_CASE("brackets with a superscript; relations are never scripts", "[structur
 
 TEST_CASE("LaTeX output renders < and > and the tree lists every symbol", "[structure]") {
   std::vector<RecognizedSymbol> symbols = {sym("a", 0, 10, 10, 20), sym("\\lt", 14, 10, 24, 20), sym("b", 28, 2, 36, 20)};
-  const Layout layout = parse_layout(Ink{}, symbols);
+  const auto layout = lay_out(Ink{}, symbols);
   CHECK(layout.latex == "a < b");
   REQUIRE(layout.tree["type"] == "row");
   REQUIRE(layout.tree["children"].size() == 3);
@@ -81,7 +82,7 @@ TEST_CASE("LaTeX output renders < and > and the tree lists every symbol", "[stru
 
 TEST_CASE("no symbols give an empty layout", "[structure]") {
   std::vector<RecognizedSymbol> none;
-  const Layout layout = parse_layout(Ink{}, none);
+  const auto layout = lay_out(Ink{}, none);
   CHECK(layout.latex.empty());
   CHECK(layout.tree["children"].empty());
 }
@@ -90,13 +91,14 @@ TEST_CASE("the layout picks a root sign among the alternatives when symbols sit 
   RecognizedSymbol root = sym("r", 0, 0, 30, 22);
   root.alternatives = {{"r", 0.5f}, {"\\sqrt", 0.3f}, {"n", 0.1f}};
   std::vector<RecognizedSymbol> symbols = {root, sym("x", 12, 8, 22, 18)};
-  CHECK(normalize_latex(parse_layout(Ink{}, symbols).latex) == "\\sqrt { x }");
-  CHECK(symbols[0].label == "\\sqrt");
-  CHECK(symbols[0].alternatives[0].label == "\\sqrt");
-  CHECK(symbols[0].alternatives.size() == 3);
+  const auto read = lay_out(Ink{}, symbols);
+  CHECK(normalize_latex(read.latex) == "\\sqrt { x }");
+  CHECK(read.symbols[0].label == "\\sqrt");
+  CHECK(read.symbols[0].alternatives[0].label == "\\sqrt");
+  CHECK(read.symbols[0].alternatives.size() == 3);
   // Without symbols inside, the classifier's reading stands.
   std::vector<RecognizedSymbol> alone = {root, sym("x", 40, 8, 50, 18)};
-  CHECK(normalize_latex(parse_layout(Ink{}, alone).latex) == "r x");
+  CHECK(normalize_latex(lay_out(Ink{}, alone).latex) == "r x");
 }
 
 namespace {
@@ -122,7 +124,7 @@ TEST_CASE("deeply nested writing keeps every symbol", "[structure]") {
     size *= 0.98;
     y -= 0.9 * size;
   }
-  const Layout layout = parse_layout(Ink{}, symbols);
+  const auto layout = lay_out(Ink{}, symbols);
   CHECK(count_symbols(layout.tree) == 300);
   CHECK(layout.latex.find("x^{x^{") == 0);
 }
@@ -132,7 +134,7 @@ TEST_CASE("fitting the relations: the parser follows the truth it is given and r
   const std::vector<PlacedSymbol> placed = {{"x", {0, 10, 10, 20}}, {"2", {12, 3, 19, 20}}, {"y", {22, 10, 31, 26}}};
   LayoutTeacher teacher;
   teacher.truth = [](int base, int t) { return base == 0 && t == 1 ? '^' : 'R'; };
-  const LayoutRow row = parse_rows(placed, {}, &teacher);
+  const LayoutRow row = parse_rows(placed, {}, nullptr, &teacher);
   REQUIRE(row.size() == 2);
   CHECK(row[0].sup.size() == 1);
   REQUIRE(teacher.samples.size() == 2);
@@ -157,17 +159,17 @@ TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol 
   };
   std::vector<RecognizedSymbol> three = {symbol("x", {0, 1}), symbol(".", {2}), symbol(".", {3}), symbol(".", {4}),
                                          symbol("y", {5})};
-  CHECK(normalize_latex(parse_layout(ink, three).latex) == "x \\ldots y");
+  CHECK(normalize_latex(lay_out(ink, three).latex) == "x \\ldots y");
   REQUIRE(three.size() == 3);
   CHECK(three[1].strokes == std::vector<int>{2, 3, 4});
 
   std::vector<RecognizedSymbol> two = {symbol("x", {0, 1}), symbol(".", {2}), symbol(".", {3}), symbol("y", {5})};
-  CHECK(normalize_latex(parse_layout(ink, two).latex) == "x . . y");
+  CHECK(normalize_latex(lay_out(ink, two).latex) == "x . . y");
 
   std::vector<RecognizedSymbol> between = {symbol(".", {2}), symbol(".", {3}), symbol("y", {5}), symbol(".", {4})};
   between[2].box = {21, 12, 23, 20};  // a symbol between the second and third dots
   between[3].box = {26, 19, 27, 20};
-  CHECK(normalize_latex(parse_layout(ink, between).latex).find("\\ldots") == std::string::npos);
+  CHECK(normalize_latex(lay_out(ink, between).latex).find("\\ldots") == std::string::npos);
 }
 
 TEST_CASE("numbers are written as numbers: digits and a decimal point between digits join", "[latex]") {

@@ -13,6 +13,8 @@
 #include <string>
 
 #include "api/inkmath.h"
+#include "api/json.h"
+#include "pipeline/model.h"
 #include "tiny_model.h"
 
 using namespace inkmath;
@@ -60,7 +62,7 @@ class Bytes {
 };
 
 const Recognizer& recognizer() {
-  static const Recognizer r(testing::tiny_weights());
+  static const Recognizer r(testing::tiny_model());
   return r;
 }
 
@@ -79,16 +81,16 @@ Ink decode_strokes(Bytes& in) {
   return ink;
 }
 
-RecognizeOptions decode_options(Bytes& in) {
+RecognizeOptions decode_options(Bytes& in, Config& config) {
   RecognizeOptions options;
-  options.alternatives = int(in.byte() % 8) - 1;  // -1 and 0 must be refused cleanly
+  config.alternatives = int(in.byte() % 8) - 1;  // -1 and 0 must be refused cleanly
   const uint8_t limits = in.byte();
   if (limits & 0x80) {  // small limits, so that the fuzzer reaches them
-    options.limits.max_strokes = limits & 0x0F;
-    options.limits.max_points_per_stroke = 1 + ((limits >> 4) & 0x07) * 4;
-    options.limits.max_total_points = 8 * (limits & 0x0F);
+    config.limits.max_strokes = limits & 0x0F;
+    config.limits.max_points_per_stroke = 1 + ((limits >> 4) & 0x07) * 4;
+    config.limits.max_total_points = 8 * (limits & 0x0F);
   }
-  const auto& classes = recognizer().classifier().classes();
+  const auto& classes = recognizer().model().classifier.classes();
   for (int groups = in.byte() % 4; groups > 0; --groups) {
     SymbolTruth fixed;
     fixed.label = classes[in.byte() % classes.size()];
@@ -100,7 +102,7 @@ RecognizeOptions decode_options(Bytes& in) {
 
 void check(const Recognition& r, const Ink& ink) {
   for (const RecognizedSymbol& s : r.symbols) {
-    if (s.alternatives.empty() || s.strokes.empty()) std::abort();
+    if (s.alternatives.empty() || s.strokes.empty() || s.alternatives[0].label != s.label) std::abort();
     for (int i : s.strokes)
       if (i < 0 || size_t(i) >= ink.strokes.size()) std::abort();
   }
@@ -118,9 +120,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const Ink ink = ink_from_json_text(std::string(reinterpret_cast<const char*>(data) + 1, size ? size - 1 : 0), &options);
       check(recognizer().recognize(ink, options), ink);
     } else {
-      const RecognizeOptions options = decode_options(in);
+      Config config = recognizer().config();
+      const RecognizeOptions options = decode_options(in, config);
       const Ink ink = decode_strokes(in);
-      check(recognizer().recognize(ink, options), ink);
+      check(recognizer().recognize(ink, options, config), ink);
     }
   } catch (const Error&) {
   }

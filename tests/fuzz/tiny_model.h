@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "features/features.h"
+#include "model/container.h"
 #include "nn/weights_file.h"
 
 namespace inkmath::testing {
@@ -33,6 +34,47 @@ inline std::vector<uint8_t> tiny_weights() {
   file.network.dense.push_back({seeded_matrix(int(classes.size()), pooled, rng), seeded_matrix(int(classes.size()), 1, rng)});
   file.meta = {{"classes", classes}, {"features", feature_set_name(features)}, {"points", 16}};
   return write_weights(file);
+}
+
+// A model file of tiny_weights() with every kind of fitted part: a seeded relation model (so
+// the learned relations run), context tables for look-alikes among its classes, and settings.
+inline std::vector<uint8_t> tiny_model() {
+  std::mt19937 rng(11);
+  const auto numbers = [&](int n) {
+    nlohmann::json a = nlohmann::json::array();
+    for (int i = 0; i < n; ++i) a.push_back(std::uniform_real_distribution<float>(-1.f, 1.f)(rng));
+    return a;
+  };
+  const auto rows = [&](int r, int c) {
+    nlohmann::json a = nlohmann::json::array();
+    for (int i = 0; i < r; ++i) a.push_back(numbers(c));
+    return a;
+  };
+  nlohmann::json scale = nlohmann::json::array();
+  for (int i = 0; i < 21; ++i) scale.push_back(1.0);
+  const nlohmann::json relations = {{"hidden", 3}, {"mean", numbers(21)}, {"scale", scale}, {"w1", rows(3, 21)},
+                                    {"b1", numbers(3)}, {"w2", rows(3, 3)}, {"b2", numbers(3)}};
+  const nlohmann::json context = {{"labels", {{{"label", "x"}, {"log_height", -0.3}, {"log_height_spread", 0.5},
+                                               {"bottom", 0.3}, {"bottom_spread", 0.4}},
+                                              {{"label", ")"}, {"log_height", 0.4}, {"log_height_spread", 0.4},
+                                               {"bottom", 0.6}, {"bottom_spread", 0.3}}}}};
+  const nlohmann::json settings = {{"refine", {{"context_weight", 0.5}}}};
+  ModelFile file;
+  const auto part = [&](const std::string& name, const std::vector<uint8_t>& bytes) {
+    ModelPart p;
+    p.info = {{"name", name}};
+    p.bytes = bytes;
+    file.parts.push_back(p);
+  };
+  const auto text = [](const nlohmann::json& j) {
+    const std::string s = j.dump();
+    return std::vector<uint8_t>(s.begin(), s.end());
+  };
+  part("classifier", tiny_weights());
+  part("relations", text(relations));
+  part("context", text(context));
+  part("settings", text(settings));
+  return write_model_file(file);
 }
 
 }  // namespace inkmath::testing

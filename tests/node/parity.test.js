@@ -11,7 +11,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { root, loadInkmath, trainedWeightsPath } = require('../../scripts/wasm-module.js');
 const { dataDir, readInkml, inkmlFiles } = require('../../scripts/inkml.js');
-const { randomWeights } = require('./random-weights.js');
+const { randomModel } = require('./random-weights.js');
 
 const SAMPLE = 40;
 const cli = path.join(root, 'build', 'native', 'inkmath');
@@ -64,11 +64,11 @@ const missing = [
   !fs.existsSync(validation) && `no CROHME data at ${validation} (set INKMATH_DATA)`,
 ].filter(Boolean);
 
-test(`native and WebAssembly agree on ${SAMPLE} validation expressions (random weights)`, { skip: missing[0] }, async () => {
+test(`native and WebAssembly agree on ${SAMPLE} validation expressions (random model)`, { skip: missing[0] }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-parity-'));
   try {
     const file = path.join(dir, 'random.bin');
-    fs.writeFileSync(file, randomWeights({ hidden: 16, seed: 3 }));
+    fs.writeFileSync(file, randomModel({ hidden: 16, seed: 3 }));
     await checkParity(file);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

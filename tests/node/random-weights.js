@@ -1,5 +1,6 @@
-// A small weight file with random values, in the format of src/nn/weights_file.h, so that
-// the WebAssembly module can be exercised before (or without) trained weights.
+// A small weight file with random values, in the format of src/nn/weights_file.h, and a model
+// file (src/model/container.h) holding it with random fitted parts, so that the WebAssembly
+// module can be exercised before (or without) trained weights.
 'use strict';
 
 const ONLINE_FEATURES = 7;
@@ -74,4 +75,64 @@ function randomWeights({
   return new Uint8Array(Buffer.concat([body, u32(crc32(body))]));
 }
 
-module.exports = { randomWeights, crc32 };
+// The model file: "INKC", version 1, the manifest's size and JSON, the parts, the CRC-32 of all
+// before it. parts: [{ name, bytes, ...manifest fields }], the classifier among them.
+function packModel(parts) {
+  const manifest = {
+    format: 'inkmath model',
+    parts: parts.map(({ bytes, ...info }) => ({ ...info, size: bytes.length })),
+  };
+  const text = Buffer.from(JSON.stringify(manifest));
+  const body = Buffer.concat([
+    Buffer.from('INKC'),
+    u32(1),
+    u32(text.length),
+    text,
+    ...parts.map((p) => Buffer.from(p.bytes)),
+  ]);
+  return new Uint8Array(Buffer.concat([body, u32(crc32(body))]));
+}
+
+function hex(value) {
+  return value.toString(16).padStart(8, '0');
+}
+
+// A model file of randomWeights(options) with a random relation model (16 hidden units over 21
+// features), context tables for a few look-alikes and settings fitted "against" that classifier.
+function randomModel(options = {}) {
+  const classifier = randomWeights(options);
+  const state = { seed: (options.seed || 1) + 1000 };
+  const floats = (n) => Array.from(randomFloats(n, state));
+  const rows = (r, c) => Array.from({ length: r }, () => floats(c));
+  const hidden = 16;
+  const relations = {
+    hidden,
+    mean: floats(21),
+    scale: floats(21).map((v) => 1 + Math.abs(v)),
+    w1: rows(hidden, 21),
+    b1: floats(hidden),
+    w2: rows(3, hidden),
+    b2: floats(3),
+  };
+  const context = {
+    labels: ['1', 'x', 'X', ',', ')'].map((label, i) => ({
+      label,
+      log_height: 0.2 * i - 0.4,
+      log_height_spread: 0.5,
+      bottom: 0.5,
+      bottom_spread: 0.4,
+      samples: 100,
+    })),
+  };
+  const settings = { segmentation: { junk_weight: 3 }, refine: { context_weight: 0.5 } };
+  const json = (value) => Buffer.from(JSON.stringify(value));
+  const fitted = { fitted_on: 'random values', command: 'tests/node/random-weights.js' };
+  return packModel([
+    { name: 'classifier', bytes: classifier, ...fitted },
+    { name: 'relations', bytes: json(relations), ...fitted, classifier_crc32: null },
+    { name: 'context', bytes: json(context), ...fitted, classifier_crc32: null },
+    { name: 'settings', bytes: json(settings), ...fitted, classifier_crc32: hex(crc32(classifier)) },
+  ]);
+}
+
+module.exports = { randomWeights, randomModel, packModel, crc32 };

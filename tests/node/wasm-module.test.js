@@ -1,11 +1,11 @@
-// The WebAssembly module as the page's worker uses it: load, create a Recognizer from
-// weight bytes, recognize JSON ink, get JSON back; bad input gives clear errors.
+// The WebAssembly module as the page's worker uses it: load, create a Recognizer from a
+// model file's bytes, recognize JSON ink, get JSON back; bad input gives clear errors.
 'use strict';
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { loadInkmath } = require('../../scripts/wasm-module.js');
-const { randomWeights, crc32 } = require('./random-weights.js');
+const { randomWeights, randomModel, packModel, crc32 } = require('./random-weights.js');
 
 // An "x", then a "+" to its right: four strokes, with times.
 function line(x0, y0, x1, y1, t0) {
@@ -19,7 +19,7 @@ let inkmath;
 let recognizer;
 test.before(async () => {
   inkmath = await loadInkmath();
-  recognizer = new inkmath.Recognizer(randomWeights());
+  recognizer = new inkmath.Recognizer(randomModel());
 });
 test.after(() => recognizer && recognizer.delete());
 
@@ -153,6 +153,52 @@ test('weights whose metadata does not match the network give an Error', () => {
   assertWeightsError(randomWeights({ features: 'online', input: 16 }), /input size does not match/);
   assertWeightsError(randomWeights({ features: 'handwriting' }), /unknown feature set/);
   assertWeightsError(randomWeights({ points: 1 }), /bad point count/);
+});
+
+test('a bare classifier weight file is a model too, with the settings in code', () => {
+  const r = new inkmath.Recognizer(randomWeights());
+  try {
+    assert.ok(JSON.parse(r.recognize(JSON.stringify(ink))).symbols.length > 0);
+  } finally {
+    r.delete();
+  }
+});
+
+test('truncated, corrupted or foreign-version model files give an Error', () => {
+  const m = randomModel();
+  for (const size of [10, 20, 100, m.length / 2, m.length - 5]) {
+    assertWeightsError(m.slice(0, Math.floor(size)), /model: /);
+  }
+  for (const at of [12, 60, m.length - 100]) {
+    const bad = m.slice();
+    bad[at] ^= 0x40;
+    assertWeightsError(bad, /model: checksum mismatch/);
+  }
+  const version = m.slice();
+  new DataView(version.buffer).setUint32(4, 99, true);
+  assertWeightsError(withChecksum(version), /model: version 99 not supported/);
+});
+
+test('a model file without a classifier, or with a malformed part, gives an Error', () => {
+  const json = (value) => Buffer.from(JSON.stringify(value));
+  assertWeightsError(packModel([{ name: 'settings', bytes: json({}) }]), /no classifier part/);
+  const classifier = { name: 'classifier', bytes: randomWeights() };
+  assertWeightsError(packModel([classifier, { name: 'relations', bytes: json({ hidden: 2 }) }]), /relations part/);
+  assertWeightsError(packModel([classifier, { name: 'settings', bytes: json({ segmentation: { gap: 1 } }) }]),
+    /unknown setting 'segmentation.gap'/);
+  assertWeightsError(packModel([classifier, { name: 'context', bytes: Buffer.from('{') }]), /context part/);
+});
+
+test('a fixed symbol comes back fixed, with the classifier\'s other readings', () => {
+  const r = recognize(JSON.stringify({ ...ink, fixed: [{ strokes: [0, 1], label: 'x' }] }));
+  const fixed = r.symbols.find((s) => s.strokes.join() === '0,1');
+  assert.ok(fixed, 'the fixed strokes stay one symbol');
+  assert.equal(fixed.fixed, true);
+  assert.equal(fixed.label, 'x');
+  assert.equal(fixed.alternatives[0].label, 'x');
+  assert.ok(fixed.alternatives.length > 1, 'other readings follow the fixed one');
+  assert.ok(fixed.alternatives.slice(1).every((a) => a.label !== 'x' && a.score < 1));
+  for (const s of r.symbols) if (s !== fixed) assert.equal(s.fixed, false);
 });
 
 test('a Recognizer can be created again after a failed attempt', () => {

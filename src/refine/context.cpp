@@ -1,60 +1,26 @@
-#include "structure/context.h"
+#include "refine/context.h"
 
 #include <algorithm>
 #include <cmath>
-#include <string>
 
-#include "structure/alternatives.h"
+#include <nlohmann/json.hpp>
+
+#include "base/error.h"
+#include "base/median.h"
 
 namespace inkmath {
 
 namespace {
 
 // Labels the classifier confuses because they differ mostly in size or position.
-// Kept in step with GROUPS in scripts/fit-context.
 const std::vector<std::vector<std::string>> kGroups = {
     {"1", "|", "l"}, {"X", "x", "\\times"}, {"P", "p"}, {"C", "c"}, {"S", "s"}, {"o", "0", "O"},
     {",", ")", "\\prime"}, {"v", "V"}, {"w", "W"}, {"z", "Z"}, {"k", "K"}, {"y", "Y"}, {"u", "U"}};
 
-// Where each label sits among its neighbours: medians and robust deviations of SymbolContext.
-struct ContextModel {
-  const char* label;
-  float log_height, log_height_spread, bottom, bottom_spread;
-};
-
-// Fitted by scripts/fit-context on train2014 (labels with fewer than 20 samples left out).
-const ContextModel kModels[] = {
-    {"1", 0.006f, 0.355f, 0.464f, 0.515f},  // n = 6208
-    {"|", 0.537f, 0.580f, 0.756f, 0.658f},  // n = 448
-    {"l", 0.132f, 0.459f, 0.474f, 0.276f},  // n = 111
-    {"X", 0.183f, 0.494f, 0.596f, 0.397f},  // n = 271
-    {"x", -0.230f, 0.517f, 0.447f, 0.486f},  // n = 5032
-    {"\\times", -0.334f, 0.289f, 0.481f, 0.153f},  // n = 596
-    {"P", 0.107f, 0.360f, 0.501f, 0.308f},  // n = 100
-    {"p", 0.143f, 0.499f, 0.797f, 0.728f},  // n = 551
-    {"C", 0.144f, 0.443f, 0.744f, 0.807f},  // n = 251
-    {"c", -0.359f, 0.467f, 0.495f, 0.467f},  // n = 938
-    {"S", 0.123f, 0.365f, 0.552f, 0.301f},  // n = 112
-    {"s", -0.161f, 0.514f, 0.481f, 0.369f},  // n = 223
-    {"o", -0.633f, 0.525f, 0.391f, 0.284f},  // n = 104
-    {"0", -0.278f, 0.461f, 0.514f, 0.366f},  // n = 1785
-    {",", -0.687f, 0.535f, 0.708f, 0.292f},  // n = 621
-    {")", 0.569f, 0.386f, 0.821f, 0.356f},  // n = 3937
-    {"\\prime", -0.789f, 0.346f, -0.588f, 0.299f},  // n = 82
-    {"v", -0.066f, 0.537f, 0.278f, 0.342f},  // n = 277
-    {"V", 0.140f, 0.681f, 0.508f, 0.418f},  // n = 100
-    {"w", -0.346f, 0.408f, 0.472f, 0.316f},  // n = 134
-    {"z", -0.063f, 0.547f, 0.580f, 0.862f},  // n = 1060
-    {"k", 0.097f, 0.428f, 0.570f, 0.524f},  // n = 613
-    {"y", 0.458f, 0.450f, 1.142f, 0.655f},  // n = 1752
-    {"Y", 0.226f, 0.390f, 0.573f, 0.554f},  // n = 107
-    {"u", -0.204f, 0.518f, 0.351f, 0.347f},  // n = 313
-};
-
 constexpr size_t kNeighbours = 4;
 
-const ContextModel* model_for(const std::string& label) {
-  for (const ContextModel& m : kModels)
+const ContextStats* stats_for(const ContextTables& tables, const std::string& label) {
+  for (const ContextStats& m : tables)
     if (label == m.label) return &m;
   return nullptr;
 }
@@ -65,15 +31,10 @@ const std::vector<std::string>* group_of(const std::string& label) {
   return nullptr;
 }
 
-double log_likelihood(const ContextModel& m, const SymbolContext& c) {
+double log_likelihood(const ContextStats& m, const SymbolContext& c) {
   const double h = (c.log_height - m.log_height) / m.log_height_spread;
   const double b = (c.bottom - m.bottom) / m.bottom_spread;
   return -0.5 * (h * h + b * b) - std::log(m.log_height_spread) - std::log(m.bottom_spread);
-}
-
-double median(std::vector<double> v) {
-  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
-  return v[v.size() / 2];
 }
 
 }  // namespace
@@ -102,7 +63,37 @@ bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, Symb
   return true;
 }
 
-int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, float weight, float min_score) {
+bool has_look_alikes(const std::string& label) { return group_of(label) != nullptr; }
+
+ContextTables context_tables_from_json(const std::string& text) {
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("labels") || !j["labels"].is_array())
+    throw Error("model: context part: expected {\"labels\": [...]}");
+  ContextTables tables;
+  for (const auto& row : j["labels"]) {
+    ContextStats s;
+    try {
+      s.label = row.at("label").get<std::string>();
+      s.log_height = row.at("log_height").get<float>();
+      s.log_height_spread = row.at("log_height_spread").get<float>();
+      s.bottom = row.at("bottom").get<float>();
+      s.bottom_spread = row.at("bottom_spread").get<float>();
+      const nlohmann::json samples = row.value("samples", nlohmann::json(0));
+      if (samples.is_number_unsigned() && samples.get<unsigned long long>() < (1u << 31)) s.samples = samples.get<int>();
+    } catch (const nlohmann::json::exception&) {
+      throw Error("model: context part: each label needs label, log_height, log_height_spread, bottom, bottom_spread");
+    }
+    if (!(s.log_height_spread > 0) || !(s.bottom_spread > 0) || !std::isfinite(s.log_height) || !std::isfinite(s.bottom) ||
+        !std::isfinite(s.log_height_spread) || !std::isfinite(s.bottom_spread))
+      throw Error("model: context part: bad statistics for '" + s.label + "'");
+    tables.push_back(s);
+  }
+  return tables;
+}
+
+int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const ContextTables& tables, float weight,
+                                float min_score) {
+  if (tables.empty()) return 0;
   // Contexts first, from the labels as classified, so one change does not sway the next.
   std::vector<SymbolContext> contexts(symbols.size());
   std::vector<bool> known(symbols.size());
@@ -111,12 +102,12 @@ int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, float we
   for (size_t i = 0; i < symbols.size(); ++i) {
     RecognizedSymbol& s = symbols[i];
     const std::vector<std::string>* group = group_of(s.label);
-    const ContextModel* current = model_for(s.label);
-    if (!known[i] || !group || !current || !(s.score > 0)) continue;
+    const ContextStats* current = stats_for(tables, s.label);
+    if (s.fixed || !known[i] || !group || !current || !(s.score > 0)) continue;
     const Alternative* best = nullptr;
     double best_score = std::log(s.score) + weight * log_likelihood(*current, contexts[i]);
     for (const Alternative& a : s.alternatives) {
-      const ContextModel* m = model_for(a.label);
+      const ContextStats* m = stats_for(tables, a.label);
       if (a.label == s.label || a.score < min_score || !m) continue;
       if (std::find(group->begin(), group->end(), a.label) == group->end()) continue;
       const double score = std::log(a.score) + weight * log_likelihood(*m, contexts[i]);

@@ -3,12 +3,14 @@
 #pragma once
 #include <vector>
 
-#include "api/inkmath.h"
+#include "base/symbol.h"
 
 namespace inkmath {
 
 // Replaces each run of three dots ('.') side by side on one line, with nothing between them,
-// by one \ldots symbol made of their strokes. Returns how many were merged.
-int merge_ellipses(const Ink& ink, std::vector<RecognizedSymbol>& symbols);
+// by one \ldots symbol made of their strokes. `size` is the writer's typical stroke size; `step`
+// and `rise` bound the distance between neighbouring dots' centres, in such sizes
+// (RefineParams). Returns how many were merged.
+int merge_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double step, double rise);
 
 }  // namespace inkmath

@@ -1,8 +1,8 @@
-#include "structure/alternatives.h"
+#include "refine/structural.h"
 
 #include <algorithm>
 
-#include "structure/context.h"
+#include "base/geometry.h"
 
 namespace inkmath {
 
@@ -14,28 +14,22 @@ const Alternative* find_alternative(const RecognizedSymbol& s, const std::string
   return nullptr;
 }
 
-// Another, smaller symbol has its centre inside the right part of the box (where a root's body goes).
+// Another, clearly smaller symbol sits where the body of a root sign of this box would be.
 bool encloses_symbols(const std::vector<RecognizedSymbol>& symbols, size_t i) {
   const Box& r = symbols[i].box;
-  for (size_t j = 0; j < symbols.size(); ++j) {
-    if (j == i) continue;
-    const Box& t = symbols[j].box;
-    if (t.cx() > r.x0 + 0.3 * r.width() && t.cx() < r.x1 && t.cy() > r.y0 && t.cy() < r.y1 &&
-        t.height() < 0.8 * r.height())
-      return true;
-  }
+  for (size_t j = 0; j < symbols.size(); ++j)
+    if (j != i && in_root_body(r, symbols[j].box) && symbols[j].box.height() < 0.8 * r.height()) return true;
   return false;
 }
 
+// A flat mark with symbols in its column clearly above it and clearly below it.
 bool spans_above_and_below(const std::vector<RecognizedSymbol>& symbols, size_t i) {
   const Box& b = symbols[i].box;
   if (b.width() < 2 * std::max(b.height(), 1e-9)) return false;
   bool above = false, below = false;
   for (size_t j = 0; j < symbols.size(); ++j) {
-    if (j == i) continue;
     const Box& t = symbols[j].box;
-    const double overlap = std::min(t.x1, b.x1) - std::max(t.x0, b.x0);
-    if (overlap < 0.5 * t.width()) continue;
+    if (j == i || !in_bar_column(b, t)) continue;
     above = above || t.y1 < b.cy();
     below = below || t.y0 > b.cy();
   }
@@ -44,21 +38,11 @@ bool spans_above_and_below(const std::vector<RecognizedSymbol>& symbols, size_t 
 
 }  // namespace
 
-void choose_alternative(RecognizedSymbol& s, const Alternative& a) {
-  const Alternative chosen = a;
-  s.alternatives.erase(std::remove_if(s.alternatives.begin(), s.alternatives.end(),
-                                      [&](const Alternative& x) { return x.label == chosen.label; }),
-                       s.alternatives.end());
-  s.alternatives.insert(s.alternatives.begin(), chosen);
-  s.label = chosen.label;
-  s.score = chosen.score;
-}
-
 int prefer_structural_alternatives(std::vector<RecognizedSymbol>& symbols, float min_score) {
   int changed = 0;
   for (size_t i = 0; i < symbols.size(); ++i) {
     RecognizedSymbol& s = symbols[i];
-    if (s.label == "\\sqrt" || s.label == "-") continue;
+    if (s.fixed || s.label == "\\sqrt" || s.label == "-") continue;
     if (const Alternative* a = find_alternative(s, "\\sqrt", min_score); a && encloses_symbols(symbols, i)) {
       choose_alternative(s, *a);
       ++changed;
@@ -67,7 +51,7 @@ int prefer_structural_alternatives(std::vector<RecognizedSymbol>& symbols, float
       ++changed;
     }
   }
-  return changed + prefer_context_alternatives(symbols, kContextWeight, min_score);
+  return changed;
 }
 
 }  // namespace inkmath

@@ -1,4 +1,4 @@
-#include "structure/ellipsis.h"
+#include "refine/ellipsis.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,11 +6,6 @@
 namespace inkmath {
 
 namespace {
-
-// Between the centres of neighbouring dots of an ellipsis, in typical stroke sizes: on
-// train2014's \ldots, 99% of the horizontal steps are under 2.5 and of the vertical ones under 0.31.
-constexpr double kMaxStep = 2.5;
-constexpr double kMaxRise = 0.4;
 
 // True when no symbol other than the dots a and b has its centre between theirs and covers
 // their line.
@@ -28,17 +23,16 @@ bool nothing_between(const std::vector<RecognizedSymbol>& symbols, int a, int b,
 
 }  // namespace
 
-int merge_ellipses(const Ink& ink, std::vector<RecognizedSymbol>& symbols) {
+int merge_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double step, double rise) {
   std::vector<int> dots;
   for (int i = 0; i < int(symbols.size()); ++i)
     if (symbols[i].label == ".") dots.push_back(i);
   if (dots.size() < 3) return 0;
-  const double size = typical_stroke_size(ink);
   std::sort(dots.begin(), dots.end(), [&](int a, int b) { return symbols[a].box.cx() < symbols[b].box.cx(); });
   const auto follows = [&](int a, int b) {
     const Box& p = symbols[a].box;
     const Box& q = symbols[b].box;
-    return q.cx() - p.cx() <= kMaxStep * size && std::abs(q.cy() - p.cy()) <= kMaxRise * size &&
+    return q.cx() - p.cx() <= step * size && std::abs(q.cy() - p.cy()) <= rise * size &&
            nothing_between(symbols, a, b, size);
   };
   std::vector<bool> gone(symbols.size(), false);
@@ -59,6 +53,7 @@ int merge_ellipses(const Ink& ink, std::vector<RecognizedSymbol>& symbols) {
     std::sort(e.strokes.begin(), e.strokes.end());
     e.label = "\\ldots";
     e.alternatives = {{e.label, e.score}};
+    e.fixed = e.fixed && symbols[b].fixed && symbols[c].fixed;
     ++merged;
     k += 3;
   }

@@ -1,0 +1,73 @@
+#include "api/json.h"
+
+#include <algorithm>
+
+#include "latex/write.h"
+
+namespace inkmath {
+
+nlohmann::json to_json(const Recognition& r) {
+  nlohmann::json symbols = nlohmann::json::array();
+  for (const auto& s : r.symbols) {
+    nlohmann::json alts = nlohmann::json::array();
+    for (const auto& a : s.alternatives) alts.push_back({{"label", a.label}, {"score", a.score}});
+    symbols.push_back({{"label", s.label},
+                       {"score", s.score},
+                       {"strokes", s.strokes},
+                       {"box", {s.box.x0, s.box.y0, s.box.x1, s.box.y1}},
+                       {"alternatives", alts},
+                       {"fixed", s.fixed}});
+  }
+  std::vector<std::string> labels;
+  for (const auto& s : r.symbols) labels.push_back(s.label);
+  return {{"latex", r.latex}, {"symbols", symbols}, {"tree", layout_json(r.tree, labels)}, {"ms", r.ms}};
+}
+
+Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limits& limits) {
+  if (!j.is_object() || !j.contains("strokes") || !j["strokes"].is_array()) throw Error("ink: expected {\"strokes\": [...]}");
+  const int max_strokes = limits.max_strokes;
+  if (j["strokes"].size() > size_t(std::max(max_strokes, 0)))
+    throw Error("too many strokes: " + std::to_string(j["strokes"].size()) + " (at most " + std::to_string(max_strokes) + ")");
+  Ink ink;
+  for (const auto& stroke : j["strokes"]) {
+    if (!stroke.is_array()) throw Error("ink: each stroke must be an array of points");
+    Stroke s;
+    for (const auto& p : stroke) {
+      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
+        throw Error("ink: each point must be [x, y] or [x, y, t] with numbers");
+      Point pt;
+      pt.x = p[0].get<double>();
+      pt.y = p[1].get<double>();
+      if (p.size() > 2 && p[2].is_number()) pt.t = p[2].get<double>();
+      if (p.size() > 3 && p[3].is_number()) pt.pressure = p[3].get<double>();
+      s.push_back(pt);
+    }
+    ink.strokes.push_back(std::move(s));
+  }
+  if (options && j.contains("fixed") && j["fixed"].is_array())
+    for (const auto& f : j["fixed"]) {
+      SymbolTruth t;
+      if (!f.is_object() || !f.contains("label") || !f["label"].is_string() || !f.contains("strokes") ||
+          !f["strokes"].is_array() || f["strokes"].empty())
+        throw Error("ink: each fixed symbol needs strokes and a label");
+      t.label = f["label"].get<std::string>();
+      for (const auto& i : f["strokes"]) {
+        if (!i.is_number_integer() || i.get<long>() < 0 || i.get<long>() >= long(ink.strokes.size()))
+          throw Error("ink: fixed symbol refers to a stroke that does not exist");
+        t.strokes.push_back(i.get<int>());
+      }
+      options->fixed.push_back(std::move(t));
+    }
+  return ink;
+}
+
+Ink ink_from_json_text(const std::string& text, RecognizeOptions* options, const Limits& limits) {
+  if (text.size() > kMaxInkJsonBytes)
+    throw Error("ink: JSON text too large: " + std::to_string(text.size() >> 20) + " MiB (at most " +
+                std::to_string(kMaxInkJsonBytes >> 20) + " MiB)");
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) throw Error("ink: not valid JSON");
+  return ink_from_json(j, options, limits);
+}
+
+}  // namespace inkmath

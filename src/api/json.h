@@ -1,0 +1,24 @@
+// JSON in and out of the recognizer, for the command line and the WebAssembly bindings.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api/inkmath.h"
+
+namespace inkmath {
+
+// {"latex", "symbols": [{"label", "score", "strokes", "box": [x0, y0, x1, y1], "alternatives":
+// [{"label", "score"}, ...], "fixed"}], "tree", "ms"}.
+nlohmann::json to_json(const Recognition& r);
+
+// Reads {"strokes": [[[x, y, t?, pressure?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}]}.
+// Refuses more strokes than limits.max_strokes before copying them.
+Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr, const Limits& limits = {});
+
+// The same from JSON text. Text over kMaxInkJsonBytes is refused unparsed: parsed JSON
+// takes up to about 17 times the memory of its text, and the WebAssembly heap is bounded.
+constexpr size_t kMaxInkJsonBytes = 16 << 20;
+Ink ink_from_json_text(const std::string& text, RecognizeOptions* options = nullptr, const Limits& limits = {});
+
+}  // namespace inkmath

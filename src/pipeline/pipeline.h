@@ -1,0 +1,31 @@
+// The one place that orders recognition's stages:
+//   sanitize -> candidates -> classify -> search -> refine (ellipsis, structural relabelling,
+//   context) -> layout -> write.
+// The recognizer, `inkmath eval` and the fitting commands all run it, with a Config.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "base/symbol.h"
+#include "base/tree.h"
+#include "ink/ink.h"
+#include "pipeline/config.h"
+#include "pipeline/model.h"
+
+namespace inkmath {
+
+struct Reading {
+  std::string latex;
+  std::vector<RecognizedSymbol> symbols;  // after refinement; the tree refers to them by index
+  LayoutRow tree;
+};
+
+// All the stages. `fixed`: stroke groups whose reading the user fixed. Throws Error on invalid
+// ink, fixed groups or settings.
+Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config);
+
+// The stages from refine on, for symbols found elsewhere (the ground truth, when measuring
+// structure analysis alone). `ink` must be sanitized.
+Reading read_symbols(const Model& model, const Ink& ink, std::vector<RecognizedSymbol> symbols, const Config& config);
+
+}  // namespace inkmath

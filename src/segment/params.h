@@ -1,0 +1,22 @@
+// The settings of segmentation: which stroke groups are candidates, and how a partition scores.
+// The defaults are those the shipped model was fitted with; the model file's "settings" part
+// (scripts/fit-segmentation) overrides them for its classifier.
+#pragma once
+
+namespace inkmath {
+
+struct SegmentationLimits {
+  int max_group_strokes = 4;  // strokes in one symbol (CROHME symbols have at most 4 or so)
+  double max_gap = 0.6;  // largest gap inside a group, in typical stroke sizes: 1.3 reads 1% more
+                         // expressions (the bars of an = can be far apart) but proposes more
+                         // candidates than the page's 100 ms after pen-up allows
+};
+
+struct SegmentationParams {
+  SegmentationLimits limits;
+  double symbol_bonus = 0.0;  // added per symbol to the log-probability: > 0 favours more, smaller groups
+  double junk_weight = 4.0;   // weight of log(1 - P(junk)) in a group's score
+  double size_weight = 0.0;   // weight of log P(stroke count of a symbol) in a group's score
+};
+
+}  // namespace inkmath
