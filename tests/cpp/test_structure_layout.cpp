@@ -173,7 +173,7 @@ TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol 
 }
 
 TEST_CASE("numbers are written as numbers: digits and a decimal point between digits join", "[latex]") {
-  const auto latex = [](std::vector<RecognizedSymbol> symbols) { return parse_layout(Ink{}, symbols).latex; };
+  const auto latex = [](std::vector<RecognizedSymbol> symbols) { return lay_out(Ink{}, symbols).latex; };
   CHECK(latex({sym("4", 0, 0, 8, 20), sym("2", 10, 0, 18, 20)}) == "42");
   CHECK(latex({sym("0", 0, 0, 8, 20), sym(".", 10, 18, 12, 20), sym("5", 14, 0, 22, 20)}) == "0.5");
   CHECK(latex({sym("x", 0, 10, 10, 20), sym("=", 12, 12, 22, 17), sym("-", 24, 14, 30, 15), sym("3", 32, 0, 40, 20)}) ==
