@@ -4,6 +4,7 @@
 //
 // dist/
 //   index.html, web/...        the page
+//   report.html                the teacher's view of practice reports (web/report.html)
 //   wasm/inkmath.js            the recognizer: a classic script defining createInkmath(),
 //   wasm/inkmath.wasm          loaded by the page's worker with importScripts() (require() in
 //                              Node); createInkmath({ wasmBinary }) or let it fetch
@@ -11,6 +12,7 @@
 //   weights/inkmath.bin        the classifier's weights
 //   vendor/katex/              katex.mjs (ES module), katex.min.js, katex.min.css, fonts/
 //   vendor/compute-engine/     the Compute Engine (ES module) that checks practice answers
+//   vendor/chart.js/           Chart.js (UMD script) for the teacher's view's charts
 //   sw.js                      the service worker (web/sw-src.js with the precache list
 //                              injected when that file exists, else a generated one)
 'use strict';
@@ -29,7 +31,8 @@ const precacheStamp = from('build', 'site-precache.json');
 // (the page may be in progress, the weights may not be trained yet) are reported, not fatal.
 const parts = [
   { from: from('index.html'), to: 'index.html' },
-  { from: from('web'), to: 'web' },
+  { from: from('web'), to: 'web', skip: ['report.html'] },
+  { from: from('web', 'report.html'), to: 'report.html', required: true },
   { from: from('build', 'wasm', 'inkmath.js'), to: 'wasm/inkmath.js', required: true },
   { from: from('build', 'wasm', 'inkmath.wasm'), to: 'wasm/inkmath.wasm', required: true },
   { from: from('node_modules', 'katex', 'dist', 'katex.mjs'), to: 'vendor/katex/katex.mjs', required: true },
@@ -38,6 +41,8 @@ const parts = [
   { from: from('node_modules', 'katex', 'dist', 'fonts'), to: 'vendor/katex/fonts', required: true },
   { from: from('node_modules', '@cortex-js', 'compute-engine', 'dist', 'compute-engine.min.esm.js'), to: 'vendor/compute-engine/compute-engine.min.esm.js', required: true },
   { from: from('node_modules', '@cortex-js', 'compute-engine', 'LICENSE'), to: 'vendor/compute-engine/LICENSE', required: true },
+  { from: from('node_modules', 'chart.js', 'dist', 'chart.umd.min.js'), to: 'vendor/chart.js/chart.umd.min.js', required: true },
+  { from: from('node_modules', 'chart.js', 'LICENSE.md'), to: 'vendor/chart.js/LICENSE.md', required: true },
   ...listFiles(from('weights'))
     .filter((f) => f.endsWith('.bin'))
     .map((f) => ({ from: from('weights', f), to: `weights/${f}` })),
@@ -69,7 +74,9 @@ function assemble() {
       console.log(`build-site: ${path.relative(root, part.from)} not found; the site has no ${part.to}`);
       continue;
     }
-    fs.cpSync(part.from, path.join(dist, part.to), { recursive: true, preserveTimestamps: true });
+    // A page that lives at the top of the site is not copied a second time inside its folder.
+    const skipped = new Set((part.skip || []).map((f) => path.join(part.from, f)));
+    fs.cpSync(part.from, path.join(dist, part.to), { recursive: true, preserveTimestamps: true, filter: (f) => !skipped.has(f) });
   }
 }
 

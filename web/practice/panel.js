@@ -28,7 +28,8 @@ export function buildPanel(container, actions) {
       el('span', {}, 'Report'), count,
       button('Save report (CSV)', actions.saveCsv, { id: 'practice-csv' }),
       button('Save report (InkML + JSON)', actions.saveJson, { id: 'practice-json' }),
-      button('Clear report', actions.clearReport, { id: 'practice-clear-report' })),
+      button('Clear report', actions.clearReport, { id: 'practice-clear-report' }),
+      el('a', { href: 'report.html', id: 'practice-teacher-view', target: '_blank' }, "Open the teacher's view")),
     message);
 
   container.replaceChildren(

@@ -13,7 +13,8 @@ import { saveProgress as keepProgress, loadProgress } from './progress.js';
 import { renderPrompt } from './prompt.js';
 import { PracticeSession } from './session.js';
 import { AttemptLog } from './attempts.js';
-import { attemptsToCsv, attemptsToJson } from './report.js';
+import { attemptsToCsv, attemptsToJson, reportFileName } from './report.js';
+import { localTime } from './readable.js';
 import { buildPanel } from './panel.js';
 import { Feedback } from './feedback.js';
 import { button } from './dom.js';
@@ -142,6 +143,7 @@ async function confirmed() {
   if (phase !== 'confirm') return;
   const read = answers.read(reading.latex);
   if (!read.ok) {
+    record(session.problem, reading, { verdict: 'unreadable' }, true);
     setPhase('unreadable');
     return feedback.unreadable({ reason: read.reason, rewrite });
   }
@@ -152,6 +154,7 @@ function judge(answers, reading, { confirmed }) {
   const problem = session.problem;
   const verdict = answers.judge(problem, reading.latex);
   if (verdict.verdict === 'unreadable') {
+    record(problem, reading, verdict, confirmed);
     setPhase('unreadable');
     return feedback.unreadable({ reason: verdict.reason, rewrite });
   }
@@ -175,21 +178,39 @@ function judge(answers, reading, { confirmed }) {
   });
 }
 
+// A random id for each attempt, so that the teacher's view counts an attempt found in two
+// report files once (crypto.randomUUID exists only on https pages).
+function attemptId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Every try goes into the report: judged answers, tries that could not be read as math and
+// skipped problems (reading null).
 function record(problem, reading, verdict, confirmed) {
-  const { confidence } = assessReading(reading, page.store.state.fixed);
+  const { confidence } = reading ? assessReading(reading, page.store.state.fixed) : { confidence: null };
+  const now = new Date();
+  const mistake = verdict.mistake ? verdict.mistake.id : '';
   log.add({
-    time: new Date().toISOString(),
+    uid: attemptId(),
+    time: now.toISOString(),
+    localTime: localTime(now),
     set: session.set.title,
     problem: session.problemId,
+    topic: session.parent.topic || '',
     miniOf: session.mini ? session.parent.id : '',
     prompt: problem.prompt,
     expected: problem.answer,
-    latex: reading.latex,
+    latex: reading ? reading.latex : '',
     confidence,
     confirmed,
     result: verdict.verdict,
-    mistake: verdict.mistake ? verdict.mistake.id : '',
-    strokes: page.store.snapshot().strokes,
+    hints: Math.min(session.wrongAnswers, problem.hints.length),
+    mistake,
+    // The misconception behind a wrong answer: today the id of the known mistake it matched.
+    misconception: mistake,
+    misconceptionText: verdict.mistake ? verdict.mistake.message : '',
+    strokes: reading ? page.store.snapshot().strokes : [],
   }).then(showCount);
 }
 
@@ -222,6 +243,7 @@ function nextProblem() {
 
 function skip() {
   if (!session || session.done) return;
+  record(session.problem, null, { verdict: 'skipped' }, false);
   if (session.mini) return backFromMini();
   nextProblem();
 }
@@ -343,9 +365,9 @@ async function showCount() {
 async function saveReport(kind) {
   const attempts = await log.all();
   if (attempts.length === 0) return message('No answers yet: the report is empty.');
-  const day = new Date().toISOString().slice(0, 10);
-  if (kind === 'csv') downloadText(attemptsToCsv(attempts), `inkmath-practice-${day}.csv`, 'text/csv');
-  else downloadText(attemptsToJson(attempts), `inkmath-practice-${day}.json`, 'application/json');
+  const now = new Date();
+  if (kind === 'csv') downloadText(attemptsToCsv(attempts), reportFileName(null, now, 'csv'), 'text/csv');
+  else downloadText(attemptsToJson(attempts, { exportedAt: now }), reportFileName(null, now, 'json'), 'application/json');
 }
 
 async function clearReport() {
