@@ -18,6 +18,7 @@ import { localTime } from './readable.js';
 import { buildPanel } from './panel.js';
 import { Feedback } from './feedback.js';
 import { button } from './dom.js';
+import { Children, ChildError } from './children.js';
 
 const ENGINE = 'vendor/compute-engine/compute-engine.min.esm.js';
 const SETS_INDEX = 'web/problems/index.json';
@@ -32,8 +33,9 @@ const storage = (() => {
     return null;
   }
 })();
+const children = new Children(storage);
 const ui = buildPanel(container, {
-  check, skip, chooseSet, openFile, loadUrl,
+  check, skip, chooseSet, openFile, loadUrl, chooseChild, switchChild,
   saveCsv: () => saveReport('csv'),
   saveJson: () => saveReport('json'),
   clearReport,
@@ -93,6 +95,8 @@ async function check() {
     const [reading, answers] = await checking;
     const { unsure } = assessReading(reading, page.store.state.fixed);
     const readable = answers.readable(reading.latex);
+    // A try that cannot be read as math is kept in the report as unreadable (never as wrong).
+    if (!readable) record(session.problem, reading, { verdict: 'unreadable' }, false);
     if (unsure.length > 0 || !readable) askToConfirm();
     else judge(answers, reading, { confirmed: false });
   } catch (err) {
@@ -193,6 +197,7 @@ function record(problem, reading, verdict, confirmed) {
   const mistake = verdict.mistake ? verdict.mistake.id : '';
   log.add({
     uid: attemptId(),
+    child: { ...children.current },
     time: now.toISOString(),
     localTime: localTime(now),
     set: session.set.title,
@@ -354,37 +359,101 @@ function message(text, kind = 'info') {
 // --- progress and report --------------------------------------------------------------------
 
 function saveProgress() {
-  if (storage) keepProgress(storage, source, session.index);
+  if (storage && session) keepProgress(storage, source, session.index, children.current?.name);
 }
 
+// This child's answers: those of other children on the same device are not theirs to see.
+const mine = (a) => !!children.current && !!a.child && a.child.name === children.current.name;
+
 async function showCount() {
-  const n = (await log.all()).length;
+  const n = (await log.all()).filter(mine).length;
   ui.count.textContent = `${n} answer${n === 1 ? '' : 's'}${log.persistent ? '' : ' (kept until this page closes)'}`;
 }
 
 async function saveReport(kind) {
-  const attempts = await log.all();
+  const attempts = (await log.all()).filter(mine);
   if (attempts.length === 0) return message('No answers yet: the report is empty.');
   const now = new Date();
-  if (kind === 'csv') downloadText(attemptsToCsv(attempts), reportFileName(null, now, 'csv'), 'text/csv');
-  else downloadText(attemptsToJson(attempts, { exportedAt: now }), reportFileName(null, now, 'json'), 'application/json');
+  const child = children.current;
+  if (kind === 'csv') downloadText(attemptsToCsv(attempts), reportFileName(child, now, 'csv'), 'text/csv');
+  else downloadText(attemptsToJson(attempts, { child, exportedAt: now }), reportFileName(child, now, 'json'), 'application/json');
 }
 
 async function clearReport() {
-  if (!window.confirm('Remove every answer from the report on this device?')) return;
-  await log.clear();
+  if (!window.confirm(`Remove ${children.current.name}'s answers from this device?`)) return;
+  await log.clear(mine);
   showCount();
   message('The report is empty now.');
 }
 
 // --- start ------------------------------------------------------------------------------------
 
+// --- who is practising ------------------------------------------------------------------------
+
+let chosen = null;  // resolves once a child has said who they are
+
+function whoIsPractising() {
+  if (children.current) return Promise.resolve(children.current);
+  setPhase('who');
+  ui.who.hidden = false;
+  ui.card.hidden = true;
+  feedback.clear();
+  ui.known.replaceChildren(...children.list.map((c) => button(c.name, () => chooseChild(c.name, ''),
+    { class: 'practice-known-child', 'data-child': c.name })));
+  ui.nameInput.value = '';
+  ui.classInput.value = '';
+  return new Promise((resolve) => { chosen = resolve; });
+}
+
+function chooseChild(name, className) {
+  let child;
+  try {
+    child = children.choose(name, className);
+  } catch (err) {
+    if (!(err instanceof ChildError)) throw err;
+    ui.whoMessage.textContent = err.message;
+    return;
+  }
+  ui.whoMessage.textContent = '';
+  ui.who.hidden = true;
+  ui.card.hidden = false;
+  showChild();
+  const resolve = chosen;
+  chosen = null;
+  resolve?.(child);
+}
+
+function showChild() {
+  const child = children.current;
+  ui.child.textContent = child ? `${child.name}${child.class ? ` (${child.class})` : ''} · ` : '';
+  showCount();
+}
+
+// Another child takes the device: the paper is cleared, they say who they are and go on
+// from their own place in their own set.
+async function switchChild() {
+  if (checking) return;
+  children.leave();
+  page.store.clear();
+  await whoIsPractising();
+  session = null;
+  source = null;
+  await loadSets();
+}
+
 async function start() {
+  setPhase('idle');
+  await whoIsPractising();
+  showChild();
+  await loadSets();
+}
+
+async function loadSets() {
   setPhase('idle');
   feedback.info('Loading the problems…');
   const listed = await fillSetList();
   const asked = new URLSearchParams(location.search).get('set');
-  const saved = storage && loadProgress(storage);
+  const saved = storage && loadProgress(storage, children.current?.name);
   // The set named in the address, else the one in use last time, else the first listed.
   const candidates = [
     asked && (() => loadProblemSet(asked, document.baseURI).then(({ url, set }) => useSet(set, { url }))),

@@ -3,10 +3,11 @@
 // a prompt with its math as plain text, and local times with their offset from UTC.
 import { splitPrompt } from './prompt.js';
 
-// The recognizer separates symbols with spaces; between digits (and a decimal point) they
-// only hide the number.
+// The recognizer separates symbols with spaces ("x = - 4", "3 2"); they only hide the
+// number, so the reading drops them, keeping only those that end a command (\times x).
 export function compactReading(latex) {
-  return String(latex ?? '').trim().replace(/([0-9.,])\s+(?=[0-9.])/g, '$1').replace(/\s+/g, ' ');
+  return String(latex ?? '').trim().replace(/(\\[a-zA-Z]+)\s+(?=[a-zA-Z])/g, '$1\u0000')
+    .replace(/\s+/g, '').replace(/\u0000/g, ' ');
 }
 
 const SYMBOLS = {
@@ -79,7 +80,7 @@ export function latexToText(latex) {
       i++;
     }
   }
-  return compactReading(out).replace(/\s*([=<>≤≥≠+×÷−])\s*/g, ' $1 ').replace(/\s+/g, ' ').trim()
+  return out.replace(/([0-9.,])\s+(?=[0-9.])/g, '$1').replace(/\s+/g, ' ').replace(/\s*([=<>≤≥≠+×÷−])\s*/g, ' $1 ').replace(/\s+/g, ' ').trim()
     .replace(/^- /, '-').replace(/([=<>≤≥(]) - (?=\S)/g, '$1 -');
 }
 
