@@ -17,8 +17,10 @@ import { attemptsToCsv, attemptsToJson, reportFileName } from './report.js';
 import { localTime } from './readable.js';
 import { buildPanel } from './panel.js';
 import { Feedback } from './feedback.js';
-import { button } from './dom.js';
+import { el, button } from './dom.js';
 import { Children, ChildError } from './children.js';
+import { InkHighlight } from './highlight.js';
+import { keepInkPerMode } from './mode-ink.js';
 
 const ENGINE = 'vendor/compute-engine/compute-engine.min.esm.js';
 const SETS_INDEX = 'web/problems/index.json';
@@ -41,15 +43,19 @@ const ui = buildPanel(container, {
   clearReport,
 });
 const feedback = new Feedback(ui.feedback);
+const highlight = new InkHighlight(document.querySelector('.surface'));
+keepInkPerMode(page.store, storage, document.body.dataset.mode);
 const log = new AttemptLog();
 let session = null;
 let source = null;    // where the set came from: { url } or { name, text }
 let phase = 'idle';   // idle | answering | reading | confirm | right | wrong | unreadable | done
 let started = null;
 let checking = null;
+let score = { right: 0, first: 0 };  // problems of this set right, and right at the first try
 
 function setPhase(next) {
   phase = next;
+  if (next !== 'confirm') highlight.clear();
   container.dataset.state = next;
   ui.check.disabled = !['answering', 'wrong', 'unreadable'].includes(next);
   ui.skip.disabled = next === 'done' || next === 'idle';
@@ -129,11 +135,44 @@ async function showConfirm() {
   if (phase !== 'confirm') return;
   const answers = await checker();
   const { unsure } = assessReading(reading, page.store.state.fixed);
-  feedback.confirm({ latex: reading.latex, unsure, readable: answers.readable(reading.latex) }, {
+  const inOrder = [...reading.symbols].sort((a, b) => a.box[0] - b.box[0]);
+  const next = (symbol) => inOrder[inOrder.indexOf(symbol) + 1] || null;
+  // What cannot be read as math, with no symbol unsure, may be symbols split or joined
+  // wrongly: every symbol is asked about. The symbols asked about are shown on the ink.
+  const readable = answers.readable(reading.latex);
+  const asked = unsure.length || readable ? unsure : inOrder;
+  showOnInk(asked.map((s) => s.ids));
+  feedback.confirm({ latex: reading.latex, unsure: asked, readable, next }, {
     pick: (symbol, label) => page.store.fix(symbol.ids, label),
+    join: (symbol) => joinSymbols([...symbol.ids, ...next(symbol).ids]),
+    split: (symbol) => splitSymbol(symbol.ids),
     yes: confirmed,
     rewrite,
   });
+}
+
+function showOnInk(groups) {
+  const points = new Map(page.store.strokes.map((s) => [s.id, s.points]));
+  highlight.show(groups.map((ids) => ids.filter((id) => points.has(id)).map((id) => points.get(id))));
+}
+
+// Strokes the recognizer took for two symbols are one: the child says which.
+function joinSymbols(ids) {
+  showOnInk([ids]);
+  feedback.keypad('These strokes are one symbol. Which one?', (label) => page.store.fix(ids, label), showConfirm);
+}
+
+// One symbol is really two: the first stroke, then the rest, each with its own label.
+function splitSymbol(ids) {
+  const [first, ...rest] = ids;
+  showOnInk([[first]]);
+  feedback.keypad('What is this part?', (one) => {
+    showOnInk([rest]);
+    feedback.keypad('And this part?', (other) => {
+      page.store.fix([first], one);
+      page.store.fix(rest, other);
+    }, showConfirm);
+  }, showConfirm);
 }
 
 async function confirmed() {
@@ -164,6 +203,10 @@ function judge(answers, reading, { confirmed }) {
   }
   record(problem, reading, verdict, confirmed);
   if (verdict.verdict === 'right') {
+    if (!session.mini) {
+      score.right++;
+      if (session.wrongAnswers === 0) score.first++;
+    }
     setPhase('right');
     const label = session.mini ? 'Back to the problem' : session.index + 1 < session.set.problems.length ? 'Next problem' : 'Finish';
     return feedback.right({ latex: reading.latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
@@ -258,17 +301,22 @@ async function showProblem(note = '') {
   const katex = await loadKatex();
   if (session.done) {
     setPhase('done');
+    const n = session.set.problems.length;
     ui.where.textContent = session.set.title;
-    ui.prompt.textContent = `All ${session.set.problems.length} problems done. Well done!`;
+    ui.prompt.textContent = score.right === n ? `All ${n} problems right. Brilliant!` : `You finished all ${n} problems. Well done!`;
     container.dataset.problem = '';
-    return feedback.show('done', feedback.text('Start the set again, or pick other problems below.'),
+    const stars = el('p', { class: 'practice-stars', 'aria-hidden': 'true' }, '★'.repeat(Math.min(score.right, 10)) || '☆');
+    return feedback.show('done', stars,
+      el('p', { class: 'practice-score', id: 'practice-score' },
+        `${score.right} of ${n} right` + (score.first ? `, ${score.first} of them at the first try.` : '.')),
+      feedback.text(score.right < n ? 'Try the set again to get even more right, or pick other problems below.' : 'Start again, or pick other problems below.'),
       button('Start again', restart, { id: 'practice-restart', class: 'primary' }));
   }
   const p = session.problem;
   const n = session.set.problems.length;
-  ui.where.textContent = session.mini
+  ui.where.textContent = (session.mini
     ? `Mini problem for problem ${session.index + 1} of ${n}`
-    : `Problem ${session.index + 1} of ${n}${p.topic ? ` · ${p.topic}` : ''}`;
+    : `Problem ${session.index + 1} of ${n}${p.topic ? ` · ${p.topic}` : ''}`) + (score.right ? ` · ★ ${score.right}` : '');
   renderPrompt(ui.prompt, p.prompt, (latex, span) => typeset(katex, latex, span, { displayMode: false }));
   container.dataset.problem = session.problemId;
   container.dataset.mini = session.mini ? 'true' : 'false';
@@ -279,6 +327,7 @@ async function showProblem(note = '') {
 
 function restart() {
   session.restart();
+  score = { right: 0, first: 0 };
   page.store.clear();
   saveProgress();
   showProblem();
@@ -290,11 +339,12 @@ async function katexReady() {
 
 // --- problem sets ---------------------------------------------------------------------------
 
-async function useSet(set, from, index = 0) {
+async function useSet(set, from, index = 0, kept = null) {
   const answers = await checker();
   const bad = unreadableAnswers(set, (latex) => answers.readable(latex));
   if (bad.length) throw new Error(bad.slice(0, 3).join('; '));
   session = new PracticeSession(set, index);
+  score = kept && Number.isInteger(kept.right) && Number.isInteger(kept.first) ? { right: kept.right, first: kept.first } : { right: 0, first: 0 };
   source = from;
   saveProgress();
   markChosenSet();
@@ -359,7 +409,7 @@ function message(text, kind = 'info') {
 // --- progress and report --------------------------------------------------------------------
 
 function saveProgress() {
-  if (storage && session) keepProgress(storage, source, session.index, children.current?.name);
+  if (storage && session) keepProgress(storage, source, session.index, children.current?.name, score);
 }
 
 // This child's answers: those of other children on the same device are not theirs to see.
@@ -457,8 +507,8 @@ async function loadSets() {
   // The set named in the address, else the one in use last time, else the first listed.
   const candidates = [
     asked && (() => loadProblemSet(asked, document.baseURI).then(({ url, set }) => useSet(set, { url }))),
-    saved && saved.source.text && (() => useSet(parseProblemSet(saved.source.text), saved.source, saved.index)),
-    saved && saved.source.url && (() => loadProblemSet(saved.source.url, document.baseURI).then(({ url, set }) => useSet(set, { url }, saved.index))),
+    saved && saved.source.text && (() => useSet(parseProblemSet(saved.source.text), saved.source, saved.index, saved.score)),
+    saved && saved.source.url && (() => loadProblemSet(saved.source.url, document.baseURI).then(({ url, set }) => useSet(set, { url }, saved.index, saved.score))),
     listed.length && (() => loadProblemSet(listed[0], document.baseURI).then(({ url, set }) => useSet(set, { url }))),
   ].filter(Boolean);
   const errors = [];

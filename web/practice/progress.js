@@ -6,9 +6,9 @@
 const KEY = 'inkmath.practice';
 const keyFor = (child) => (child ? `${KEY}.${child}` : KEY);
 
-export function saveProgress(storage, source, index, child = '') {
+export function saveProgress(storage, source, index, child = '', score = null) {
   try {
-    storage.setItem(keyFor(child), JSON.stringify({ source, index }));
+    storage.setItem(keyFor(child), JSON.stringify(score ? { source, index, score } : { source, index }));
   } catch {
     // Progress is a convenience; practice goes on without it.
   }
