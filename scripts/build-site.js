@@ -5,6 +5,7 @@
 // dist/
 //   index.html, web/...        the page
 //   report.html                the teacher's view of practice reports (web/report.html)
+//   editor.html                the problem set editor (web/editor.html)
 //   wasm/inkmath.js            the recognizer: a classic script defining createInkmath(),
 //   wasm/inkmath.wasm          loaded by the page's worker with importScripts() (require() in
 //                              Node); createInkmath({ wasmBinary }) or let it fetch
@@ -31,8 +32,9 @@ const precacheStamp = from('build', 'site-precache.json');
 // (the page may be in progress, the weights may not be trained yet) are reported, not fatal.
 const parts = [
   { from: from('index.html'), to: 'index.html' },
-  { from: from('web'), to: 'web', skip: ['report.html'] },
+  { from: from('web'), to: 'web', skip: ['report.html', 'editor.html'] },
   { from: from('web', 'report.html'), to: 'report.html', required: true },
+  { from: from('web', 'editor.html'), to: 'editor.html', required: true },
   { from: from('build', 'wasm', 'inkmath.js'), to: 'wasm/inkmath.js', required: true },
   { from: from('build', 'wasm', 'inkmath.wasm'), to: 'wasm/inkmath.wasm', required: true },
   { from: from('node_modules', 'katex', 'dist', 'katex.mjs'), to: 'vendor/katex/katex.mjs', required: true },

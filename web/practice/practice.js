@@ -342,7 +342,7 @@ async function katexReady() {
 async function useSet(set, from, index = 0, kept = null) {
   const answers = await checker();
   const bad = unreadableAnswers(set, (latex) => answers.readable(latex));
-  if (bad.length) throw new Error(bad.slice(0, 3).join('; '));
+  if (bad.length) throw new Error(bad.join('; '));
   session = new PracticeSession(set, index);
   score = kept && Number.isInteger(kept.right) && Number.isInteger(kept.first) ? { right: kept.right, first: kept.first } : { right: 0, first: 0 };
   source = from;

@@ -1,0 +1,55 @@
+// The editor's set: the form's fields as they stand (empty ones included), and the JSON
+// file written from them, with empty optional fields left out.
+
+export const blankMistake = () => ({ id: '', answers: [], message: '', mini: { prompt: '', answer: '', hints: [] } });
+export const blankProblem = () => ({ id: '', topic: '', prompt: '', answer: '', compare: 'equivalent', hints: [], mistakes: [] });
+
+const text = (v) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const list = (v) => (Array.isArray(v) ? v.map(text) : typeof v === 'string' ? [v] : []);
+
+// The form's state from a set file's data (faults and all: the editor is where they are fixed).
+export function fromSet(data) {
+  const problems = Array.isArray(data.problems) ? data.problems : [];
+  return {
+    title: text(data.title),
+    problems: (problems.length ? problems : [{}]).map((p) => ({
+      id: text(p?.id), topic: text(p?.topic), prompt: text(p?.prompt), answer: text(p?.answer),
+      compare: p?.compare === undefined ? 'equivalent' : text(p.compare), hints: list(p?.hints),
+      mistakes: (Array.isArray(p?.mistakes) ? p.mistakes : []).map((m) => ({
+        id: text(m?.id), answers: list(m?.answers), message: text(m?.message),
+        mini: { prompt: text(m?.mini?.prompt), answer: text(m?.mini?.answer), hints: list(m?.mini?.hints) },
+      })),
+    })),
+  };
+}
+
+function problemData(p) {
+  const out = {};
+  if (p.id.trim()) out.id = p.id.trim();
+  if (p.topic.trim()) out.topic = p.topic.trim();
+  out.prompt = p.prompt;
+  out.answer = p.answer.trim();
+  if (p.compare !== 'equivalent') out.compare = p.compare;
+  if (p.hints.length) out.hints = p.hints;
+  if (p.mistakes?.length) {
+    out.mistakes = p.mistakes.map((m) => {
+      const mistake = {};
+      if (m.id.trim()) mistake.id = m.id.trim();
+      mistake.answers = m.answers;
+      if (m.message.trim()) mistake.message = m.message;
+      if (m.mini.prompt.trim() || m.mini.answer.trim()) {
+        mistake.mini = { prompt: m.mini.prompt, answer: m.mini.answer.trim() };
+        if (m.mini.hints.length) mistake.mini.hints = m.mini.hints;
+      }
+      return mistake;
+    });
+  }
+  return out;
+}
+
+export function setToJson(state) {
+  const data = {};
+  if (state.title.trim()) data.title = state.title.trim();
+  data.problems = state.problems.map(problemData);
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
