@@ -158,6 +158,12 @@ test('a right fraction is shown at a readable size, and the set ends with a scor
     .filter((e) => e.children.length === 0 && /^[34]$/.test(e.textContent)).map((e) => parseFloat(getComputedStyle(e).fontSize)));
   assert.equal(sizes.length, 2);
   assert.ok(Math.min(...sizes) >= 24, `the fraction's digits are ${sizes} px`);
+  // The reading box shows the fraction's symbol buttons whole, not cut off inside it.
+  const cut = await session.evaluate(() => {
+    const box = document.querySelector('.result').getBoundingClientRect();
+    return [...document.querySelectorAll('#symbols .symbol')].filter((b) => b.getBoundingClientRect().bottom > box.bottom + 0.5).length;
+  });
+  assert.equal(cut, 0, 'symbol buttons below the reading box');
   fs.mkdirSync(outDir, { recursive: true });
   await session.clickButton('Next problem');
   await session.waitFor(() => document.getElementById('practice').dataset.problem === 'solve');

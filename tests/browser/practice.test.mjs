@@ -176,7 +176,11 @@ test('a replayed handwritten answer gets the response its reading calls for', { 
   const sure = assessReading(reading).unsure.length === 0 && checker.readable(reading.latex);
   const expected = sure ? checker.judge(set.problems[0], reading.latex).verdict : 'confirm';
   assert.equal(verdict, expected, `${path.basename(file)} (${truth}) read as "${reading.latex}"`);
-  if (verdict === 'confirm') {
+  if (verdict === 'confirm' && !checker.readable(reading.latex)) {
+    // What is not math is not offered for checking.
+    await session.waitFor(() => !!document.getElementById('practice-rewrite'));
+    assert.equal(await session.evaluate(() => !!document.getElementById('practice-confirm')), false);
+  } else if (verdict === 'confirm') {
     await session.clickButton('Yes, check it');
     const judged = await waitForState(session, ['right', 'wrong', 'unreadable']);
     assert.equal(judged, checker.judge(set.problems[0], reading.latex).verdict);

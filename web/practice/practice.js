@@ -506,7 +506,11 @@ async function loadSets() {
   const saved = storage && loadProgress(storage, children.current?.name);
   // The set named in the address, else the one in use last time, else the first listed.
   const candidates = [
-    asked && (() => loadProblemSet(asked, document.baseURI).then(({ url, set }) => useSet(set, { url }))),
+    // A child coming back to the set of the link goes on where they were.
+    asked && (() => loadProblemSet(asked, document.baseURI).then(({ url, set }) => {
+      const same = saved && saved.source.url === url;
+      return useSet(set, { url }, same ? saved.index : 0, same ? saved.score : null);
+    })),
     saved && saved.source.text && (() => useSet(parseProblemSet(saved.source.text), saved.source, saved.index, saved.score)),
     saved && saved.source.url && (() => loadProblemSet(saved.source.url, document.baseURI).then(({ url, set }) => useSet(set, { url }, saved.index, saved.score))),
     listed.length && (() => loadProblemSet(listed[0], document.baseURI).then(({ url, set }) => useSet(set, { url }))),

@@ -2,8 +2,7 @@
 // devices into one list of attempts. An attempt found in two files (the same report saved
 // twice, or copied between devices) is counted once.
 import { compactReading } from '../practice/readable.js';
-
-export const REPORT_FORMAT = 'inkmath-practice-report';
+import { REPORT_FORMAT } from '../practice/report.js';
 const MAX_BYTES = 64 * 1024 * 1024;
 
 export class ReportFileError extends Error {}

@@ -67,6 +67,7 @@ function promptNode(prompt) {
   return p;
 }
 
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 const percent = (n, d) => (d ? ` (${Math.round((100 * n) / d)}%)` : '');
 
 function summaryTable(table, rows, first) {
@@ -118,7 +119,7 @@ function render() {
   if (merged.attempts.length === 0) return;
   const days = attempts.map(dayOf).sort();
   $('scope').textContent = attempts.length
-    ? `${attempts.length} answer${attempts.length === 1 ? '' : 's'} from ${new Set(attempts.map((a) => a.child.name)).size} child(ren), ${days[0]} to ${days[days.length - 1]}.`
+    ? `${attempts.length} answer${attempts.length === 1 ? '' : 's'} from ${plural(new Set(attempts.map((a) => a.child.name)).size, 'child', 'children')}, ${days[0]} to ${days[days.length - 1]}.`
     : 'No answers match the filters.';
   const children = byChild(attempts);
   summaryTable($('children'), children, 'Child');
