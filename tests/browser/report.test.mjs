@@ -153,3 +153,18 @@ test('a file that is not a report is named with the reason, and the others still
   await session.waitFor(() => document.querySelectorAll('.attempt').length === 7);
   await session.close();
 });
+
+test('the teacher\'s view and the editor work offline after one visit to the page', { skip }, async () => {
+  const session = await site.browser.newSession();
+  await session.goto(site.url);
+  await session.waitFor(() => document.body.dataset.ready === 'true');
+  await session.waitFor(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller, undefined, { timeout: 30000 });
+  await session.setOffline(true);
+  await openReport(session);
+  assert.ok(await session.evaluate(() => typeof window.Chart === 'function'), 'Chart.js came from the offline copy');
+  await dropFile(session, 'ana.json', deviceA);
+  await session.waitFor(() => document.querySelectorAll('.attempt .katex').length > 0);
+  await session.goto(new URL('editor.html', site.url).href);
+  await session.waitFor(() => document.body.dataset.ready === 'true' && document.body.dataset.checker === 'ready');
+  await session.close();
+});
