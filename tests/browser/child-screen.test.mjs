@@ -137,6 +137,31 @@ test('strokes read as two symbols are joined into one, and one symbol split into
   await session.close();
 });
 
+test('a sure but wrong reading can be fixed: two strokes of an x read as ", >" are joined', { skip }, async () => {
+  const session = await openPage(site);
+  await openPractice(session, SET);
+  await session.clickButton('Skip');
+  await session.waitFor(() => document.getElementById('practice').dataset.problem === 'solve');
+  await write(session, row('x=4'));
+  await session.evaluate(async () => {
+    const { page } = await import(new URL('web/app.js', document.baseURI).href);
+    const [a, b] = page.store.strokes.map((s) => s.id);
+    page.store.fix([a], ',');
+    page.store.fix([b], '>');
+  });
+  await session.waitFor(() => document.getElementById('latex').textContent === ', > = 4');
+  assert.equal(await checkAnswer(session), 'wrong');
+  await session.clickButton('That is not what I wrote');
+  await waitForState(session, ['confirm']);
+  await session.waitFor(() => document.querySelectorAll('.practice-join').length > 0);
+  await session.click('.practice-join >> nth=0');
+  await session.click('.practice-key[data-label="x"]');
+  await session.waitFor(() => document.getElementById('latex').textContent === 'x = 4' && !!document.getElementById('practice-confirm'));
+  await session.clickButton('Yes, check it');
+  assert.equal(await waitForState(session, ['right', 'wrong']), 'right');
+  await session.close();
+});
+
 test('a right fraction is shown at a readable size, and the set ends with a score', { skip }, async () => {
   const session = await openPage(site);
   await openPractice(session, SET);

@@ -74,7 +74,7 @@ export class Feedback {
       button(nextLabel, next, { id: 'practice-next', class: 'primary' }));
   }
 
-  wrong({ latex, message, hint, miniProblem, startMini, rewrite }) {
+  wrong({ latex, message, hint, miniProblem, startMini, rewrite, notMine }) {
     this.show('wrong',
       el('p', { class: 'practice-verdict' }, 'Not quite: ', this.math(latex, 'practice-math practice-big')),
       message && this.text(message, 'practice-mistake'),
@@ -82,7 +82,8 @@ export class Feedback {
       miniProblem && el('div', { class: 'practice-mini-offer' },
         this.text(`Let's practise that first: ${miniProblem.prompt}`, 'practice-mini-prompt'),
         button('Try the mini problem', startMini, { id: 'practice-start-mini', class: 'primary' })),
-      el('div', { class: 'practice-actions' }, button('Write it again', rewrite, { id: 'practice-rewrite' })));
+      el('div', { class: 'practice-actions' }, button('Write it again', rewrite, { id: 'practice-rewrite' }),
+        button('That is not what I wrote', notMine, { id: 'practice-not-mine' })));
   }
 
   unreadable({ reason, rewrite }) {

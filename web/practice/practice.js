@@ -51,11 +51,15 @@ let source = null;    // where the set came from: { url } or { name, text }
 let phase = 'idle';   // idle | answering | reading | confirm | right | wrong | unreadable | done
 let started = null;
 let checking = null;
-let score = { right: 0, first: 0 };  // problems of this set right, and right at the first try
+let score = { right: 0, first: 0 };
+let askAll = false;   // the child said the reading is not what they wrote: ask about every symbol  // problems of this set right, and right at the first try
 
 function setPhase(next) {
   phase = next;
-  if (next !== 'confirm') highlight.clear();
+  if (next !== 'confirm') {
+    highlight.clear();
+    askAll = false;
+  }
   container.dataset.state = next;
   ui.check.disabled = !['answering', 'wrong', 'unreadable'].includes(next);
   ui.skip.disabled = next === 'done' || next === 'idle';
@@ -140,7 +144,7 @@ async function showConfirm() {
   // What cannot be read as math, with no symbol unsure, may be symbols split or joined
   // wrongly: every symbol is asked about. The symbols asked about are shown on the ink.
   const readable = answers.readable(reading.latex);
-  const asked = unsure.length || readable ? unsure : inOrder;
+  const asked = askAll || (!unsure.length && !readable) ? inOrder : unsure;
   showOnInk(asked.map((s) => s.ids));
   feedback.confirm({ latex: reading.latex, unsure: asked, readable, next }, {
     pick: (symbol, label) => page.store.fix(symbol.ids, label),
@@ -149,6 +153,15 @@ async function showConfirm() {
     yes: confirmed,
     rewrite,
   });
+}
+
+// A sure reading can still be wrong (two strokes of an x read as ", >"): the child fixes the
+// symbols, joins or splits them, and checks again.
+function notMine() {
+  if (phase !== 'wrong') return;
+  setPhase('confirm');
+  askAll = true;
+  showConfirm();
 }
 
 function showOnInk(groups) {
@@ -222,6 +235,7 @@ function judge(answers, reading, { confirmed }) {
     miniProblem: mini,
     startMini: () => startMini(mistake),
     rewrite,
+    notMine,
   });
 }
 
