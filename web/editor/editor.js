@@ -31,7 +31,7 @@ function preview(node, text, { math = false } = {}) {
 // --- the form -----------------------------------------------------------------------------
 
 // A text field bound to obj[key]; `lines` fields hold lists, one item a line.
-function field(label, obj, key, { math = false, prompt = false, lines = false, placeholder = '', name } = {}) {
+function field(label, obj, key, { math = false, prompt = false, lines = false, plain = false, placeholder = '', name } = {}) {
   const input = el(lines ? 'textarea' : 'input', { type: lines ? undefined : 'text', placeholder, spellcheck: 'false', autocomplete: 'off', 'data-field': name || key, rows: lines ? '2' : undefined });
   input.value = lines ? (obj[key] || []).join('\n') : obj[key] || '';
   const shown = el('span', { class: 'preview', 'aria-label': `${label}, as the child sees it` });
@@ -49,13 +49,14 @@ function field(label, obj, key, { math = false, prompt = false, lines = false, p
     changed();
   });
   update();
-  return el('label', { class: `field${prompt ? ' wide' : ''}` }, el('span', { class: 'name' }, label), input, shown);
+  // Names (ids, topics) are not typeset: there is nothing to preview.
+  return el('label', { class: `field${prompt ? ' wide' : ''}` }, el('span', { class: 'name' }, label), input, plain ? null : shown);
 }
 
 function mistakeForm(problem, mistake, k, n) {
   return el('fieldset', { class: 'mistake', 'data-mistake': String(k + 1) },
     el('legend', {}, `Known mistake ${k + 1}`),
-    field('Id', mistake, 'id', { placeholder: 'sign' }),
+    field('Id', mistake, 'id', { plain: true, placeholder: 'sign' }),
     field('Wrong answers (one a line, LaTeX)', mistake, 'answers', { math: true, lines: true, placeholder: 'x=-4' }),
     field('What to tell the child', mistake, 'message', { prompt: true, placeholder: 'Check the sign of your answer.' }),
     field('Mini problem', mistake.mini, 'prompt', { prompt: true, placeholder: 'Solve for $x$: $x - 3 = 1$.', name: 'mini-prompt' }),
@@ -72,8 +73,8 @@ function problemForm(problem, i) {
   return el('section', { class: 'problem', 'data-problem': String(i + 1) },
     el('h2', {}, `Problem ${i + 1}`),
     el('div', { class: 'fields' },
-      field('Id', problem, 'id', { placeholder: `p${i + 1}` }),
-      field('Topic', problem, 'topic', { placeholder: 'Linear equations' }),
+      field('Id', problem, 'id', { plain: true, placeholder: `p${i + 1}` }),
+      field('Topic', problem, 'topic', { plain: true, placeholder: 'Linear equations' }),
       field('Prompt', problem, 'prompt', { prompt: true, placeholder: 'Solve for $x$: $2x + 3 = 11$.' }),
       field('Answer (LaTeX)', problem, 'answer', { math: true, placeholder: 'x=4' }),
       el('label', { class: 'field' }, el('span', { class: 'name' }, 'Right when it has'), compare),
