@@ -91,6 +91,10 @@ test('what is not math is not offered for checking; the symbols asked about are 
   const [highlight, paper] = await session.evaluate(() => [document.querySelector('.practice-highlight-box').getBoundingClientRect().toJSON(),
     document.getElementById('ink').getBoundingClientRect().toJSON()]);
   assert.ok(highlight.left >= paper.left + 50 && highlight.left <= paper.left + 60, 'around the ink');
+  // A symbol the recognizer offers no right alternative for: any symbol from the pad.
+  await session.click('.practice-other >> nth=0');
+  await session.click('.practice-key[data-label="y"]');
+  await session.waitFor(() => /^y/.test(document.getElementById('latex').textContent));
   await session.clickButton('Write it again');
   assert.equal(await session.evaluate(() => document.querySelectorAll('.practice-highlight polyline').length), 0);
   await session.close();

@@ -38,14 +38,16 @@ export class Feedback {
   }
 
   // reading: { latex, unsure: [symbol], readable }; pick(symbol, label) fixes a symbol's
-  // reading, join(symbol) joins it with the next symbol, split(symbol) takes it apart.
+  // reading, other(symbol) offers every symbol for it, join(symbol) joins it with the next
+  // symbol, split(symbol) takes it apart.
   // Only math can be checked, so "Yes, check it" is offered only for a reading that is.
-  confirm({ latex, unsure, readable, next }, { pick, join, split, yes, rewrite }) {
+  confirm({ latex, unsure, readable, next }, { pick, other, join, split, yes, rewrite }) {
     const asks = unsure.map((symbol) => el('div', { class: 'practice-unsure', 'data-symbol': symbol.ids.join(',') },
       el('span', {}, 'Is this '), this.math(symbol.label, 'practice-symbol'), el('span', {}, '? Or: '),
       ...symbol.alternatives.filter((a) => a.label !== symbol.label).slice(0, 4).map((alt) =>
         button(this.math(alt.label, 'practice-symbol'), () => pick(symbol, alt.label),
           { class: 'practice-alternative', 'data-label': alt.label, 'aria-label': `It is ${alt.label}` })),
+      button('Something else', () => other(symbol), { class: 'practice-other', 'aria-label': `${symbol.label} is something else` }),
       next(symbol) && button('Join with the next one', () => join(symbol), { class: 'practice-join', 'aria-label': `Join ${symbol.label} with the next symbol` }),
       symbol.ids.length > 1 && button('Split it', () => split(symbol), { class: 'practice-split', 'aria-label': `Split ${symbol.label} into two symbols` })));
     this.show('confirm',

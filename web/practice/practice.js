@@ -148,6 +148,10 @@ async function showConfirm() {
   showOnInk(asked.map((s) => s.ids));
   feedback.confirm({ latex: reading.latex, unsure: asked, readable, next }, {
     pick: (symbol, label) => page.store.fix(symbol.ids, label),
+    other: (symbol) => {
+      showOnInk([symbol.ids]);
+      feedback.keypad('Which symbol is it?', (label) => page.store.fix(symbol.ids, label), showConfirm);
+    },
     join: (symbol) => joinSymbols([...symbol.ids, ...next(symbol).ids]),
     split: (symbol) => splitSymbol(symbol.ids),
     yes: confirmed,
