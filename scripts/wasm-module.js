@@ -7,7 +7,7 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 
-// The module built by scripts/build; $INKMATH_WASM_DIR points at another build (e.g. dist/wasm).
+// The module built by scripts/build; $INKMATH_WASM_DIR points at another build (e.g. dist/lib/wasm).
 function wasmDir() {
   return process.env.INKMATH_WASM_DIR || path.join(root, 'build', 'wasm');
 }

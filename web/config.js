@@ -1,9 +1,8 @@
 // Where the page finds its parts, relative to index.html. The build puts them there.
 export const paths = {
-  worker: 'web/worker/recognizer-worker.js',
-  wasmScript: 'wasm/inkmath.js',
-  wasmDir: 'wasm/',
-  weights: 'weights/inkmath.bin',
+  // The library (web/lib) as built: its worker, WebAssembly recognizer, weights and
+  // Compute Engine, which the page uses from there.
+  lib: 'lib/',
   katex: 'vendor/katex/katex.mjs',
   serviceWorker: 'sw.js',
 };

@@ -17,7 +17,7 @@ std::string braced(const LayoutRow& row, const std::vector<std::string>& labels)
   return "{" + inner + "}";
 }
 
-void write_node(const LayoutNode& n, const std::vector<std::string>& labels, std::string& out) {
+std::string node_latex(const LayoutNode& n, const std::vector<std::string>& labels) {
   std::string body;
   switch (n.type) {
     case LayoutNode::Type::Symbol: body = latex_symbol(labels.at(n.symbol)); break;
@@ -36,11 +36,39 @@ void write_node(const LayoutNode& n, const std::vector<std::string>& labels, std
   if (n.type != LayoutNode::Type::Symbol && (!n.sub.empty() || !n.sup.empty())) body = "{" + body + "}";
   if (!n.sub.empty()) body += "_" + braced(n.sub, labels);
   if (!n.sup.empty()) body += "^" + braced(n.sup, labels);
-  append(out, body);
+  return body;
+}
+
+// A digit or decimal point of a number: a plain symbol, or a digit carrying scripts (the 2 of 12^2).
+bool is_digit_node(const LayoutRow& row, size_t i, const std::vector<std::string>& labels) {
+  if (i >= row.size() || row[i].type != LayoutNode::Type::Symbol) return false;
+  const std::string& label = labels.at(row[i].symbol);
+  return label.size() == 1 && label[0] >= '0' && label[0] <= '9';
+}
+
+bool is_point_node(const LayoutRow& row, size_t i, const std::vector<std::string>& labels) {
+  return i < row.size() && row[i].type == LayoutNode::Type::Symbol && row[i].sub.empty() && row[i].sup.empty() &&
+         labels.at(row[i].symbol) == ".";
+}
+
+// Numbers are written as numbers (12, 0.5), as a reader and an answer checker expect them;
+// other pieces are set apart by a space. A point joins a number only between two digits.
+bool joins_previous(const LayoutRow& row, size_t i, const std::vector<std::string>& labels) {
+  if (i == 0) return false;
+  const bool previous_plain_digit = is_digit_node(row, i - 1, labels) && row[i - 1].sub.empty() && row[i - 1].sup.empty();
+  if (is_digit_node(row, i, labels))
+    return previous_plain_digit || (is_point_node(row, i - 1, labels) && i >= 2 && is_digit_node(row, i - 2, labels) &&
+                                    row[i - 2].sub.empty() && row[i - 2].sup.empty());
+  return is_point_node(row, i, labels) && previous_plain_digit && is_digit_node(row, i + 1, labels);
 }
 
 void write_row(const LayoutRow& row, const std::vector<std::string>& labels, std::string& out) {
-  for (const LayoutNode& n : row) write_node(n, labels, out);
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (joins_previous(row, i, labels))
+      out += node_latex(row[i], labels);
+    else
+      append(out, node_latex(row[i], labels));
+  }
 }
 
 nlohmann::json node_json(const LayoutNode& n, const std::vector<std::string>& labels) {

@@ -12,11 +12,11 @@ export function fitToBox(strokes, box, margin = 0.12) {
   return strokes.map((s) => s.map(([x, y]) => [dx + (x - x0) * scale, dy + (y - y0) * scale]));
 }
 
-export function inkBox(session) {
-  return session.evaluate(() => {
-    const r = document.getElementById('ink').getBoundingClientRect();
+export function inkBox(session, selector = '#ink') {
+  return session.evaluate((selector) => {
+    const r = document.querySelector(selector).getBoundingClientRect();
     return { left: r.left, top: r.top, width: r.width, height: r.height };
-  });
+  }, selector);
 }
 
 // Pointer events for strokes drawn one after another by one pointer.
@@ -33,9 +33,10 @@ export function strokeEvents(strokes, { pointerType = 'pen', pointerId = 2, pres
   return events;
 }
 
-// Runs in the page: dispatches the events on #ink; waits a frame where an event asks for it.
-async function dispatchInPage(events) {
-  const surface = document.getElementById('ink');
+// Runs in the page: dispatches the events on the surface (#ink unless given); waits a frame
+// where an event asks for it.
+async function dispatchInPage([events, selector]) {
+  const surface = document.querySelector(selector);
   for (const e of events) {
     const down = e.type !== 'pointerup' && e.type !== 'pointercancel';
     surface.dispatchEvent(new PointerEvent(e.type, {
@@ -49,10 +50,10 @@ async function dispatchInPage(events) {
   }
 }
 
-export function dispatch(session, events) {
-  return session.evaluate(dispatchInPage, events);
+export function dispatch(session, events, selector = '#ink') {
+  return session.evaluate(dispatchInPage, [events, selector]);
 }
 
-export async function drawStrokes(session, strokes, options) {
-  await dispatch(session, strokeEvents(strokes, options));
+export async function drawStrokes(session, strokes, options = {}) {
+  await dispatch(session, strokeEvents(strokes, options), options.selector);
 }

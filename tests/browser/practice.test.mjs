@@ -240,7 +240,7 @@ test('practice works offline after one visit, with no request to another site', 
     // Stand-in weights are served by the test server, not part of the site, so offline only
     // the answer checker itself can be shown to load.
     assert.equal(await session.evaluate(async () =>
-      typeof (await import(new URL('vendor/compute-engine/compute-engine.min.esm.js', document.baseURI).href)).ComputeEngine), 'function');
+      typeof (await import(new URL('lib/compute-engine.js', document.baseURI).href)).ComputeEngine), 'function');
   }
   const origin = new URL(site.url).origin;
   const foreign = session.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));

@@ -11,7 +11,7 @@ import { engines, launch, unavailable } from './browsers.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const distDir = path.resolve(repoRoot, process.env.INKMATH_DIST || 'dist');
-export const trainedWeights = path.join(distDir, 'weights', 'inkmath.bin');
+export const trainedWeights = path.join(distDir, 'lib', 'weights', 'inkmath.bin');
 export const hasTrainedWeights = fs.existsSync(trainedWeights);
 export const outDir = path.join(repoRoot, 'tests', 'browser', 'out');
 
@@ -62,7 +62,7 @@ export function useSite() {
   fileSite = site;
   before(async () => {
     if (siteMissing()) return;
-    site.server = await serveDirectory(distDir, hasTrainedWeights ? {} : { '/weights/inkmath.bin': weightsFile });
+    site.server = await serveDirectory(distDir, hasTrainedWeights ? {} : { '/lib/weights/inkmath.bin': weightsFile });
     site.url = site.server.url;
   });
   after(async () => {

@@ -169,3 +169,16 @@ TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol 
   between[3].box = {26, 19, 27, 20};
   CHECK(normalize_latex(parse_layout(ink, between).latex).find("\\ldots") == std::string::npos);
 }
+
+TEST_CASE("numbers are written as numbers: digits and a decimal point between digits join", "[latex]") {
+  const auto latex = [](std::vector<RecognizedSymbol> symbols) { return parse_layout(Ink{}, symbols).latex; };
+  CHECK(latex({sym("4", 0, 0, 8, 20), sym("2", 10, 0, 18, 20)}) == "42");
+  CHECK(latex({sym("0", 0, 0, 8, 20), sym(".", 10, 18, 12, 20), sym("5", 14, 0, 22, 20)}) == "0.5");
+  CHECK(latex({sym("x", 0, 10, 10, 20), sym("=", 12, 12, 22, 17), sym("-", 24, 14, 30, 15), sym("3", 32, 0, 40, 20)}) ==
+        "x = - 3");
+  // A point after the last digit is punctuation, not part of the number.
+  CHECK(latex({sym("1", 0, 0, 4, 20), sym("2", 6, 0, 14, 20), sym(".", 16, 18, 18, 20)}) == "12 .");
+  // A digit carrying a script ends the number it belongs to.
+  CHECK(latex({sym("1", 0, 0, 4, 20), sym("2", 6, 0, 14, 20), sym("3", 15, -6, 19, 2), sym("4", 24, 0, 32, 20)}) ==
+        "12^{3} 4");
+}

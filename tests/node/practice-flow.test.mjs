@@ -22,15 +22,19 @@ test('a reading is unsure when a symbol scores low or a second reading comes clo
   assert.deepEqual(unsure.map((s) => s.label), ['4']);
   assert.deepEqual(assessReading({ latex: '', symbols: [] }), { confidence: 0, unsure: [] });
   // A symbol the writer fixed is sure, whatever other readings it still offers.
-  const picked = { label: '9', score: 1, ids: [7], alternatives: [{ label: '4', score: 0.8 }, { label: '9', score: 0.1 }] };
-  assert.deepEqual(assessReading({ latex: '9', symbols: [picked] }, [{ ids: [7], label: '9' }]), { confidence: 1, unsure: [] });
-  assert.equal(assessReading({ latex: '9', symbols: [picked] }).unsure.length, 1);
+  const picked = { label: '9', score: 0.1, ids: [7], fixed: true, alternatives: [{ label: '4', score: 0.8 }, { label: '9', score: 0.1 }] };
+  assert.deepEqual(assessReading({ latex: '9', symbols: [picked] }), { confidence: 1, unsure: [] });
+  assert.equal(assessReading({ latex: '9', symbols: [{ ...picked, fixed: false }] }).unsure.length, 1);
+  // Without alternatives (a core that returns none for fixed symbols) it is still sure.
+  assert.deepEqual(assessReading({ latex: '9', symbols: [{ label: '9', score: 1, ids: [7], fixed: true }] }), { confidence: 1, unsure: [] });
 });
 
 test('a reading belongs to the ink only when it covers every stroke and every fixed label', () => {
   const state = { strokes: [{ id: 1 }, { id: 2 }, { id: 3 }], fixed: [{ ids: [3], label: '4' }] };
-  const reading = { latex: 'x 4', symbols: [symbol('x', 0.9, [{ label: 'y', score: 0.05 }], [2, 1]), symbol('4', 1, [], [3])] };
+  const reading = { latex: 'x 4', symbols: [symbol('x', 0.9, [{ label: 'y', score: 0.05 }], [2, 1]), { ...symbol('4', 0.7, [], [3]), fixed: true }] };
   assert.equal(readingMatchesInk(reading, state), true);
+  assert.equal(readingMatchesInk({ ...reading, symbols: [reading.symbols[0], { label: '4', score: 1, ids: [3] }] }, state), true,
+    'a core that does not mark fixed symbols gives them a score of 1');
   const beforeTheFix = { latex: 'x 4', symbols: [reading.symbols[0], symbol('4', 0.7, [{ label: '4', score: 0.7 }, { label: '9', score: 0.2 }], [3])] };
   assert.equal(readingMatchesInk(beforeTheFix, state), false, 'the same label, read before the fix');
   assert.equal(readingMatchesInk(reading, { ...state, strokes: [...state.strokes, { id: 4 }] }), false, 'a stroke not read yet');

@@ -42,7 +42,7 @@ test('a minimal set gets its defaults', () => {
   const set = parseProblemSet('{"problems":[{"prompt":"$1+1$","answer":"2"}]}');
   assert.deepEqual(set, {
     title: 'Problems',
-    problems: [{ id: '1', topic: '', prompt: '$1+1$', answer: '2', compare: 'equivalent', hints: [], mistakes: [] }],
+    problems: [{ id: '1', topic: '', prompt: '$1+1$', answer: '2', compare: 'equivalent', hints: [], work: false, latex: '', mistakes: [] }],
   });
 });
 

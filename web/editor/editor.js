@@ -2,7 +2,7 @@
 // preview of what the child sees, every fault of the set listed with where it is, and the
 // JSON file practice reads, saved on the device.
 import { loadKatex, typeset } from '../view/katex.js';
-import { pageUrl } from '../config.js';
+import { paths, pageUrl } from '../config.js';
 import { el, button } from '../practice/dom.js';
 import { renderPrompt } from '../practice/prompt.js';
 import { checkProblemSet, unreadableAnswers } from '../practice/problem-set.js';
@@ -10,7 +10,7 @@ import { AnswerChecker } from '../practice/check.js';
 import { downloadText } from '../view/files.js';
 import { setToJson, blankProblem, blankMistake, fromSet } from './model.js';
 
-const ENGINE = 'vendor/compute-engine/compute-engine.min.esm.js';
+const ENGINE = `${paths.lib}compute-engine.js`;
 const $ = (id) => document.getElementById(id);
 let state = { title: '', problems: [blankProblem()] };
 let katex = null;

@@ -17,9 +17,11 @@ function samplesOf(e) {
 }
 
 export class PenInput {
-  // handlers: begin(point, { eraser, pointerType }), extend(points), end(), cancel()
-  constructor(surface, handlers) {
+  // handlers: begin(point, { eraser, pointerType }), extend(points), end(), cancel().
+  // Points are relative to `frame` (the drawing canvas; by default the surface itself).
+  constructor(surface, handlers, frame = surface) {
     this.surface = surface;
+    this.frame = frame;
     this.handlers = handlers;
     this.palm = new PalmFilter();
     this.active = null;  // { id, type, origin }
@@ -52,7 +54,7 @@ export class PenInput {
     } catch {
       // synthetic or already-gone pointers cannot be captured; drawing works without it
     }
-    const rect = this.surface.getBoundingClientRect();
+    const rect = this.frame.getBoundingClientRect();
     this.active = { id: e.pointerId, type: e.pointerType, origin: { left: rect.left, top: rect.top } };
     this.handlers.begin(this.point(e), { eraser: (e.buttons & ERASER_BUTTONS) !== 0, pointerType: e.pointerType });
   }

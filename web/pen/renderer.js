@@ -2,9 +2,7 @@
 // its new segments, once per animation frame), so cost per frame does not grow with the
 // amount of ink; the whole canvas is redrawn only after edits (undo, erase, resize).
 
-const INK = '#1b2430';
-const HIGHLIGHT = '#d9480f';
-const DIMMED = 'rgba(27, 36, 48, 0.25)';
+export const DEFAULT_COLORS = { ink: '#1b2430', highlight: '#d9480f', dimmed: 'rgba(27, 36, 48, 0.25)' };
 
 // Pressure-sensitive width: light touches are thin, firm ones thick.
 function widthAt(pressure, base) {
@@ -12,8 +10,10 @@ function widthAt(pressure, base) {
 }
 
 export class InkRenderer {
-  constructor(canvas) {
+  // colors: { ink, highlight, dimmed } (CSS colors), any of them; can be changed later.
+  constructor(canvas, colors = {}) {
     this.canvas = canvas;
+    this.colors = { ...DEFAULT_COLORS, ...colors };
     this.ctx = canvas.getContext('2d');
     this.width = 0;
     this.height = 0;
@@ -39,13 +39,14 @@ export class InkRenderer {
   redraw(strokes, { highlight = new Set(), dimmed = new Set() } = {}) {
     this.ctx.clearRect(0, 0, this.width, this.height);
     for (const s of strokes) {
-      const color = highlight.has(s.id) ? HIGHLIGHT : dimmed.has(s.id) ? DIMMED : INK;
+      const { ink, highlight: marked, dimmed: faded } = this.colors;
+      const color = highlight.has(s.id) ? marked : dimmed.has(s.id) ? faded : ink;
       this.drawPieces(s.points, 0, color, true);
     }
     if (this.live) this.live.drawn = this.drawPieces(this.live.points, 0, this.live.color, false);
   }
 
-  beginStroke(points, color = INK) {
+  beginStroke(points, color = this.colors.ink) {
     this.live = { points, drawn: 0, color };
     this.schedule();
   }

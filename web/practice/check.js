@@ -7,6 +7,8 @@
 // compare 'exact': the same form, up to the order of terms and factors (for "simplify").
 // Relations (=, <, ≤...) match when their sides match; the sides of = and ≠ in either order.
 
+import { compileNumeric } from './numeric.js';
+
 const EXACT_FORMS = ['InvisibleOperator', 'Flatten', 'Order'];
 const RELATIONS = new Set(['Equal', 'NotEqual', 'Less', 'LessEqual', 'Greater', 'GreaterEqual']);
 const SYMMETRIC = new Set(['Equal', 'NotEqual']);
@@ -22,6 +24,7 @@ export const COMPARE_MODES = ['equivalent', 'exact'];
 export class AnswerChecker {
   constructor(computeEngine) {
     this.ce = computeEngine;
+    this.compiled = new WeakMap();  // expression -> its numeric function (numeric.js)
   }
 
   // { ok: true, expr } or { ok: false, reason }.
@@ -88,14 +91,25 @@ export class AnswerChecker {
     let agreeing = 0;
     for (let k = 0; k < SAMPLES; k++) {
       const at = {};
-      variables.forEach((name, i) => { at[name] = this.ce.number(SAMPLE_POINTS[(k + i * 2) % SAMPLE_POINTS.length]); });
-      const va = numericValue(a.subs(at)), vb = numericValue(b.subs(at));
+      variables.forEach((name, i) => { at[name] = SAMPLE_POINTS[(k + i * 2) % SAMPLE_POINTS.length]; });
+      const va = this.valueAt(a, at), vb = this.valueAt(b, at);
       const finiteA = isFiniteValue(va), finiteB = isFiniteValue(vb);
       if (!finiteA && !finiteB) continue;  // outside both domains (a division by zero...)
       if (finiteA !== finiteB || !closeValues(va, vb)) return false;
       agreeing++;
     }
     return agreeing >= MIN_AGREEING_SAMPLES;
+  }
+
+  // The value of `expr` with the variables in `at` (numbers), as [re, im].
+  valueAt(expr, at) {
+    if (!this.compiled.has(expr)) this.compiled.set(expr, compileNumeric(expr.json));
+    const f = this.compiled.get(expr);
+    const v = f ? f(at) : undefined;
+    if (v !== undefined && !Number.isNaN(v)) return [v, 0];
+    const subs = {};
+    for (const [name, value] of Object.entries(at)) subs[name] = this.ce.number(value);
+    return numericValue(expr.subs(subs));
   }
 }
 

@@ -3,7 +3,8 @@
 // shown to the writer to confirm or fix before it is judged, so that a misread is never
 // reported as a wrong answer.
 //
-// reading: { latex, symbols: [{ label, score, ids, alternatives: [{ label, score }] }] }
+// reading: { latex, symbols: [{ label, score, ids, alternatives: [{ label, score }], fixed }] }
+// A symbol whose reading the writer fixed comes back from the recognizer with `fixed: true`.
 
 export const SURE_SCORE = 0.6;    // below this, a symbol is unsure
 export const CLOSE_MARGIN = 0.25; // a runner-up within this of the best makes it unsure
@@ -18,14 +19,13 @@ export function isUnsure(symbol) {
 }
 
 const strokeKey = (ids) => [...ids].sort((a, b) => a - b).join(',');
+const isFixed = (symbol) => symbol.fixed === true;
 
-// { confidence: the lowest symbol score (0 when nothing was read), unsure: [symbols] }.
-// fixed: the groups whose reading the writer fixed ([{ ids, label }]): those are sure.
-export function assessReading(reading, fixed = []) {
+// { confidence: the lowest symbol score, 1 for fixed symbols (0 when nothing was read),
+//   unsure: [symbols] }. Fixed symbols are sure.
+export function assessReading(reading) {
   const symbols = reading && Array.isArray(reading.symbols) ? reading.symbols : [];
   if (symbols.length === 0) return { confidence: 0, unsure: [] };
-  const pinned = new Set(fixed.map((f) => strokeKey(f.ids)));
-  const isFixed = (s) => pinned.has(strokeKey(s.ids || []));
   return {
     confidence: Math.min(...symbols.map((s) => (isFixed(s) ? 1 : Number.isFinite(s.score) ? s.score : 0))),
     unsure: symbols.filter((s) => !isFixed(s) && isUnsure(s)),
@@ -33,9 +33,10 @@ export function assessReading(reading, fixed = []) {
 }
 
 // Whether `reading` is the reading of the ink `state` ({ strokes: [{ id }], fixed: [{ ids, label }] }):
-// its symbols cover exactly the strokes on the paper and honour every fixed reading (the
-// recognizer returns a fixed symbol with its label and a score of 1). A reading that does
-// not is still on its way (the ink changed after it was asked for).
+// its symbols cover exactly the strokes on the paper and honour every fixed reading (a symbol
+// over those strokes with that label and `fixed`; a core that does not mark fixed symbols
+// gives them a score of 1). A reading that does not is
+// still on its way (the ink changed after it was asked for).
 export function readingMatchesInk(reading, state) {
   if (!reading || !Array.isArray(reading.symbols)) return false;
   const onPaper = new Set(state.strokes.map((s) => s.id));
@@ -45,6 +46,6 @@ export function readingMatchesInk(reading, state) {
   const byStrokes = new Map(reading.symbols.map((s) => [strokeKey(s.ids), s]));
   return state.fixed.every((f) => {
     const s = byStrokes.get(strokeKey(f.ids));
-    return !!s && s.label === f.label && s.score === 1;
+    return !!s && s.label === f.label && (s.fixed ?? s.score === 1);
   });
 }

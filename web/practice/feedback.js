@@ -44,7 +44,7 @@ export class Feedback {
   confirm({ latex, unsure, readable, next }, { pick, other, join, split, yes, rewrite }) {
     const asks = unsure.map((symbol) => el('div', { class: 'practice-unsure', 'data-symbol': symbol.ids.join(',') },
       el('span', {}, 'Is this '), this.math(symbol.label, 'practice-symbol'), el('span', {}, '? Or: '),
-      ...symbol.alternatives.filter((a) => a.label !== symbol.label).slice(0, 4).map((alt) =>
+      ...(symbol.alternatives || []).filter((a) => a.label !== symbol.label).slice(0, 4).map((alt) =>
         button(this.math(alt.label, 'practice-symbol'), () => pick(symbol, alt.label),
           { class: 'practice-alternative', 'data-label': alt.label, 'aria-label': `It is ${alt.label}` })),
       button('Something else', () => other(symbol), { class: 'practice-other', 'aria-label': `${symbol.label} is something else` }),

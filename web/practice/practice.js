@@ -2,8 +2,8 @@
 // right -> the next problem; wrong -> the hint, then the mini problem for a known mistake,
 // then back. An unsure reading is shown for confirmation before it is judged. Every judged
 // answer goes into the report, which stays on the device until it is downloaded.
-import { page } from '../app.js';
-import { pageUrl } from '../config.js';
+// The page hands it the ink store and its reading (web/reading.js): setUpPractice({ store, reading }).
+import { paths, pageUrl } from '../config.js';
 import { loadKatex, typeset } from '../view/katex.js';
 import { downloadText } from '../view/files.js';
 import { AnswerChecker } from './check.js';
@@ -22,11 +22,15 @@ import { Children, ChildError } from './children.js';
 import { InkHighlight } from './highlight.js';
 import { keepInkPerMode } from './mode-ink.js';
 
-const ENGINE = 'vendor/compute-engine/compute-engine.min.esm.js';
+const ENGINE = `${paths.lib}compute-engine.js`;
 const SETS_INDEX = 'web/problems/index.json';
 const READING_TIMEOUT_MS = 30000;
 
-const container = document.getElementById('practice');
+let store = null;     // the ink (web/ink/store.js)
+let reading = null;   // the latest reading and the recognizer's state (web/reading.js)
+let container = null;
+let ui = null;
+let feedback = null;
 // Reading the localStorage property itself throws where the browser forbids storage.
 const storage = (() => {
   try {
@@ -36,23 +40,15 @@ const storage = (() => {
   }
 })();
 const children = new Children(storage);
-const ui = buildPanel(container, {
-  check, skip, chooseSet, openFile, loadUrl, chooseChild, switchChild,
-  saveCsv: () => saveReport('csv'),
-  saveJson: () => saveReport('json'),
-  clearReport,
-});
-const feedback = new Feedback(ui.feedback);
-const highlight = new InkHighlight(document.querySelector('.surface'));
-keepInkPerMode(page.store, storage, document.body.dataset.mode);
+let highlight = null;
 const log = new AttemptLog();
 let session = null;
 let source = null;    // where the set came from: { url } or { name, text }
 let phase = 'idle';   // idle | answering | reading | confirm | right | wrong | unreadable | done
 let started = null;
 let checking = null;
-let score = { right: 0, first: 0 };
-let askAll = false;   // the child said the reading is not what they wrote: ask about every symbol  // problems of this set right, and right at the first try
+let score = { right: 0, first: 0 };  // problems of this set right, and right at the first try
+let askAll = false;   // the child said the reading is not what they wrote: ask about every symbol
 
 function setPhase(next) {
   phase = next;
@@ -78,16 +74,16 @@ function checker() {
 
 // The reading of the ink now on the paper (waits for one still being recognized).
 function currentReading() {
-  if (readingMatchesInk(page.reading, page.store.state)) return Promise.resolve(page.reading);
+  if (readingMatchesInk(reading.latest, store.state)) return Promise.resolve(reading.latest);
   return new Promise((resolve, reject) => {
     const done = (fn, value) => {
       clearTimeout(timer);
-      page.events.removeEventListener('reading', onReading);
+      reading.removeEventListener('reading', onReading);
       fn(value);
     };
-    const onReading = () => { if (readingMatchesInk(page.reading, page.store.state)) done(resolve, page.reading); };
+    const onReading = () => { if (readingMatchesInk(reading.latest, store.state)) done(resolve, reading.latest); };
     const timer = setTimeout(() => done(reject, new Error('the recognizer did not answer in time; try again')), READING_TIMEOUT_MS);
-    page.events.addEventListener('reading', onReading);
+    reading.addEventListener('reading', onReading);
   });
 }
 
@@ -95,20 +91,19 @@ function currentReading() {
 
 async function check() {
   if (checking || !session || session.done) return;
-  if (page.store.strokes.length === 0) return feedback.info('Write your answer on the paper first.');
-  const state = document.body.dataset.recognizer;
-  if (state === 'failed' || state === 'unavailable') return feedback.info('The recognizer is not working right now, so answers cannot be checked. Your ink is kept.', 'error');
+  if (store.strokes.length === 0) return feedback.info('Write your answer on the paper first.');
+  if (!reading.working) return feedback.info('The recognizer is not working right now, so answers cannot be checked. Your ink is kept.', 'error');
   setPhase('reading');
   feedback.info('Reading your answer…');
   checking = Promise.all([currentReading(), checker(), katexReady()]);
   try {
-    const [reading, answers] = await checking;
-    const { unsure } = assessReading(reading, page.store.state.fixed);
-    const readable = answers.readable(reading.latex);
+    const [read, answers] = await checking;
+    const { unsure } = assessReading(read);
+    const readable = answers.readable(read.latex);
     // A try that cannot be read as math is kept in the report as unreadable (never as wrong).
-    if (!readable) record(session.problem, reading, { verdict: 'unreadable' }, false);
+    if (!readable) record(session.problem, read, { verdict: 'unreadable' }, false);
     if (unsure.length > 0 || !readable) askToConfirm();
-    else judge(answers, reading, { confirmed: false });
+    else judge(answers, read, { confirmed: false });
   } catch (err) {
     setPhase('answering');
     feedback.info(`Could not check the answer: ${err.message}.`, 'error');
@@ -124,13 +119,13 @@ function askToConfirm() {
 
 // The confirmation follows the ink: picking an alternative (or any edit) reads it again.
 async function showConfirm() {
-  if (page.store.strokes.length === 0) {
+  if (store.strokes.length === 0) {
     setPhase('answering');
     return feedback.clear();
   }
-  let reading;
+  let read;
   try {
-    reading = await currentReading();
+    read = await currentReading();
   } catch (err) {
     if (phase !== 'confirm') return;
     setPhase('answering');
@@ -138,19 +133,19 @@ async function showConfirm() {
   }
   if (phase !== 'confirm') return;
   const answers = await checker();
-  const { unsure } = assessReading(reading, page.store.state.fixed);
-  const inOrder = [...reading.symbols].sort((a, b) => a.box[0] - b.box[0]);
+  const { unsure } = assessReading(read);
+  const inOrder = [...read.symbols].sort((a, b) => a.box[0] - b.box[0]);
   const next = (symbol) => inOrder[inOrder.indexOf(symbol) + 1] || null;
   // What cannot be read as math, with no symbol unsure, may be symbols split or joined
   // wrongly: every symbol is asked about. The symbols asked about are shown on the ink.
-  const readable = answers.readable(reading.latex);
+  const readable = answers.readable(read.latex);
   const asked = askAll || (!unsure.length && !readable) ? inOrder : unsure;
   showOnInk(asked.map((s) => s.ids));
-  feedback.confirm({ latex: reading.latex, unsure: asked, readable, next }, {
-    pick: (symbol, label) => page.store.fix(symbol.ids, label),
+  feedback.confirm({ latex: read.latex, unsure: asked, readable, next }, {
+    pick: (symbol, label) => store.fix(symbol.ids, label),
     other: (symbol) => {
       showOnInk([symbol.ids]);
-      feedback.keypad('Which symbol is it?', (label) => page.store.fix(symbol.ids, label), showConfirm);
+      feedback.keypad('Which symbol is it?', (label) => store.fix(symbol.ids, label), showConfirm);
     },
     join: (symbol) => joinSymbols([...symbol.ids, ...next(symbol).ids]),
     split: (symbol) => splitSymbol(symbol.ids),
@@ -169,14 +164,14 @@ function notMine() {
 }
 
 function showOnInk(groups) {
-  const points = new Map(page.store.strokes.map((s) => [s.id, s.points]));
+  const points = new Map(store.strokes.map((s) => [s.id, s.points]));
   highlight.show(groups.map((ids) => ids.filter((id) => points.has(id)).map((id) => points.get(id))));
 }
 
 // Strokes the recognizer took for two symbols are one: the child says which.
 function joinSymbols(ids) {
   showOnInk([ids]);
-  feedback.keypad('These strokes are one symbol. Which one?', (label) => page.store.fix(ids, label), showConfirm);
+  feedback.keypad('These strokes are one symbol. Which one?', (label) => store.fix(ids, label), showConfirm);
 }
 
 // One symbol is really two: the first stroke, then the rest, each with its own label.
@@ -186,39 +181,39 @@ function splitSymbol(ids) {
   feedback.keypad('What is this part?', (one) => {
     showOnInk([rest]);
     feedback.keypad('And this part?', (other) => {
-      page.store.fix([first], one);
-      page.store.fix(rest, other);
+      store.fix([first], one);
+      store.fix(rest, other);
     }, showConfirm);
   }, showConfirm);
 }
 
 async function confirmed() {
   if (phase !== 'confirm') return;
-  let reading, answers;
+  let read, answers;
   try {
-    [reading, answers] = await Promise.all([currentReading(), checker()]);
+    [read, answers] = await Promise.all([currentReading(), checker()]);
   } catch (err) {
     return feedback.info(`Could not check the answer: ${err.message}.`, 'error');
   }
   if (phase !== 'confirm') return;
-  const read = answers.read(reading.latex);
-  if (!read.ok) {
-    record(session.problem, reading, { verdict: 'unreadable' }, true);
+  const parsed = answers.read(read.latex);
+  if (!parsed.ok) {
+    record(session.problem, read, { verdict: 'unreadable' }, true);
     setPhase('unreadable');
-    return feedback.unreadable({ reason: read.reason, rewrite });
+    return feedback.unreadable({ reason: parsed.reason, rewrite });
   }
-  judge(answers, reading, { confirmed: true });
+  judge(answers, read, { confirmed: true });
 }
 
-function judge(answers, reading, { confirmed }) {
+function judge(answers, read, { confirmed }) {
   const problem = session.problem;
-  const verdict = answers.judge(problem, reading.latex);
+  const verdict = answers.judge(problem, read.latex);
   if (verdict.verdict === 'unreadable') {
-    record(problem, reading, verdict, confirmed);
+    record(problem, read, verdict, confirmed);
     setPhase('unreadable');
     return feedback.unreadable({ reason: verdict.reason, rewrite });
   }
-  record(problem, reading, verdict, confirmed);
+  record(problem, read, verdict, confirmed);
   if (verdict.verdict === 'right') {
     if (!session.mini) {
       score.right++;
@@ -226,14 +221,14 @@ function judge(answers, reading, { confirmed }) {
     }
     setPhase('right');
     const label = session.mini ? 'Back to the problem' : session.index + 1 < session.set.problems.length ? 'Next problem' : 'Finish';
-    return feedback.right({ latex: reading.latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
+    return feedback.right({ latex: read.latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
   }
   session.wrong();
   setPhase('wrong');
   const mistake = verdict.mistake;
   const mini = !session.mini && mistake && mistake.mini ? mistake.mini : null;
   feedback.wrong({
-    latex: reading.latex,
+    latex: read.latex,
     message: mistake ? mistake.message : '',
     hint: session.hint,
     miniProblem: mini,
@@ -251,9 +246,9 @@ function attemptId() {
 }
 
 // Every try goes into the report: judged answers, tries that could not be read as math and
-// skipped problems (reading null).
-function record(problem, reading, verdict, confirmed) {
-  const { confidence } = reading ? assessReading(reading, page.store.state.fixed) : { confidence: null };
+// skipped problems (read null).
+function record(problem, read, verdict, confirmed) {
+  const { confidence } = read ? assessReading(read) : { confidence: null };
   const now = new Date();
   const mistake = verdict.mistake ? verdict.mistake.id : '';
   log.add({
@@ -267,7 +262,7 @@ function record(problem, reading, verdict, confirmed) {
     miniOf: session.mini ? session.parent.id : '',
     prompt: problem.prompt,
     expected: problem.answer,
-    latex: reading ? reading.latex : '',
+    latex: read ? read.latex : '',
     confidence,
     confirmed,
     result: verdict.verdict,
@@ -276,33 +271,33 @@ function record(problem, reading, verdict, confirmed) {
     // The misconception behind a wrong answer: today the id of the known mistake it matched.
     misconception: mistake,
     misconceptionText: verdict.mistake ? verdict.mistake.message : '',
-    strokes: reading ? page.store.snapshot().strokes : [],
+    strokes: read ? store.snapshot().strokes : [],
   }).then(showCount);
 }
 
 // --- moving through the set ---------------------------------------------------------------
 
 function rewrite() {
-  page.store.clear();
+  store.clear();
   setPhase('answering');
   feedback.clear();
 }
 
 function startMini(mistake) {
   if (!session.startMini(mistake)) return;
-  page.store.clear();
+  store.clear();
   showProblem();
 }
 
 function backFromMini() {
   session.endMini();
-  page.store.clear();
+  store.clear();
   showProblem('Now try the problem again.');
 }
 
 function nextProblem() {
   session.next();
-  page.store.clear();
+  store.clear();
   saveProgress();
   showProblem();
 }
@@ -346,7 +341,7 @@ async function showProblem(note = '') {
 function restart() {
   session.restart();
   score = { right: 0, first: 0 };
-  page.store.clear();
+  store.clear();
   saveProgress();
   showProblem();
 }
@@ -502,7 +497,7 @@ function showChild() {
 async function switchChild() {
   if (checking) return;
   children.leave();
-  page.store.clear();
+  store.clear();
   await whoIsPractising();
   session = null;
   source = null;
@@ -555,7 +550,20 @@ function onMode(mode) {
   if (mode === 'practice' && !started) started = start();
 }
 
-// Follow the ink while a reading waits for confirmation.
-page.events.addEventListener('reading', () => { if (phase === 'confirm') showConfirm(); });
-window.addEventListener('inkmath:mode', (e) => onMode(e.detail.mode));
-onMode(document.body.dataset.mode);
+export function setUpPractice(page) {
+  ({ store, reading } = page);
+  container = document.getElementById('practice');
+  ui = buildPanel(container, {
+    check, skip, chooseSet, openFile, loadUrl, chooseChild, switchChild,
+    saveCsv: () => saveReport('csv'),
+    saveJson: () => saveReport('json'),
+    clearReport,
+  });
+  feedback = new Feedback(ui.feedback);
+  highlight = new InkHighlight(document.querySelector('.surface'));
+  keepInkPerMode(store, storage, document.body.dataset.mode);
+  // Follow the ink while a reading waits for confirmation.
+  reading.addEventListener('reading', () => { if (phase === 'confirm') showConfirm(); });
+  window.addEventListener('inkmath:mode', (e) => onMode(e.detail.mode));
+  onMode(document.body.dataset.mode);
+}

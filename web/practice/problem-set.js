@@ -1,6 +1,8 @@
 // Problem sets: plain JSON files a teacher writes (the format is in the README). This module
 // reads and checks them, and loads them only from the page's own site.
 
+import { MISCONCEPTION_IDS } from './steps/misconceptions.js';
+
 const MAX_BYTES = 1024 * 1024;
 const MAX_PROBLEMS = 1000;
 const MAX_TEXT = 2000;
@@ -64,7 +66,7 @@ export function parseProblemSet(text) {
 }
 
 function readProblem(p, where, defaultId, fault, { allowMistakes = true } = {}) {
-  const empty = { id: defaultId, topic: '', prompt: '', answer: '', compare: 'equivalent', hints: [], mistakes: [] };
+  const empty = { id: defaultId, topic: '', prompt: '', answer: '', compare: 'equivalent', hints: [], work: false, latex: '', mistakes: [] };
   if (!p || typeof p !== 'object' || Array.isArray(p)) {
     fault(where, 'must be an object');
     return empty;
@@ -80,20 +82,42 @@ function readProblem(p, where, defaultId, fault, { allowMistakes = true } = {}) 
     answer: requiredText(p.answer, label, '"answer"', fault),
     compare: compare === 'exact' ? 'exact' : 'equivalent',
     hints: textList(p.hints, label, '"hints"', fault),
+    work: false,
+    latex: '',
     mistakes: [],
   };
+  if (p.work !== undefined && typeof p.work !== 'boolean') fault(label, '"work" must be true or false');
+  else if (p.work) {
+    // The child writes the steps from this problem's math to the answer.
+    problem.work = true;
+    problem.latex = requiredText(p.latex, label, '"latex" (the math the steps start from, needed with "work")', fault);
+  } else if (p.latex !== undefined) {
+    fault(label, '"latex" is only for problems with "work": true');
+  }
   if (p.mistakes !== undefined) {
     if (!allowMistakes) fault(label, 'a mini problem cannot have mistakes of its own');
     else if (!Array.isArray(p.mistakes)) fault(label, '"mistakes" must be a list');
-    else problem.mistakes = p.mistakes.map((m, k) => readMistake(m, `${label}, mistake ${k + 1}`, String(k + 1), fault));
+    else problem.mistakes = p.mistakes.map((m, k) => readMistake(m, `${label}, mistake ${k + 1}`, String(k + 1), problem.work, fault));
   }
   return problem;
 }
 
-function readMistake(m, where, defaultId, fault) {
+// In a worked problem a mistake may name a misconception of the catalogue instead of listing
+// answers: its message and mini problem then replace the catalogue's for that problem.
+function readMistake(m, where, defaultId, work, fault) {
   if (!m || typeof m !== 'object' || Array.isArray(m)) {
     fault(where, 'must be an object');
     return { id: defaultId, answers: [], compare: 'equivalent', message: '', mini: null };
+  }
+  if (work && m.answers === undefined) {
+    if (!MISCONCEPTION_IDS.includes(m.id)) fault(where, `without "answers", "id" must be a misconception: ${MISCONCEPTION_IDS.join(', ')}`);
+    return {
+      id: typeof m.id === 'string' ? m.id : defaultId,
+      answers: [],
+      compare: 'equivalent',
+      message: optionalText(m.message, where, '"message"', fault),
+      mini: m.mini === undefined ? null : readProblem(m.mini, `${where}: "mini"`, 'mini', fault, { allowMistakes: false }),
+    };
   }
   const answers = typeof m.answers === 'string' ? [m.answers] : m.answers;
   const listed = Array.isArray(answers) && answers.length > 0;
@@ -142,9 +166,11 @@ export function unreadableAnswers(set, readable) {
   for (const p of set.problems) {
     const check = (latex, what) => { if (!readable(latex)) problems.push(`problem "${p.id}": ${what} "${latex}" is not valid math`); };
     check(p.answer, 'the answer');
+    if (p.work) check(p.latex, 'the problem\'s "latex"');
     for (const m of p.mistakes) {
       m.answers.forEach((a) => check(a, `mistake "${m.id}"`));
       if (m.mini) check(m.mini.answer, `the mini problem of mistake "${m.id}"`);
+      if (m.mini?.work) check(m.mini.latex, `the "latex" of the mini problem of mistake "${m.id}"`);
     }
   }
   return problems;

@@ -30,8 +30,9 @@ export class SymbolsView {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'symbol';
-      button.setAttribute('aria-label', `Symbol ${i + 1}: ${s.label}. Show alternatives`);
+      button.setAttribute('aria-label', `Symbol ${i + 1}: ${s.label}${s.fixed ? ' (your choice)' : ''}. Show alternatives`);
       button.dataset.label = s.label;
+      if (s.fixed) button.dataset.fixed = 'true';
       sameLabel(katex, s.label, button);
       button.addEventListener('click', () => this.select(this.selected === i ? -1 : i));
       return button;
@@ -54,7 +55,9 @@ export class SymbolsView {
     const katex = await loadKatex();
     const heading = document.createElement('p');
     heading.textContent = 'Did you mean:';
-    const buttons = symbol.alternatives.map((alt) => {
+    // A fixed symbol may come back without alternatives: its own reading is then the only one.
+    const offered = symbol.alternatives && symbol.alternatives.length ? symbol.alternatives : [{ label: symbol.label, score: symbol.score }];
+    const buttons = offered.map((alt) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'alternative';

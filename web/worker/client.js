@@ -1,25 +1,39 @@
-// The page's side of the recognition worker. Requests never queue up: while one is being
-// recognized, newer ink replaces any waiting request, so the result always catches up with
-// the pen. The worker is restarted when it crashes or stops answering.
+// The main thread's side of the recognition worker. Requests never queue up: while one is
+// being recognized, a newer request replaces the one waiting, whose promise rejects with an
+// AbortError, so the answer always catches up with the pen. The worker is restarted when it
+// crashes or stops answering, and the request it was reading is sent again.
 
 const ANSWER_TIMEOUT_MS = 30000;
-const MAX_CRASHES = 3;         // in a row, before giving up until the next edit
+const MAX_CRASHES = 3;         // in a row, before giving up until the next request
 const RETRY_AFTER_MS = 3000;   // a failed or missing recognizer is retried at most this often
+
+export function supersededError() {
+  return new DOMException('a newer recognize() call replaced this one', 'AbortError');
+}
+
+// An error with the reason the recognizer could not answer: 'unavailable' (it could not be
+// loaded), 'failed' (it kept crashing) or 'closed'.
+export class RecognizerUnavailable extends Error {
+  constructor(message, reason) {
+    super(message);
+    this.name = 'RecognizerUnavailable';
+    this.reason = reason;
+  }
+}
 
 export class RecognitionClient {
   // urls: { worker, wasmScript, wasmDir, weights }
-  // onResult({ result, request, workerMs, roundTripMs }); onState(state, message)
-  // states: 'loading', 'ready', 'unavailable', 'crashed', 'failed'
-  constructor(urls, { onResult, onState }) {
+  // onState(state, message); states: 'loading', 'ready', 'unavailable', 'crashed', 'failed', 'closed'
+  constructor(urls, { onState = () => {} } = {}) {
     this.urls = urls;
-    this.onResult = onResult;
     this.onState = onState;
     this.worker = null;
-    this.inFlight = null;  // { id, request, sentAt }
-    this.waiting = null;   // the newest request not yet sent
+    this.inFlight = null;  // { id, job, sentAt }
+    this.waiting = null;   // the newest job not yet sent: { ink, resolve, reject }
     this.nextId = 1;
     this.crashes = 0;
     this.state = 'idle';
+    this.message = '';
     this.startedAt = 0;
     this.timer = 0;
   }
@@ -32,7 +46,7 @@ export class RecognitionClient {
     try {
       worker = new Worker(this.urls.worker);
     } catch (err) {
-      this.setState('unavailable', `The recognizer could not start (${err.message}).`);
+      this.unavailable(`The recognizer could not start (${err.message}).`);
       return;
     }
     this.worker = worker;
@@ -51,31 +65,50 @@ export class RecognitionClient {
     clearTimeout(this.timer);
     if (this.worker) this.worker.terminate();
     this.worker = null;
-    // A request that was being recognized goes back in line (unless newer ink replaced it).
-    if (this.inFlight && !this.waiting) this.waiting = this.inFlight.request;
+    // A job that was being recognized goes back in line, unless newer ink replaced it.
+    if (this.inFlight) {
+      if (this.waiting) this.inFlight.job.reject(supersededError());
+      else this.waiting = this.inFlight.job;
+    }
     this.inFlight = null;
   }
 
-  // request: { ids, strokes, fixed } (a store snapshot)
-  request(request) {
-    this.waiting = request;
-    const stalled = this.state === 'unavailable' || this.state === 'failed';
-    if (stalled && performance.now() - this.startedAt > RETRY_AFTER_MS) this.start();
-    else this.pump();
+  // ink: { strokes, fixed, options }. Resolves with { result, workerMs, roundTripMs } (result
+  // is the core's reading or its { error }); rejects with an AbortError when a newer request
+  // replaces this one before it was sent, or with RecognizerUnavailable.
+  request(ink) {
+    return new Promise((resolve, reject) => {
+      if (this.state === 'closed') return reject(new RecognizerUnavailable('the recognizer was closed', 'closed'));
+      if (this.waiting) this.waiting.reject(supersededError());
+      this.waiting = { ink, resolve, reject };
+      const stalled = this.state === 'unavailable' || this.state === 'failed';
+      if (!stalled) return this.pump();
+      if (performance.now() - this.startedAt > RETRY_AFTER_MS) return this.start();
+      this.waiting = null;
+      reject(new RecognizerUnavailable(this.message, this.state));
+    });
   }
 
-  // Drops the waiting request (the ink it described is gone).
+  // Drops the waiting request (the ink it described is gone); its promise rejects with an AbortError.
   cancel() {
+    if (this.waiting) this.waiting.reject(supersededError());
     this.waiting = null;
+  }
+
+  close() {
+    this.cancel();
+    this.stop();
+    this.failAll(new RecognizerUnavailable('the recognizer was closed', 'closed'));
+    this.setState('closed', '');
   }
 
   pump() {
     if (!this.worker || this.inFlight || !this.waiting) return;
     if (this.state === 'unavailable' || this.state === 'failed') return;
-    const request = this.waiting;
+    const job = this.waiting;
     this.waiting = null;
-    this.inFlight = { id: this.nextId++, request, sentAt: performance.now() };
-    this.worker.postMessage({ type: 'recognize', id: this.inFlight.id, ink: { strokes: request.strokes, fixed: request.fixed } });
+    this.inFlight = { id: this.nextId++, job, sentAt: performance.now() };
+    this.worker.postMessage({ type: 'recognize', id: this.inFlight.id, ink: job.ink });
     if (this.state === 'ready') this.watch();
   }
 
@@ -90,17 +123,17 @@ export class RecognitionClient {
       this.setState('ready');
       if (this.inFlight) this.watch();
     } else if (msg.type === 'unavailable') {
-      this.setState('unavailable', msg.message);
       this.stop();
+      this.unavailable(msg.message);
     } else if (msg.type === 'crashed') {
       this.crashed(msg.message);
     } else if (msg.type === 'result' && this.inFlight && msg.id === this.inFlight.id) {
       clearTimeout(this.timer);
-      const { request, sentAt } = this.inFlight;
+      const { job, sentAt } = this.inFlight;
       this.inFlight = null;
       this.crashes = 0;
       if (this.state !== 'ready') this.setState('ready');
-      this.onResult({ result: msg.result, request, workerMs: msg.workerMs, roundTripMs: performance.now() - sentAt, newerWaiting: !!this.waiting });
+      job.resolve({ result: msg.result, workerMs: msg.workerMs, roundTripMs: performance.now() - sentAt });
       this.pump();
     }
   }
@@ -109,16 +142,29 @@ export class RecognitionClient {
     this.crashes++;
     this.stop();
     if (this.crashes > MAX_CRASHES) {
-      this.setState('failed', `The recognizer keeps stopping (${message}). Your ink is kept; it will try again after your next stroke.`);
       this.crashes = 0;
+      this.setState('failed', `The recognizer keeps stopping (${message}). Your ink is kept; it will try again after your next stroke.`);
+      this.failAll(new RecognizerUnavailable(this.message, 'failed'));
       return;
     }
     this.setState('crashed', `The recognizer stopped (${message}); restarting it. Your ink is kept.`);
     this.start();
   }
 
+  unavailable(message) {
+    this.setState('unavailable', message);
+    this.failAll(new RecognizerUnavailable(message, 'unavailable'));
+  }
+
+  failAll(error) {
+    for (const job of [this.waiting, this.inFlight && this.inFlight.job]) if (job) job.reject(error);
+    this.waiting = null;
+    this.inFlight = null;
+  }
+
   setState(state, message = '') {
     this.state = state;
+    this.message = message;
     this.onState(state, message);
   }
 }

@@ -3,7 +3,7 @@
 // importScripts the Emscripten module.
 //
 // in:  { type: 'init', wasmScript, wasmDir, weights }   (URLs)
-//      { type: 'recognize', id, ink: { strokes, fixed } }
+//      { type: 'recognize', id, ink: { strokes, fixed, options } }   (the core's ink JSON)
 // out: { type: 'ready' }
 //      { type: 'unavailable', reason: 'wasm' | 'weights-missing' | 'weights-invalid', message }
 //      { type: 'result', id, result, workerMs }

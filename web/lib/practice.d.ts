@@ -1,0 +1,70 @@
+// Types of practice.js: checking answers written by hand.
+import type { Reading, RecognizedSymbol } from './inkmath.js';
+
+export type CompareMode = 'equivalent' | 'exact';
+export const COMPARE_MODES: CompareMode[];
+
+export interface Mistake {
+  id: string;
+  /** LaTeX answers that make this mistake */
+  answers: string[];
+  compare?: CompareMode;
+  message?: string;
+  [key: string]: unknown;
+}
+
+export interface Problem {
+  /** the expected answer, in LaTeX */
+  answer: string;
+  compare?: CompareMode;
+  mistakes?: Mistake[];
+  [key: string]: unknown;
+}
+
+export interface Verdict {
+  verdict: 'right' | 'wrong' | 'unreadable';
+  /** the known mistake the answer matches (FORM_MISTAKE: a right value in the wrong form) */
+  mistake: Mistake | null;
+  /** why an answer is unreadable */
+  reason?: string;
+}
+
+export const FORM_MISTAKE: Mistake;
+
+export class AnswerChecker {
+  /** computeEngine: a ComputeEngine of @cortex-js/compute-engine */
+  constructor(computeEngine: unknown);
+  /** whether the LaTeX is complete math */
+  readable(latex: string): boolean;
+  /** whether `answer` matches `expected` */
+  matches(answer: string, expected: string, compare?: CompareMode): boolean;
+  judge(problem: Problem, latex: string): Verdict;
+}
+
+/** An AnswerChecker on the given Compute Engine, or on compute-engine.js next to practice.js (or under baseUrl). */
+export function createAnswerChecker(options?: { computeEngine?: unknown; baseUrl?: string | URL }): Promise<AnswerChecker>;
+
+export const SURE_SCORE: number;
+export const CLOSE_MARGIN: number;
+/** a symbol read with a low score, or with another reading close to it */
+export function isUnsure(symbol: RecognizedSymbol): boolean;
+/** the lowest symbol score (1 for fixed symbols) and the unsure symbols of a reading */
+export function assessReading(reading: Pick<Reading, 'symbols'>): { confidence: number; unsure: RecognizedSymbol[] };
+
+export interface ProblemSet {
+  title: string;
+  problems: (Problem & { id: string; topic: string; prompt: string; hints: string[]; mistakes: Mistake[];
+    /** the child writes the steps, from `latex` (the problem's math) to the answer */
+    work: boolean; latex: string })[];
+}
+/** a fault of a problem set and where it is ("problem 3 (\"lin-2\")", "line 4, column 7") */
+export interface ProblemSetFault {
+  where: string;
+  message: string;
+}
+export class ProblemSetError extends Error {
+  /** every fault found; the message names them all */
+  faults: ProblemSetFault[];
+}
+/** parses and checks a problem set (JSON text, the format in inkmath's README) */
+export function parseProblemSet(text: string): ProblemSet;

@@ -1,0 +1,23 @@
+// Answer checking for pages that bring their own problems: the same checks as inkmath's
+// practice mode, on the Compute Engine (bundled next to this module as compute-engine.js).
+//
+//   import { createAnswerChecker } from './lib/practice.js';
+//   const checker = await createAnswerChecker();
+//   checker.judge({ answer: 'x=4' }, reading.latex).verdict;   // 'right' | 'wrong' | 'unreadable'
+import { AnswerChecker, COMPARE_MODES, FORM_MISTAKE } from '../practice/check.js';
+import { assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN } from '../practice/confidence.js';
+import { parseProblemSet, ProblemSetError } from '../practice/problem-set.js';
+
+export { AnswerChecker, COMPARE_MODES, FORM_MISTAKE, assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN, parseProblemSet, ProblemSetError };
+
+// An AnswerChecker on `computeEngine` (a ComputeEngine instance), or on the Compute Engine
+// loaded from compute-engine.js next to this module (or under `baseUrl`).
+export async function createAnswerChecker({ computeEngine, baseUrl } = {}) {
+  if (!computeEngine) {
+    const base = baseUrl ? new URL(baseUrl, globalThis.document ? document.baseURI : import.meta.url) : new URL('.', import.meta.url);
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    const { ComputeEngine } = await import(new URL('compute-engine.js', base).href);
+    computeEngine = new ComputeEngine();
+  }
+  return new AnswerChecker(computeEngine);
+}

@@ -1,0 +1,30 @@
+// The page's latest reading of the ink and the recognizer's state, shared by the modes.
+// Emits 'reading' after each new reading and 'state' when the recognizer's state changes.
+//
+// latest: { latex, symbols: [{ label, score, ids (stroke ids), box, alternatives, fixed }], ms }
+// state: 'loading', 'ready', 'crashed', 'unavailable', 'failed' (see web/lib/inkmath.js)
+
+export class PageReading extends EventTarget {
+  constructor() {
+    super();
+    this.latest = { latex: '', symbols: [] };
+    this.state = 'loading';
+    this.message = '';
+  }
+
+  // Whether readings can be had now (a recognizer that is loading or restarting will answer).
+  get working() {
+    return this.state !== 'unavailable' && this.state !== 'failed';
+  }
+
+  publish(reading) {
+    this.latest = reading;
+    this.dispatchEvent(new CustomEvent('reading', { detail: reading }));
+  }
+
+  setState(state, message = '') {
+    this.state = state;
+    this.message = message;
+    this.dispatchEvent(new CustomEvent('state', { detail: { state, message } }));
+  }
+}
