@@ -64,6 +64,13 @@ test('a set written in the editor is previewed, checked, saved, and practice run
       mistakes: [{ id: 'sign', answers: ['x=-4'], message: 'Check the sign.', mini: { prompt: 'Solve $x - 3 = 1$.', answer: 'x=4' } }] }],
   });
 
+  // A worked problem asks for the math its steps start from.
+  await session.evaluate(() => document.querySelector('.problem[data-problem="1"] [data-field="work"]').click());
+  assert.deepEqual(await faults(session), ['problem 1 ("solve"): "latex" (the math the steps start from, needed with "work") must be non-empty text']);
+  await fill(session, 1, 'latex', '2x + 3 = 11');
+  assert.deepEqual(await faults(session), []);
+  assert.match(await session.evaluate(() => document.getElementById('editor-json').textContent), /"work": true,\s*"latex": "2x \+ 3 = 11"/);
+
   // Practice runs the saved set: a wrong answer gets its mistake's message, a right one is right.
   await session.goto(site.url);
   await session.waitFor(() => document.body.dataset.ready === 'true');

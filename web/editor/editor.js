@@ -53,13 +53,25 @@ function field(label, obj, key, { math = false, prompt = false, lines = false, p
   return el('label', { class: `field${prompt ? ' wide' : ''}` }, el('span', { class: 'name' }, label), input, plain ? null : shown);
 }
 
+// "The child writes the steps": a box that, ticked, asks for the math the steps start from.
+function workFields(problem, { name = '', placeholder = '2x + 3 = 11' } = {}) {
+  const box = el('input', { type: 'checkbox', 'data-field': `${name}work`, checked: problem.work,
+    onchange: (e) => { problem.work = e.target.checked; render(); } });
+  return [
+    el('label', { class: 'field check' }, box, el('span', {}, 'The child writes the steps, each line checked')),
+    problem.work ? field('The math the steps start from (LaTeX)', problem, 'latex', { math: true, placeholder, name: `${name}latex` }) : null,
+  ];
+}
+
 function mistakeForm(problem, mistake, k, n) {
   return el('fieldset', { class: 'mistake', 'data-mistake': String(k + 1) },
     el('legend', {}, `Known mistake ${k + 1}`),
     field('Id', mistake, 'id', { plain: true, placeholder: 'sign' }),
-    field('Wrong answers (one a line, LaTeX)', mistake, 'answers', { math: true, lines: true, placeholder: 'x=-4' }),
+    field(problem.work ? 'Wrong answers (one a line, LaTeX; none: the id names a misconception)' : 'Wrong answers (one a line, LaTeX)',
+      mistake, 'answers', { math: true, lines: true, placeholder: 'x=-4' }),
     field('What to tell the child', mistake, 'message', { prompt: true, placeholder: 'Check the sign of your answer.' }),
     field('Mini problem', mistake.mini, 'prompt', { prompt: true, placeholder: 'Solve for $x$: $x - 3 = 1$.', name: 'mini-prompt' }),
+    ...workFields(mistake.mini, { name: 'mini-', placeholder: 'x - 3 = 1' }),
     field('Its answer (LaTeX)', mistake.mini, 'answer', { math: true, placeholder: 'x=4', name: 'mini-answer' }),
     field('Its hints (one a line)', mistake.mini, 'hints', { lines: true, name: 'mini-hints' }),
     button('Remove this mistake', () => { problem.mistakes.splice(k, 1); render(); }, { class: 'remove' }));
@@ -76,6 +88,7 @@ function problemForm(problem, i) {
       field('Id', problem, 'id', { plain: true, placeholder: `p${i + 1}` }),
       field('Topic', problem, 'topic', { plain: true, placeholder: 'Linear equations' }),
       field('Prompt', problem, 'prompt', { prompt: true, placeholder: 'Solve for $x$: $2x + 3 = 11$.' }),
+      ...workFields(problem),
       field('Answer (LaTeX)', problem, 'answer', { math: true, placeholder: 'x=4' }),
       el('label', { class: 'field' }, el('span', { class: 'name' }, 'Right when it has'), compare),
       field('Hints (one a line)', problem, 'hints', { lines: true, prompt: true })),
