@@ -4,6 +4,8 @@
 //
 // dist/
 //   index.html, web/...        the page
+//   report.html                the teacher's view of practice reports (web/report.html)
+//   editor.html                the problem set editor (web/editor.html)
 //   lib/                       the library (web/lib), which the page uses too, and the npm
 //                              package made from it (package.json, LICENSE, README.md):
 //     inkmath.js, inkmath-pad.js, practice.js   ES modules bundled by rollup from web/
@@ -16,6 +18,7 @@
 //     weights/inkmath.bin      the model file (classifier and fitted parts)
 //     compute-engine.js        the Compute Engine (ES module) that checks answers
 //   vendor/katex/              katex.mjs (ES module), katex.min.js, katex.min.css, fonts/
+//   vendor/chart.js/           Chart.js (UMD script) for the teacher's view's charts
 //   sw.js                      the service worker (web/sw-src.js with the precache list
 //                              injected when that file exists, else a generated one)
 'use strict';
@@ -35,8 +38,11 @@ const precacheStamp = from('build', 'site-precache.json');
 // (the page may be in progress, the weights may not be trained yet) are reported, not fatal.
 const parts = [
   { from: from('index.html'), to: 'index.html' },
-  // The page's copy of web/ leaves out what it uses from lib/.
-  { from: from('web'), to: 'web', skip: ['worker/recognizer-worker.js', 'examples', 'lib/inkmath.d.ts', 'lib/inkmath-pad.d.ts', 'lib/practice.d.ts', 'lib/LICENSE', 'lib/README.md'] },
+  // The page's copy of web/ leaves out what it uses from lib/ and the pages that live at
+  // the top of the site.
+  { from: from('web'), to: 'web', skip: ['report.html', 'editor.html', 'worker/recognizer-worker.js', 'examples', 'lib/inkmath.d.ts', 'lib/inkmath-pad.d.ts', 'lib/practice.d.ts', 'lib/LICENSE', 'lib/README.md'] },
+  { from: from('web', 'report.html'), to: 'report.html', required: true },
+  { from: from('web', 'editor.html'), to: 'editor.html', required: true },
   { from: from('web', 'examples'), to: 'examples', required: true },
   { from: from('web', 'worker', 'recognizer-worker.js'), to: 'lib/inkmath-worker.js', required: true },
   ...['inkmath.d.ts', 'inkmath-pad.d.ts', 'practice.d.ts'].map((f) => ({ from: from('web', 'lib', f), to: `lib/${f}`, required: true })),
@@ -48,6 +54,8 @@ const parts = [
   { from: from('node_modules', 'katex', 'dist', 'fonts'), to: 'vendor/katex/fonts', required: true },
   { from: from('node_modules', '@cortex-js', 'compute-engine', 'dist', 'compute-engine.min.esm.js'), to: 'lib/compute-engine.js', required: true },
   { from: from('node_modules', '@cortex-js', 'compute-engine', 'LICENSE'), to: 'lib/compute-engine.LICENSE', required: true },
+  { from: from('node_modules', 'chart.js', 'dist', 'chart.umd.min.js'), to: 'vendor/chart.js/chart.umd.min.js', required: true },
+  { from: from('node_modules', 'chart.js', 'LICENSE.md'), to: 'vendor/chart.js/LICENSE.md', required: true },
   ...listFiles(from('weights'))
     .filter((f) => f.endsWith('.bin'))
     .map((f) => ({ from: from('weights', f), to: `lib/weights/${f}` })),

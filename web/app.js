@@ -179,7 +179,6 @@ new ResizeObserver(relayout).observe(canvas);
 
 // --- start -----------------------------------------------------------------------------
 
-setUpPractice({ store, reading });
 setUpModes($('modes'));
 surface.resize();
 try {
@@ -189,6 +188,8 @@ try {
 } catch (err) {
   status.error('storage', err.message);
 }
+// After the mode and the restored ink: practice swaps in its own ink (web/practice/mode-ink.js).
+setUpPractice({ store, reading });
 if (store.strokes.length === 0) recognize();
 registerServiceWorker($('update'));
 document.body.dataset.ready = 'true';

@@ -78,22 +78,26 @@ test('wrong answers bring the hints in order; a mistake opens its mini problem, 
 });
 
 const attempts = [
-  { id: 1, time: '2026-01-05T10:00:00.000Z', set: 'Week 1, "fractions"', problem: 'a', miniOf: '', prompt: 'Solve $2x+3=11$', expected: 'x=4', latex: 'x = -4', confidence: 0.91234, confirmed: false, result: 'wrong', mistake: 'sign', strokes: [[[0, 0, 0, 0.5], [10, 10, 16, 0.5]]] },
-  { id: 2, time: '2026-01-05T10:01:00.000Z', set: 'Week 1, "fractions"', problem: 'a/sign', miniOf: 'a', prompt: 'q', expected: '1', latex: '1', confidence: 0.42, confirmed: true, result: 'right', mistake: '', strokes: [[[5, 5, 0, 0.5], [5, 20, 10, 0.5]]] },
+  { id: 1, child: { name: 'Ana', class: '4B' }, time: '2026-01-05T10:00:00.000Z', localTime: '2026-01-05T11:00:00+01:00', set: 'Week 1, "fractions"', problem: 'a', miniOf: '', prompt: 'Solve $2x+3=11$', expected: 'x=4', latex: 'x = -4', confidence: 0.91234, confirmed: false, result: 'wrong', hints: 0, mistake: 'sign', misconception: 'sign', strokes: [[[0, 0, 0, 0.5], [10, 10, 16, 0.5]]] },
+  { id: 2, child: { name: 'Ana', class: '4B' }, time: '2026-01-05T10:01:00.000Z', localTime: '2026-01-05T11:01:00+01:00', set: 'Week 1, "fractions"', problem: 'a/sign', miniOf: 'a', prompt: 'q', expected: '1', latex: '1', confidence: 0.42, confirmed: true, result: 'right', hints: 1, mistake: '', misconception: '', strokes: [[[5, 5, 0, 0.5], [5, 20, 10, 0.5]]] },
 ];
 
 test('the CSV report has one row per attempt with the recognized LaTeX', () => {
   const lines = attemptsToCsv(attempts).trimEnd().split('\r\n');
   assert.equal(lines.length, 3);
-  assert.equal(lines[0], 'time,problem_set,problem,mini_problem_of,prompt,expected,recognized_latex,confidence,reading_confirmed,result,mistake,strokes');
-  assert.equal(lines[1], '2026-01-05T10:00:00.000Z,"Week 1, ""fractions""",a,,Solve $2x+3=11$,x=4,x = -4,0.91,no,wrong,sign,1');
-  assert.equal(lines[2], '2026-01-05T10:01:00.000Z,"Week 1, ""fractions""",a/sign,a,q,1,1,0.42,yes,right,,1');
+  assert.equal(lines[0], 'child,class,time,problem_set,topic,problem,mini_problem_of,prompt,expected,reading,recognized_latex,confidence,reading_confirmed,result,hints_seen,mistake,misconception,strokes');
+  assert.equal(lines[1], 'Ana,4B,2026-01-05T11:00:00+01:00,"Week 1, ""fractions""",,a,,Solve 2x + 3 = 11,x = 4,x = -4,x = -4,0.91,no,wrong,0,sign,sign,1');
+  assert.equal(lines[2], 'Ana,4B,2026-01-05T11:01:00+01:00,"Week 1, ""fractions""",,a/sign,a,q,1,1,1,0.42,yes,right,1,,,1');
 });
 
 test('the JSON report carries each attempt\'s ink as InkML that reads back', () => {
-  const report = JSON.parse(attemptsToJson(attempts, new Date('2026-01-06T00:00:00Z')));
+  const report = JSON.parse(attemptsToJson(attempts, { child: { name: 'Ana', class: '4B' }, exportedAt: new Date('2026-01-06T00:00:00Z') }));
   assert.equal(report.format, 'inkmath-practice-report');
-  assert.equal(report.exported, '2026-01-06T00:00:00.000Z');
+  assert.equal(report.version, 2);
+  assert.equal(new Date(report.exported).toISOString(), '2026-01-06T00:00:00.000Z', 'local time with its offset');
+  assert.deepEqual(report.child, { name: 'Ana', class: '4B' });
+  assert.equal(report.attempts[0].promptText, 'Solve 2x + 3 = 11');
+  assert.equal(report.attempts[0].reading, 'x=-4');
   assert.equal(report.attempts.length, 2);
   assert.equal(report.attempts[0].latex, 'x = -4');
   assert.equal('strokes' in report.attempts[0], false);

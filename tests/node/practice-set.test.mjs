@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ComputeEngine } from '@cortex-js/compute-engine';
 import { AnswerChecker } from '../../web/practice/check.js';
-import { parseProblemSet, unreadableAnswers, problemSetUrl, loadProblemSet, listProblemSets, ProblemSetError } from '../../web/practice/problem-set.js';
+import { parseProblemSet, checkProblemSet, unreadableAnswers, problemSetUrl, loadProblemSet, listProblemSets, ProblemSetError } from '../../web/practice/problem-set.js';
 import { splitPrompt } from '../../web/practice/prompt.js';
 
 const checker = new AnswerChecker(new ComputeEngine());
@@ -57,6 +57,27 @@ test('a broken set is refused with a message that says what to fix', () => {
   refused('{"problems": [{"prompt": "p", "answer": "1", "mistakes": [{"message": "m"}]}]}', /mistake 1: "answers"/);
   refused('{"problems": [{"prompt": "p", "answer": "1", "hints": [3]}]}', /"hints" 1/);
   refused(`{"problems": [{"prompt": "${'p'.repeat(3000)}", "answer": "1"}]}`, /longer than/);
+});
+
+test('a set with several faults lists every one of them, with where it is', () => {
+  const text = JSON.stringify({ title: '', problems: [
+    { id: 'a', prompt: 'p', answer: '' },
+    { id: 'a', prompt: '', answer: '2', compare: 'roughly' },
+    { prompt: 'q', answer: '3', mistakes: [{ message: 'm', mini: { prompt: 'r' } }] },
+  ] }, null, 2);
+  const { faults } = checkProblemSet(text);
+  assert.deepEqual(faults.map((f) => `${f.where}: ${f.message}`), [
+    ': "title" must be non-empty text',
+    'problem 1 ("a"): "answer" must be non-empty text',
+    'problem 2 ("a"): "compare" must be "equivalent" or "exact"',
+    'problem 2 ("a"): "prompt" must be non-empty text',
+    'problem 2: the id "a" is used twice (also by problem 1)',
+    'problem 3, mistake 1: "answers" must list the wrong answers it stands for',
+    'problem 3, mistake 1: "mini": "answer" must be non-empty text',
+  ]);
+  assert.throws(() => parseProblemSet(text), (err) => err.faults.length === 7 && /problem 3, mistake 1: "mini": "answer"/.test(err.message));
+  const broken = checkProblemSet('{\n  "problems": [\n    { "prompt": "p", }\n  ]\n}');
+  assert.match(broken.faults[0].where, /^line 3, column \d+$/);
 });
 
 test('answers that are not math are reported by problem', () => {

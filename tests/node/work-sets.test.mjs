@@ -7,7 +7,7 @@ import { ComputeEngine } from '@cortex-js/compute-engine';
 import { AnswerChecker } from '../../web/practice/check.js';
 import { WorkChecker, MESSAGES } from '../../web/practice/steps/work.js';
 import { MISCONCEPTIONS, MISCONCEPTION_IDS } from '../../web/practice/steps/misconceptions.js';
-import { parseProblemSet, ProblemSetError } from '../../web/practice/problem-set.js';
+import { parseProblemSet, checkProblemSet, ProblemSetError } from '../../web/practice/problem-set.js';
 
 const checker = new WorkChecker(new AnswerChecker(new ComputeEngine()));
 const problemsDir = new URL('../../web/problems/', import.meta.url);
@@ -48,6 +48,23 @@ test('worked problems need their LaTeX; mistakes without answers name a misconce
   const set = parseProblemSet(JSON.stringify({ problems: [{ prompt: 'p', answer: 'x=1', work: true, latex: 'x+1=2', mistakes: [{ id: 'sign-move', message: 'm' }] }] }));
   assert.deepEqual(set.problems[0].mistakes, [{ id: 'sign-move', answers: [], compare: 'equivalent', message: 'm', mini: null }]);
   assert.equal(set.problems[0].work, true);
+});
+
+test('the faults of worked problems are listed with every other fault, each with where it is', () => {
+  const { faults } = checkProblemSet(JSON.stringify({ problems: [
+    { id: 'w1', prompt: 'p', answer: 'x=1', work: true },
+    { id: 'w2', prompt: '', answer: 'x=1', work: 'yes' },
+    { id: 'w3', prompt: 'p', answer: 'x=1', latex: 'x=1' },
+    { id: 'w4', prompt: 'p', answer: 'x=1', work: true, latex: 'x+1=2', mistakes: [{ id: 'sign-mvoe' }, { id: 'sign-move', mini: { prompt: 'q' } }] },
+  ] }));
+  assert.deepEqual(faults.map((f) => `${f.where}: ${f.message}`), [
+    'problem 1 ("w1"): "latex" (the math the steps start from, needed with "work") must be non-empty text',
+    'problem 2 ("w2"): "prompt" must be non-empty text',
+    'problem 2 ("w2"): "work" must be true or false',
+    'problem 3 ("w3"): "latex" is only for problems with "work": true',
+    `problem 4 ("w4"), mistake 1: without "answers", "id" must be a misconception: ${MISCONCEPTION_IDS.join(', ')}`,
+    'problem 4 ("w4"), mistake 2: "mini": "answer" must be non-empty text',
+  ]);
 });
 
 test('a set\'s own message and mini problem for a misconception come first; otherwise the catalogue\'s and a generated one', () => {

@@ -49,7 +49,7 @@ export async function main(): Promise<string> {
   try {
     parseProblemSet('{"problems": []}');
   } catch (err) {
-    if (err instanceof ProblemSetError) console.log(err.message);
+    if (err instanceof ProblemSetError) console.log(err.message, err.faults.map((f) => `${f.where}: ${f.message}`));
   }
   console.log(verdict.verdict, verdict.mistake === FORM_MISTAKE, sure, checker.readable('x'), checker.matches('2', '4/2'), SURE_SCORE + CLOSE_MARGIN, found);
   recognizer.close();

@@ -53,8 +53,18 @@ export function assessReading(reading: Pick<Reading, 'symbols'>): { confidence: 
 
 export interface ProblemSet {
   title: string;
-  problems: (Problem & { id: string; prompt: string; hints: string[]; mistakes: Mistake[] })[];
+  problems: (Problem & { id: string; topic: string; prompt: string; hints: string[]; mistakes: Mistake[];
+    /** the child writes the steps, from `latex` (the problem's math) to the answer */
+    work: boolean; latex: string })[];
 }
-export class ProblemSetError extends Error {}
+/** a fault of a problem set and where it is ("problem 3 (\"lin-2\")", "line 4, column 7") */
+export interface ProblemSetFault {
+  where: string;
+  message: string;
+}
+export class ProblemSetError extends Error {
+  /** every fault found; the message names them all */
+  faults: ProblemSetFault[];
+}
 /** parses and checks a problem set (JSON text, the format in inkmath's README) */
 export function parseProblemSet(text: string): ProblemSet;

@@ -47,9 +47,13 @@ export class AttemptLog {
     return [...stored, ...this.memory].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   }
 
-  async clear() {
+  // Removes the attempts for which `match(attempt)` holds (every attempt without it).
+  async clear(match = () => true) {
     await this.opening;
-    this.memory = [];
-    if (this.db) await promised(this.db.transaction(STORE, 'readwrite').objectStore(STORE).clear());
+    this.memory = this.memory.filter((a) => !match(a));
+    if (!this.db) return;
+    const store = this.db.transaction(STORE, 'readwrite').objectStore(STORE);
+    const stored = await promised(store.getAll());
+    await Promise.all(stored.filter(match).map((a) => promised(store.delete(a.id))));
   }
 }

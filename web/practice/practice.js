@@ -13,10 +13,14 @@ import { saveProgress as keepProgress, loadProgress } from './progress.js';
 import { renderPrompt } from './prompt.js';
 import { PracticeSession } from './session.js';
 import { AttemptLog } from './attempts.js';
-import { attemptsToCsv, attemptsToJson } from './report.js';
+import { attemptsToCsv, attemptsToJson, reportFileName } from './report.js';
+import { localTime } from './readable.js';
 import { buildPanel } from './panel.js';
 import { Feedback } from './feedback.js';
-import { button } from './dom.js';
+import { el, button } from './dom.js';
+import { Children, ChildError } from './children.js';
+import { InkHighlight } from './highlight.js';
+import { keepInkPerMode } from './mode-ink.js';
 
 const ENGINE = `${paths.lib}compute-engine.js`;
 const SETS_INDEX = 'web/problems/index.json';
@@ -35,15 +39,23 @@ const storage = (() => {
     return null;
   }
 })();
+const children = new Children(storage);
+let highlight = null;
 const log = new AttemptLog();
 let session = null;
 let source = null;    // where the set came from: { url } or { name, text }
 let phase = 'idle';   // idle | answering | reading | confirm | right | wrong | unreadable | done
 let started = null;
 let checking = null;
+let score = { right: 0, first: 0 };  // problems of this set right, and right at the first try
+let askAll = false;   // the child said the reading is not what they wrote: ask about every symbol
 
 function setPhase(next) {
   phase = next;
+  if (next !== 'confirm') {
+    highlight.clear();
+    askAll = false;
+  }
   container.dataset.state = next;
   ui.check.disabled = !['answering', 'wrong', 'unreadable'].includes(next);
   ui.skip.disabled = next === 'done' || next === 'idle';
@@ -88,6 +100,8 @@ async function check() {
     const [read, answers] = await checking;
     const { unsure } = assessReading(read);
     const readable = answers.readable(read.latex);
+    // A try that cannot be read as math is kept in the report as unreadable (never as wrong).
+    if (!readable) record(session.problem, read, { verdict: 'unreadable' }, false);
     if (unsure.length > 0 || !readable) askToConfirm();
     else judge(answers, read, { confirmed: false });
   } catch (err) {
@@ -120,11 +134,57 @@ async function showConfirm() {
   if (phase !== 'confirm') return;
   const answers = await checker();
   const { unsure } = assessReading(read);
-  feedback.confirm({ latex: read.latex, unsure, readable: answers.readable(read.latex) }, {
+  const inOrder = [...read.symbols].sort((a, b) => a.box[0] - b.box[0]);
+  const next = (symbol) => inOrder[inOrder.indexOf(symbol) + 1] || null;
+  // What cannot be read as math, with no symbol unsure, may be symbols split or joined
+  // wrongly: every symbol is asked about. The symbols asked about are shown on the ink.
+  const readable = answers.readable(read.latex);
+  const asked = askAll || (!unsure.length && !readable) ? inOrder : unsure;
+  showOnInk(asked.map((s) => s.ids));
+  feedback.confirm({ latex: read.latex, unsure: asked, readable, next }, {
     pick: (symbol, label) => store.fix(symbol.ids, label),
+    other: (symbol) => {
+      showOnInk([symbol.ids]);
+      feedback.keypad('Which symbol is it?', (label) => store.fix(symbol.ids, label), showConfirm);
+    },
+    join: (symbol) => joinSymbols([...symbol.ids, ...next(symbol).ids]),
+    split: (symbol) => splitSymbol(symbol.ids),
     yes: confirmed,
     rewrite,
   });
+}
+
+// A sure reading can still be wrong (two strokes of an x read as ", >"): the child fixes the
+// symbols, joins or splits them, and checks again.
+function notMine() {
+  if (phase !== 'wrong') return;
+  setPhase('confirm');
+  askAll = true;
+  showConfirm();
+}
+
+function showOnInk(groups) {
+  const points = new Map(store.strokes.map((s) => [s.id, s.points]));
+  highlight.show(groups.map((ids) => ids.filter((id) => points.has(id)).map((id) => points.get(id))));
+}
+
+// Strokes the recognizer took for two symbols are one: the child says which.
+function joinSymbols(ids) {
+  showOnInk([ids]);
+  feedback.keypad('These strokes are one symbol. Which one?', (label) => store.fix(ids, label), showConfirm);
+}
+
+// One symbol is really two: the first stroke, then the rest, each with its own label.
+function splitSymbol(ids) {
+  const [first, ...rest] = ids;
+  showOnInk([[first]]);
+  feedback.keypad('What is this part?', (one) => {
+    showOnInk([rest]);
+    feedback.keypad('And this part?', (other) => {
+      store.fix([first], one);
+      store.fix(rest, other);
+    }, showConfirm);
+  }, showConfirm);
 }
 
 async function confirmed() {
@@ -138,6 +198,7 @@ async function confirmed() {
   if (phase !== 'confirm') return;
   const parsed = answers.read(read.latex);
   if (!parsed.ok) {
+    record(session.problem, read, { verdict: 'unreadable' }, true);
     setPhase('unreadable');
     return feedback.unreadable({ reason: parsed.reason, rewrite });
   }
@@ -148,11 +209,16 @@ function judge(answers, read, { confirmed }) {
   const problem = session.problem;
   const verdict = answers.judge(problem, read.latex);
   if (verdict.verdict === 'unreadable') {
+    record(problem, read, verdict, confirmed);
     setPhase('unreadable');
     return feedback.unreadable({ reason: verdict.reason, rewrite });
   }
   record(problem, read, verdict, confirmed);
   if (verdict.verdict === 'right') {
+    if (!session.mini) {
+      score.right++;
+      if (session.wrongAnswers === 0) score.first++;
+    }
     setPhase('right');
     const label = session.mini ? 'Back to the problem' : session.index + 1 < session.set.problems.length ? 'Next problem' : 'Finish';
     return feedback.right({ latex: read.latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
@@ -168,24 +234,44 @@ function judge(answers, read, { confirmed }) {
     miniProblem: mini,
     startMini: () => startMini(mistake),
     rewrite,
+    notMine,
   });
 }
 
+// A random id for each attempt, so that the teacher's view counts an attempt found in two
+// report files once (crypto.randomUUID exists only on https pages).
+function attemptId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Every try goes into the report: judged answers, tries that could not be read as math and
+// skipped problems (read null).
 function record(problem, read, verdict, confirmed) {
-  const { confidence } = assessReading(read);
+  const { confidence } = read ? assessReading(read) : { confidence: null };
+  const now = new Date();
+  const mistake = verdict.mistake ? verdict.mistake.id : '';
   log.add({
-    time: new Date().toISOString(),
+    uid: attemptId(),
+    child: { ...children.current },
+    time: now.toISOString(),
+    localTime: localTime(now),
     set: session.set.title,
     problem: session.problemId,
+    topic: session.parent.topic || '',
     miniOf: session.mini ? session.parent.id : '',
     prompt: problem.prompt,
     expected: problem.answer,
-    latex: read.latex,
+    latex: read ? read.latex : '',
     confidence,
     confirmed,
     result: verdict.verdict,
-    mistake: verdict.mistake ? verdict.mistake.id : '',
-    strokes: store.snapshot().strokes,
+    hints: Math.min(session.wrongAnswers, problem.hints.length),
+    mistake,
+    // The misconception behind a wrong answer: today the id of the known mistake it matched.
+    misconception: mistake,
+    misconceptionText: verdict.mistake ? verdict.mistake.message : '',
+    strokes: read ? store.snapshot().strokes : [],
   }).then(showCount);
 }
 
@@ -218,6 +304,7 @@ function nextProblem() {
 
 function skip() {
   if (!session || session.done) return;
+  record(session.problem, null, { verdict: 'skipped' }, false);
   if (session.mini) return backFromMini();
   nextProblem();
 }
@@ -227,17 +314,22 @@ async function showProblem(note = '') {
   const katex = await loadKatex();
   if (session.done) {
     setPhase('done');
+    const n = session.set.problems.length;
     ui.where.textContent = session.set.title;
-    ui.prompt.textContent = `All ${session.set.problems.length} problems done. Well done!`;
+    ui.prompt.textContent = score.right === n ? `All ${n} problems right. Brilliant!` : `You finished all ${n} problems. Well done!`;
     container.dataset.problem = '';
-    return feedback.show('done', feedback.text('Start the set again, or pick other problems below.'),
+    const stars = el('p', { class: 'practice-stars', 'aria-hidden': 'true' }, '★'.repeat(Math.min(score.right, 10)) || '☆');
+    return feedback.show('done', stars,
+      el('p', { class: 'practice-score', id: 'practice-score' },
+        `${score.right} of ${n} right` + (score.first ? `, ${score.first} of them at the first try.` : '.')),
+      feedback.text(score.right < n ? 'Try the set again to get even more right, or pick other problems below.' : 'Start again, or pick other problems below.'),
       button('Start again', restart, { id: 'practice-restart', class: 'primary' }));
   }
   const p = session.problem;
   const n = session.set.problems.length;
-  ui.where.textContent = session.mini
+  ui.where.textContent = (session.mini
     ? `Mini problem for problem ${session.index + 1} of ${n}`
-    : `Problem ${session.index + 1} of ${n}${p.topic ? ` · ${p.topic}` : ''}`;
+    : `Problem ${session.index + 1} of ${n}${p.topic ? ` · ${p.topic}` : ''}`) + (score.right ? ` · ★ ${score.right}` : '');
   renderPrompt(ui.prompt, p.prompt, (latex, span) => typeset(katex, latex, span, { displayMode: false }));
   container.dataset.problem = session.problemId;
   container.dataset.mini = session.mini ? 'true' : 'false';
@@ -248,6 +340,7 @@ async function showProblem(note = '') {
 
 function restart() {
   session.restart();
+  score = { right: 0, first: 0 };
   store.clear();
   saveProgress();
   showProblem();
@@ -259,11 +352,12 @@ async function katexReady() {
 
 // --- problem sets ---------------------------------------------------------------------------
 
-async function useSet(set, from, index = 0) {
+async function useSet(set, from, index = 0, kept = null) {
   const answers = await checker();
   const bad = unreadableAnswers(set, (latex) => answers.readable(latex));
-  if (bad.length) throw new Error(bad.slice(0, 3).join('; '));
+  if (bad.length) throw new Error(bad.join('; '));
   session = new PracticeSession(set, index);
+  score = kept && Number.isInteger(kept.right) && Number.isInteger(kept.first) ? { right: kept.right, first: kept.first } : { right: 0, first: 0 };
   source = from;
   saveProgress();
   markChosenSet();
@@ -328,42 +422,110 @@ function message(text, kind = 'info') {
 // --- progress and report --------------------------------------------------------------------
 
 function saveProgress() {
-  if (storage) keepProgress(storage, source, session.index);
+  if (storage && session) keepProgress(storage, source, session.index, children.current?.name, score);
 }
 
+// This child's answers: those of other children on the same device are not theirs to see.
+const mine = (a) => !!children.current && !!a.child && a.child.name === children.current.name;
+
 async function showCount() {
-  const n = (await log.all()).length;
+  const n = (await log.all()).filter(mine).length;
   ui.count.textContent = `${n} answer${n === 1 ? '' : 's'}${log.persistent ? '' : ' (kept until this page closes)'}`;
 }
 
 async function saveReport(kind) {
-  const attempts = await log.all();
+  const attempts = (await log.all()).filter(mine);
   if (attempts.length === 0) return message('No answers yet: the report is empty.');
-  const day = new Date().toISOString().slice(0, 10);
-  if (kind === 'csv') downloadText(attemptsToCsv(attempts), `inkmath-practice-${day}.csv`, 'text/csv');
-  else downloadText(attemptsToJson(attempts), `inkmath-practice-${day}.json`, 'application/json');
+  const now = new Date();
+  const child = children.current;
+  if (kind === 'csv') downloadText(attemptsToCsv(attempts), reportFileName(child, now, 'csv'), 'text/csv');
+  else downloadText(attemptsToJson(attempts, { child, exportedAt: now }), reportFileName(child, now, 'json'), 'application/json');
 }
 
 async function clearReport() {
-  if (!window.confirm('Remove every answer from the report on this device?')) return;
-  await log.clear();
+  if (!window.confirm(`Remove ${children.current.name}'s answers from this device?`)) return;
+  await log.clear(mine);
   showCount();
   message('The report is empty now.');
 }
 
 // --- start ------------------------------------------------------------------------------------
 
+// --- who is practising ------------------------------------------------------------------------
+
+let chosen = null;  // resolves once a child has said who they are
+
+function whoIsPractising() {
+  if (children.current) return Promise.resolve(children.current);
+  setPhase('who');
+  ui.who.hidden = false;
+  ui.card.hidden = true;
+  feedback.clear();
+  ui.known.replaceChildren(...children.list.map((c) => button(c.name, () => chooseChild(c.name, ''),
+    { class: 'practice-known-child', 'data-child': c.name })));
+  ui.nameInput.value = '';
+  ui.classInput.value = '';
+  return new Promise((resolve) => { chosen = resolve; });
+}
+
+function chooseChild(name, className) {
+  let child;
+  try {
+    child = children.choose(name, className);
+  } catch (err) {
+    if (!(err instanceof ChildError)) throw err;
+    ui.whoMessage.textContent = err.message;
+    return;
+  }
+  ui.whoMessage.textContent = '';
+  ui.who.hidden = true;
+  ui.card.hidden = false;
+  showChild();
+  const resolve = chosen;
+  chosen = null;
+  resolve?.(child);
+}
+
+function showChild() {
+  const child = children.current;
+  ui.child.textContent = child ? `${child.name}${child.class ? ` (${child.class})` : ''} · ` : '';
+  showCount();
+}
+
+// Another child takes the device: the paper is cleared, they say who they are and go on
+// from their own place in their own set.
+async function switchChild() {
+  if (checking) return;
+  children.leave();
+  store.clear();
+  await whoIsPractising();
+  session = null;
+  source = null;
+  await loadSets();
+}
+
 async function start() {
+  setPhase('idle');
+  await whoIsPractising();
+  showChild();
+  await loadSets();
+}
+
+async function loadSets() {
   setPhase('idle');
   feedback.info('Loading the problems…');
   const listed = await fillSetList();
   const asked = new URLSearchParams(location.search).get('set');
-  const saved = storage && loadProgress(storage);
+  const saved = storage && loadProgress(storage, children.current?.name);
   // The set named in the address, else the one in use last time, else the first listed.
   const candidates = [
-    asked && (() => loadProblemSet(asked, document.baseURI).then(({ url, set }) => useSet(set, { url }))),
-    saved && saved.source.text && (() => useSet(parseProblemSet(saved.source.text), saved.source, saved.index)),
-    saved && saved.source.url && (() => loadProblemSet(saved.source.url, document.baseURI).then(({ url, set }) => useSet(set, { url }, saved.index))),
+    // A child coming back to the set of the link goes on where they were.
+    asked && (() => loadProblemSet(asked, document.baseURI).then(({ url, set }) => {
+      const same = saved && saved.source.url === url;
+      return useSet(set, { url }, same ? saved.index : 0, same ? saved.score : null);
+    })),
+    saved && saved.source.text && (() => useSet(parseProblemSet(saved.source.text), saved.source, saved.index, saved.score)),
+    saved && saved.source.url && (() => loadProblemSet(saved.source.url, document.baseURI).then(({ url, set }) => useSet(set, { url }, saved.index, saved.score))),
     listed.length && (() => loadProblemSet(listed[0], document.baseURI).then(({ url, set }) => useSet(set, { url }))),
   ].filter(Boolean);
   const errors = [];
@@ -392,12 +554,14 @@ export function setUpPractice(page) {
   ({ store, reading } = page);
   container = document.getElementById('practice');
   ui = buildPanel(container, {
-    check, skip, chooseSet, openFile, loadUrl,
+    check, skip, chooseSet, openFile, loadUrl, chooseChild, switchChild,
     saveCsv: () => saveReport('csv'),
     saveJson: () => saveReport('json'),
     clearReport,
   });
   feedback = new Feedback(ui.feedback);
+  highlight = new InkHighlight(document.querySelector('.surface'));
+  keepInkPerMode(store, storage, document.body.dataset.mode);
   // Follow the ink while a reading waits for confirmation.
   reading.addEventListener('reading', () => { if (phase === 'confirm') showConfirm(); });
   window.addEventListener('inkmath:mode', (e) => onMode(e.detail.mode));

@@ -1,20 +1,37 @@
 // The practice report for teachers and parents: every attempt as CSV (one row each) and as
-// JSON with each attempt's ink as InkML. Both are made on the device and only saved when
-// the user downloads them.
+// JSON with each attempt's ink as InkML (read by report.html, the teacher's view). Both are
+// made on the device and only saved when the user downloads them.
+//
+// An attempt: { uid, child: { name, class }, time (UTC), localTime (with offset), set,
+// problem, topic, miniOf, prompt, expected, latex, confidence, confirmed, result (right,
+// wrong, unreadable or skipped), mistake, misconception, hints (hints seen before it), strokes }
 import { inkToInkML } from '../ink/inkml.js';
+import { compactReading, latexToText, promptToText, localTime } from './readable.js';
+
+export const REPORT_FORMAT = 'inkmath-practice-report';
+export const REPORT_VERSION = 2;
+
+const childName = (a) => (a.child && a.child.name) || '';
+const childClass = (a) => (a.child && a.child.class) || '';
 
 export const CSV_COLUMNS = [
-  ['time', (a) => a.time],
+  ['child', childName],
+  ['class', childClass],
+  ['time', (a) => a.localTime || a.time],
   ['problem_set', (a) => a.set],
+  ['topic', (a) => a.topic || ''],
   ['problem', (a) => a.problem],
   ['mini_problem_of', (a) => a.miniOf || ''],
-  ['prompt', (a) => a.prompt],
-  ['expected', (a) => a.expected],
+  ['prompt', (a) => promptToText(a.prompt)],
+  ['expected', (a) => latexToText(a.expected)],
+  ['reading', (a) => latexToText(a.latex)],
   ['recognized_latex', (a) => a.latex],
   ['confidence', (a) => (Number.isFinite(a.confidence) ? a.confidence.toFixed(2) : '')],
   ['reading_confirmed', (a) => (a.confirmed ? 'yes' : 'no')],
   ['result', (a) => a.result],
+  ['hints_seen', (a) => String(a.hints ?? 0)],
   ['mistake', (a) => a.mistake || ''],
+  ['misconception', (a) => a.misconception || ''],
   ['strokes', (a) => String((a.strokes || []).length)],
 ];
 
@@ -28,11 +45,25 @@ export function attemptsToCsv(attempts) {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function attemptsToJson(attempts, exportedAt = new Date()) {
+export function attemptsToJson(attempts, { child = null, exportedAt = new Date() } = {}) {
   return JSON.stringify({
-    format: 'inkmath-practice-report',
-    version: 1,
-    exported: exportedAt.toISOString(),
-    attempts: attempts.map(({ strokes, ...fields }) => ({ ...fields, inkml: inkToInkML(strokes || [], fields.latex || '') })),
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    exported: localTime(exportedAt),
+    child,
+    attempts: attempts.map(({ strokes, id, ...fields }) => ({
+      ...fields,
+      promptText: promptToText(fields.prompt),
+      reading: compactReading(fields.latex),
+      inkml: inkToInkML(strokes || [], fields.latex || ''),
+    })),
   }, null, 2);
+}
+
+// inkmath-practice-Ana-Lopez-2026-03-02.json: whose report, and from which day.
+export function reportFileName(child, date, extension) {
+  const name = String((child && child.name) || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const day = localTime(date).slice(0, 10);
+  return `inkmath-practice-${name ? `${name}-` : ''}${day}.${extension}`;
 }

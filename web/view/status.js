@@ -5,12 +5,17 @@ export class StatusLine {
     this.element = element;
     this.timer = 0;
     this.sticky = new Map();  // source -> error message that stays until its source clears it
+    this.note = '';           // the info message showing now, until its time is up
   }
 
   info(text, ms = 2500) {
     clearTimeout(this.timer);
-    this.render(text, 'info');
-    this.timer = setTimeout(() => this.render(), ms);
+    this.note = text;
+    this.render();
+    this.timer = setTimeout(() => {
+      this.note = '';
+      this.render();
+    }, ms);
   }
 
   // An error from `source` (e.g. 'recognizer', 'storage'); null clears it.
@@ -20,7 +25,8 @@ export class StatusLine {
     this.render();
   }
 
-  render(text, kind) {
+  // An error set or cleared meanwhile (a new reading clears 'reading') leaves the info shown.
+  render(text = this.note, kind = 'info') {
     const errors = [...this.sticky.values()];
     if (!text && errors.length === 0) {
       this.element.textContent = '';
