@@ -21,10 +21,22 @@ struct RecognizedSymbol {
   std::vector<Alternative> alternatives;  // best first; the first is `label`
 };
 
+// One written line of a page, read as the ink of that line alone.
+struct RecognizedLine {
+  std::vector<int> strokes;  // indices into the page's ink
+  Box box;
+  std::string latex;
+  std::vector<RecognizedSymbol> symbols;  // their strokes index the page's ink too
+  nlohmann::json tree;                    // its "symbol" fields index this line's symbols
+};
+
 struct Recognition {
+  // A page of one line: that line's reading. Of several: the lines joined (see join_lines in
+  // latex/write.h), all their symbols, and a tree {"type": "lines", "children": [row, ...]}.
   std::string latex;
   std::vector<RecognizedSymbol> symbols;
   nlohmann::json tree;  // the layout tree: rows, scripts, fractions, roots...
+  std::vector<RecognizedLine> lines;  // top to bottom; none for ink without points
   double ms = 0;        // time spent recognizing
 };
 
@@ -40,7 +52,8 @@ class Recognizer {
   // Throws Error when the weights are wrong, truncated or corrupted.
   explicit Recognizer(const std::vector<uint8_t>& weights);
 
-  // Sanitizes (see Limits), segments, classifies and parses. Throws Error on invalid ink.
+  // Sanitizes (see Limits), splits the page into lines, and segments, classifies and parses
+  // each line. Throws Error on invalid ink.
   Recognition recognize(Ink ink, const RecognizeOptions& options = {}) const;
 
   const SymbolClassifier& classifier() const { return classifier_; }

@@ -3,6 +3,8 @@
 #include <fstream>
 
 #include "api/inkmath.h"
+#include "latex/write.h"
+#include "lines/lines.h"
 #include "segment/segment.h"
 #include "structure/structure.h"
 
@@ -26,6 +28,51 @@ void check_options(const Ink& ink, const RecognizeOptions& options) {
   }
 }
 
+// One expression: segments, classifies and parses the ink as one line.
+Recognition read_expression(const Ink& ink, const SymbolClassifier& classifier, const RecognizeOptions& options) {
+  Recognition r;
+  // Empty ink still gets a layout: an empty row, so that the tree is never null.
+  r.symbols = segment(ink, classifier, options);
+  const Layout layout = parse_layout(ink, r.symbols);
+  r.latex = layout.latex;
+  r.tree = layout.tree;
+  return r;
+}
+
+// A line's ink alone, with the fixed symbols that lie in it; the reading's strokes are then
+// mapped back to the page's.
+Recognition read_line(const Ink& page, const InkLine& line, const SymbolClassifier& classifier, const RecognizeOptions& options) {
+  Ink ink;
+  std::vector<int> index_in_line(page.strokes.size(), -1);
+  for (int i : line.strokes) {
+    index_in_line[i] = int(ink.strokes.size());
+    ink.strokes.push_back(page.strokes[i]);
+  }
+  RecognizeOptions line_options = options;
+  line_options.fixed.clear();
+  for (const SymbolTruth& f : options.fixed) {
+    if (index_in_line[f.strokes.front()] < 0) continue;  // lines keep fixed symbols whole
+    SymbolTruth mapped{{}, f.label};
+    for (int i : f.strokes) mapped.strokes.push_back(index_in_line[i]);
+    line_options.fixed.push_back(std::move(mapped));
+  }
+  Recognition r = read_expression(ink, classifier, line_options);
+  for (RecognizedSymbol& s : r.symbols)
+    for (int& i : s.strokes) i = line.strokes[i];
+  return r;
+}
+
+// The "symbol" fields of a line's tree, moved past the symbols of the lines above it.
+void offset_symbols(nlohmann::json& tree, int offset) {
+  if (tree.is_object()) {
+    for (auto& [key, value] : tree.items())
+      if (key == "symbol" && value.is_number_integer()) value = value.get<int>() + offset;
+      else offset_symbols(value, offset);
+  } else if (tree.is_array()) {
+    for (auto& child : tree) offset_symbols(child, offset);
+  }
+}
+
 }  // namespace
 
 Recognizer::Recognizer(const std::vector<uint8_t>& weights) : classifier_(weights) {}
@@ -34,19 +81,37 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options) cons
   const auto start = std::chrono::steady_clock::now();
   sanitize(ink, options.limits);
   check_options(ink, options);
+  std::vector<std::vector<int>> fixed_groups;
+  for (const SymbolTruth& f : options.fixed) fixed_groups.push_back(f.strokes);
+  const std::vector<InkLine> lines = split_lines(ink, fixed_groups);
   Recognition r;
-  // Empty ink still gets a layout: an empty row, so that the tree is never null.
-  r.symbols = segment(ink, classifier_, options);
-  const Layout layout = parse_layout(ink, r.symbols);
-  r.latex = layout.latex;
-  r.tree = layout.tree;
+  if (lines.size() <= 1) {
+    // One line reads the page's ink as it is.
+    r = read_expression(ink, classifier_, options);
+    if (!lines.empty()) r.lines.push_back({lines[0].strokes, lines[0].box, r.latex, r.symbols, r.tree});
+  } else {
+    std::vector<std::string> latex;
+    r.tree = {{"type", "lines"}, {"children", nlohmann::json::array()}};
+    for (const InkLine& line : lines) {
+      const Recognition one = read_line(ink, line, classifier_, options);
+      r.lines.push_back({line.strokes, line.box, one.latex, one.symbols, one.tree});
+      nlohmann::json tree = one.tree;
+      offset_symbols(tree, int(r.symbols.size()));
+      r.tree["children"].push_back(std::move(tree));
+      r.symbols.insert(r.symbols.end(), one.symbols.begin(), one.symbols.end());
+      latex.push_back(one.latex);
+    }
+    r.latex = join_lines(latex);
+  }
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }
 
-nlohmann::json to_json(const Recognition& r) {
+namespace {
+
+nlohmann::json symbols_json(const std::vector<RecognizedSymbol>& all) {
   nlohmann::json symbols = nlohmann::json::array();
-  for (const auto& s : r.symbols) {
+  for (const auto& s : all) {
     nlohmann::json alts = nlohmann::json::array();
     for (const auto& a : s.alternatives) alts.push_back({{"label", a.label}, {"score", a.score}});
     symbols.push_back({{"label", s.label},
@@ -55,7 +120,20 @@ nlohmann::json to_json(const Recognition& r) {
                        {"box", {s.box.x0, s.box.y0, s.box.x1, s.box.y1}},
                        {"alternatives", alts}});
   }
-  return {{"latex", r.latex}, {"symbols", symbols}, {"tree", r.tree}, {"ms", r.ms}};
+  return symbols;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Recognition& r) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& l : r.lines)
+    lines.push_back({{"strokes", l.strokes},
+                     {"box", {l.box.x0, l.box.y0, l.box.x1, l.box.y1}},
+                     {"latex", l.latex},
+                     {"symbols", symbols_json(l.symbols)},
+                     {"tree", l.tree}});
+  return {{"latex", r.latex}, {"symbols", symbols_json(r.symbols)}, {"tree", r.tree}, {"lines", lines}, {"ms", r.ms}};
 }
 
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options) {

@@ -30,5 +30,6 @@ int recognize(const Args& args);
 int eval(const Args& args);
 int dataset(const Args& args);
 int relations(const Args& args);
+int pages(const Args& args);
 
 }  // namespace inkmath::cli

@@ -14,13 +14,16 @@ const char* kUsage = R"(usage: inkmath COMMAND [OPTIONS] PATH...
 Handwritten math recognition. PATH is an .inkml file or a directory of them.
 
 commands:
-  recognize PATH...    print NAME<TAB>LATEX for each file (--json: one JSON object per file)
+  recognize PATH...    print NAME<TAB>LATEX for each file (--json: one JSON object per file; --lines:
+                       NAME<TAB>K<TAB>LATEX for each written line, K from 1, top to bottom)
   eval PATH...         compare recognition with each file's truth: expression rate (exact after LaTeX
                        normalization), rates within 1 and 2 token errors, symbol segmentation recall,
                        classification accuracy of correctly segmented symbols, ms per expression
   classify PATH...     classify each ground-truth symbol of the files; top-1/top-3 accuracy at the end
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
   relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
+  pages PATH...        stack each writer's expressions into pages of 2-4 lines and print how many pages
+                       are split into the right lines (--read: and how many lines read as alone)
   help                 show this help
 
 options:
@@ -39,7 +42,15 @@ options:
   --augment N          dataset: distorted copies per symbol, in addition to the original (default 0)
   --junk N             dataset: junk stroke groups per expression (default 0)
   --seed N             dataset: random seed (default 1)
-  --limit N            dataset: read at most N files
+  --limit N            dataset, pages: read at most N files
+  --lines              recognize: one output line per written line
+  --read               pages: also recognize each page and each expression alone
+  --line-params LIST   pages: line splitting parameters to try, O,R,N,T,P,E,W,B,L,G,F,A (overlap,
+                       reach, near, tall, space, rise, beside overlap, bar gap, limit height, limit gap,
+                       fragment width, attach distance), several separated by ';'
+  --gaps MIN,MAX       pages: gap between lines in stroke sizes (default 0.5,1.5)
+  --indent N           pages: largest indentation in stroke sizes (default 2)
+  --slant DEGREES      pages: largest slant of a line either way (default 0)
 
 exit status: 0 ok, 1 some input failed, 2 usage error
 )";
@@ -50,8 +61,8 @@ Args parse(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--json") {
       args.json = true;
-    } else if (a == "--truth-symbols") {
-      args.options.emplace_back("truth-symbols", "1");
+    } else if (a == "--truth-symbols" || a == "--lines" || a == "--read") {
+      args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");
       const std::string v = argv[++i];
@@ -78,7 +89,7 @@ Args parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
-      {"relations", relations}};
+      {"relations", relations}, {"pages", pages}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

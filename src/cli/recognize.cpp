@@ -18,6 +18,8 @@ int recognize(const Args& args) {
         nlohmann::json j = to_json(r);
         j["name"] = file_stem(path);
         std::cout << j.dump() << "\n";
+      } else if (args.option("lines", "") == "1") {
+        for (size_t k = 0; k < r.lines.size(); ++k) std::cout << file_stem(path) << "\t" << k + 1 << "\t" << r.lines[k].latex << "\n";
       } else {
         std::cout << file_stem(path) << "\t" << r.latex << "\n";
       }
