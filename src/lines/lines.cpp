@@ -86,7 +86,13 @@ bool join_fractions(Groups& g, const std::vector<int>& present, const std::vecto
       const Box& o = groups[g.find(u)];
       return o.x0 >= bar.x0 - margin && o.x1 <= bar.x1 + margin;
     };
-    if (within(above) || within(below)) changed |= g.join(above, below);
+    // The bar's own line may be anything (x = a/b); what it would bring in must fit over or
+    // under it.
+    const int own = g.find(b);
+    if ((g.find(above) == own || within(above)) && (g.find(below) == own || within(below))) {
+      changed |= g.join(b, above);
+      changed |= g.join(b, below);
+    }
   }
   return changed;
 }
