@@ -45,9 +45,9 @@ options:
   --limit N            dataset, pages: read at most N files
   --lines              recognize: one output line per written line
   --read               pages: also recognize each page and each expression alone
-  --line-params LIST   pages: line splitting parameters to try, O,R,N,T,P,E,W,B,L,G,F,A (overlap,
-                       reach, near, tall, space, rise, beside overlap, bar gap, limit height, limit gap,
-                       fragment width, attach distance), several separated by ';'
+  --line-params LIST   pages: line splitting parameters to try, O,R,N,T,P,E,W,B,L,G,F,A,S,X
+                       (overlap, reach, near, tall, space, rise, beside overlap, bar gap, limit height,
+                       limit gap, fragment width, attach distance, sideways weight, fragment reach), several separated by ';'
   --gaps MIN,MAX       pages: gap between lines in stroke sizes (default 0.5,1.5)
   --indent N           pages: largest indentation in stroke sizes (default 2)
   --slant DEGREES      pages: largest slant of a line either way (default 0)

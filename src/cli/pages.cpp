@@ -37,15 +37,15 @@ std::vector<LineParams> line_params(const std::string& text) {
   std::string set;
   while (std::getline(in, set, ';')) {
     const auto v = numbers(set, "line-params");
-    if (v.size() != 12) throw UsageError("--line-params: give twelve numbers O,R,N,T,P,E,W,B,L,G,F,A");
-    out.push_back({v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]});
+    if (v.size() != 14) throw UsageError("--line-params: give fourteen numbers O,R,N,T,P,E,W,B,L,G,F,A,S,X");
+    out.push_back({v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]});
   }
   return out;
 }
 
 std::string describe(const LineParams& p) {
   std::ostringstream out;
-  out << p.overlap << "," << p.reach << "," << p.near << "," << p.tall << "," << p.space << "," << p.rise << "," << p.beside_overlap << "," << p.bar_gap << "," << p.limit << "," << p.limit_gap << "," << p.fragment << "," << p.attach;
+  out << p.overlap << "," << p.reach << "," << p.near << "," << p.tall << "," << p.space << "," << p.rise << "," << p.beside_overlap << "," << p.bar_gap << "," << p.limit << "," << p.limit_gap << "," << p.fragment << "," << p.attach << "," << p.sideways << "," << p.fragment_reach;
   return out.str();
 }
 

@@ -39,10 +39,11 @@ std::vector<Box> group_boxes(Groups& g, const std::vector<int>& strokes, const s
   return out;
 }
 
-// Box distance between two strokes: 0 when their boxes touch.
-double distance(const Box& a, const Box& b) {
+// Box distance between two strokes: 0 when their boxes touch. Gaps sideways may count less:
+// within a line symbols stand apart sideways, lines stand apart in height.
+double distance(const Box& a, const Box& b, double sideways = 1) {
   const double dx = std::max({a.x0 - b.x1, b.x0 - a.x1, 0.0}), dy = std::max({a.y0 - b.y1, b.y0 - a.y1, 0.0});
-  return std::hypot(dx, dy);
+  return std::hypot(sideways * dx, dy);
 }
 
 // Groups side by side and close in height are one line: a script written full size, a part
@@ -182,11 +183,14 @@ std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<i
     const size_t m = roots.size();
     std::vector<Box> groups = group_boxes(g, present, box);
     std::vector<double> d(m * m, std::numeric_limits<double>::max());
-    for (size_t a = 0; a < present.size(); ++a)
-      for (size_t b = a + 1; b < present.size(); ++b) {
-        const int i = index[g.find(present[a])], j = index[g.find(present[b])];
-        if (i == j) continue;
-        const double dist = distance(box[present[a]], box[present[b]]);
+    // Only tall strokes count (a dot in the gap between two lines must not link them), and
+    // only close sideways (a slanted line passes near the next one far to its side).
+    for (size_t a = 0; a < tall.size(); ++a)
+      for (size_t b = a + 1; b < tall.size(); ++b) {
+        const int i = index[g.find(tall[a])], j = index[g.find(tall[b])];
+        const Box &u = box[tall[a]], &v = box[tall[b]];
+        if (i == j || -overlap(u.x0, u.x1, v.x0, v.x1) > p.fragment_reach * s) continue;
+        const double dist = distance(u, v, p.sideways);
         d[i * m + j] = d[j * m + i] = std::min(d[i * m + j], dist);
       }
     std::vector<bool> alive(m, true);

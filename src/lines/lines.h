@@ -24,8 +24,10 @@ struct LineParams {
   double bar_gap = 1.5;         // a fraction bar joins numerator and denominator this close to it
   double limit = 0.6;           // a group at most this much as tall as a stroke just above or below it...
   double limit_gap = 0.8;       // ... and this close to it is a limit or a script of that stroke's line
-  double fragment = 1.5;        // a group narrower than this is part of a line...
-  double attach = 0.7;          // ... and joins the nearest group when this close
+  double fragment = 8.0;        // a group narrower than this is part of a line...
+  double attach = 0.5;          // ... and joins the nearest group when this close
+  double sideways = 0.1;        // ... where a gap sideways counts this much of one in height
+  double fragment_reach = 2.0;  // ... and ink further apart sideways than this does not count
 };
 
 // Splits the page's non-empty strokes into written lines, ordered top to bottom. A line is
