@@ -30,7 +30,8 @@ options:
   --weights FILE       weight file (default: $INKMATH_WEIGHTS, else weights/inkmath.bin)
   --json               recognize: JSON output
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
-  --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches (errors)
+  --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches
+                       (errors); pages: the pages split wrong and lines read differently (errors)
   --layout S,B,W,Z,C   eval: layout thresholds to try (superscript, subscript, box weight, size weight,
                        script continuation)
   --segment B,J,G,Z    eval: segmentation parameters to try (symbol bonus, junk weight, largest gap,
@@ -41,13 +42,13 @@ options:
   --points N           dataset: points per symbol (default 32)
   --augment N          dataset: distorted copies per symbol, in addition to the original (default 0)
   --junk N             dataset: junk stroke groups per expression (default 0)
-  --seed N             dataset: random seed (default 1)
+  --seed N             dataset, pages: random seed (default 1)
   --limit N            dataset, pages: read at most N files
   --lines              recognize: one output line per written line
   --read               pages: also recognize each page and each expression alone
-  --line-params LIST   pages: line splitting parameters to try, O,R,N,T,P,E,W,B,L,G,F,A,S,X
-                       (overlap, reach, near, tall, space, rise, beside overlap, bar gap, limit height,
-                       limit gap, fragment width, attach distance, sideways weight, fragment reach), several separated by ';'
+  --line-params LIST   pages: line splitting parameters to try, O,R,N,T,P,E,W,B,L,G,F,A,S,X (overlap,
+                       reach, near, tall, space, rise, beside overlap, bar gap, limit height, limit gap,
+                       fragment width, attach distance, sideways weight, fragment reach); ';' between sets
   --gaps MIN,MAX       pages: gap between lines in stroke sizes (default 0.5,1.5)
   --indent N           pages: largest indentation in stroke sizes (default 2)
   --slant DEGREES      pages: largest slant of a line either way (default 0)
