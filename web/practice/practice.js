@@ -242,6 +242,7 @@ async function showProblem(note = '') {
   container.dataset.problem = session.problemId;
   container.dataset.mini = session.mini ? 'true' : 'false';
   setPhase('answering');
+  askForLines();
   if (note) feedback.info(note);
   else feedback.clear();
 }
@@ -384,8 +385,15 @@ async function start() {
   showCount();
 }
 
+// Worked steps are written one under another: the page reads them line by line.
+function askForLines() {
+  const work = document.body.dataset.mode === 'practice' && session && !session.done && session.problem.work;
+  reading.ask(work ? { lines: true } : {});
+}
+
 function onMode(mode) {
   if (mode === 'practice' && !started) started = start();
+  askForLines();
 }
 
 export function setUpPractice(page) {
