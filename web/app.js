@@ -91,7 +91,7 @@ async function recognize() {
   const request = store.snapshot();
   let r;
   try {
-    r = await recognizer.recognize(request.strokes, { fixed: request.fixed });
+    r = await recognizer.recognize(request.strokes, { ...reading.options, fixed: request.fixed });
   } catch (err) {
     // A call replaced by newer ink needs nothing; an unavailable recognizer shows in its state.
     if (err instanceof RecognitionError && store.strokes.length > 0) status.error('reading', `This ink could not be read: ${err.message}`);
@@ -99,6 +99,9 @@ async function recognize() {
   }
   showReading(r, request);
 }
+
+// A mode that asks for another kind of reading (worked steps: lines) gets the ink read again.
+reading.addEventListener('options', () => { if (store.strokes.length > 0) recognize(); });
 
 // --- edits -----------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 //
 // latest: { latex, symbols: [{ label, score, ids (stroke ids), box, alternatives, fixed }], ms }
 // state: 'loading', 'ready', 'crashed', 'unavailable', 'failed' (see web/lib/inkmath.js)
+// options: what the current mode asks of recognition ({ lines: true } for worked steps, read
+// line by line); ask() changes them and emits 'options', on which the page reads the ink again.
 
 export class PageReading extends EventTarget {
   constructor() {
@@ -10,6 +12,13 @@ export class PageReading extends EventTarget {
     this.latest = { latex: '', symbols: [] };
     this.state = 'loading';
     this.message = '';
+    this.options = {};
+  }
+
+  ask(options) {
+    if (JSON.stringify(options) === JSON.stringify(this.options)) return;
+    this.options = { ...options };
+    this.dispatchEvent(new CustomEvent('options', { detail: this.options }));
   }
 
   // Whether readings can be had now (a recognizer that is loading or restarting will answer).

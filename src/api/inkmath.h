@@ -17,16 +17,32 @@ namespace inkmath {
 
 struct Model;  // the classifier and the fitted parts (pipeline/model.h)
 
+// One written line of a page, read as the ink of that line alone.
+struct RecognizedLine {
+  std::vector<int> strokes;  // indices into the page's ink
+  Box box;
+  std::string latex;
+  std::vector<RecognizedSymbol> symbols;  // their strokes index the page's ink too
+  LayoutRow tree;                         // refers to this line's symbols
+};
+
 struct Recognition {
+  // Read as lines (RecognizeOptions::lines, or the setting lines.split), a page of several lines
+  // gives the lines joined (\begin{aligned} or \begin{gathered}), all their symbols and an
+  // empty tree; each line has its own.
   std::string latex;
   std::vector<RecognizedSymbol> symbols;  // the tree refers to them by index
   LayoutRow tree;  // the layout: rows, scripts, fractions, roots...
+  std::vector<RecognizedLine> lines;  // read as lines: top to bottom; otherwise none
   double ms = 0;   // time spent recognizing
 };
 
 struct RecognizeOptions {
   // Stroke groups whose reading the user fixed (e.g. picked an alternative on the page).
   std::vector<SymbolTruth> fixed;
+  // Read the page as written lines, one under another (worked steps), as the setting
+  // lines.split does for every reading. Otherwise the ink is one expression.
+  bool lines = false;
 };
 
 class Recognizer {

@@ -6,9 +6,11 @@
 
 namespace inkmath {
 
-nlohmann::json to_json(const Recognition& r) {
+namespace {
+
+nlohmann::json symbols_json(const std::vector<RecognizedSymbol>& all) {
   nlohmann::json symbols = nlohmann::json::array();
-  for (const auto& s : r.symbols) {
+  for (const auto& s : all) {
     nlohmann::json alts = nlohmann::json::array();
     for (const auto& a : s.alternatives) alts.push_back({{"label", a.label}, {"score", a.score}});
     symbols.push_back({{"label", s.label},
@@ -18,9 +20,47 @@ nlohmann::json to_json(const Recognition& r) {
                        {"alternatives", alts},
                        {"fixed", s.fixed}});
   }
+  return symbols;
+}
+
+nlohmann::json tree_json(const LayoutRow& tree, const std::vector<RecognizedSymbol>& symbols) {
   std::vector<std::string> labels;
-  for (const auto& s : r.symbols) labels.push_back(s.label);
-  return {{"latex", r.latex}, {"symbols", symbols}, {"tree", layout_json(r.tree, labels)}, {"ms", r.ms}};
+  for (const auto& s : symbols) labels.push_back(s.label);
+  return layout_json(tree, labels);
+}
+
+// The "symbol" fields of a line's tree, moved past the symbols of the lines above it.
+void offset_symbols(nlohmann::json& tree, int offset) {
+  if (tree.is_object()) {
+    for (auto& [key, value] : tree.items())
+      if (key == "symbol" && value.is_number_integer()) value = value.get<int>() + offset;
+      else offset_symbols(value, offset);
+  } else if (tree.is_array()) {
+    for (auto& child : tree) offset_symbols(child, offset);
+  }
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Recognition& r) {
+  nlohmann::json lines = nlohmann::json::array();
+  nlohmann::json tree = tree_json(r.tree, r.symbols);
+  if (r.lines.size() > 1) tree = {{"type", "lines"}, {"children", nlohmann::json::array()}};
+  int offset = 0;
+  for (const auto& l : r.lines) {
+    nlohmann::json line_tree = tree_json(l.tree, l.symbols);
+    lines.push_back({{"strokes", l.strokes},
+                     {"box", {l.box.x0, l.box.y0, l.box.x1, l.box.y1}},
+                     {"latex", l.latex},
+                     {"symbols", symbols_json(l.symbols)},
+                     {"tree", line_tree}});
+    if (r.lines.size() > 1) {
+      offset_symbols(line_tree, offset);
+      tree["children"].push_back(std::move(line_tree));
+      offset += int(l.symbols.size());
+    }
+  }
+  return {{"latex", r.latex}, {"symbols", symbols_json(r.symbols)}, {"tree", tree}, {"lines", lines}, {"ms", r.ms}};
 }
 
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limits& limits) {
@@ -58,6 +98,16 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limi
       }
       options->fixed.push_back(std::move(t));
     }
+  // The page's library sends its other options in "options"; those the core does not know
+  // (vocabulary...) are for the page and ignored here.
+  if (options && j.contains("options")) {
+    const auto& o = j["options"];
+    if (!o.is_object()) throw Error("ink: \"options\" must be an object");
+    if (o.contains("lines")) {
+      if (!o["lines"].is_boolean()) throw Error("ink: options.lines must be true or false");
+      options->lines = o["lines"].get<bool>();
+    }
+  }
   return ink;
 }
 

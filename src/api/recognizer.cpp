@@ -27,11 +27,15 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options) cons
 
 Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, const Config& config) const {
   const auto start = std::chrono::steady_clock::now();
-  Reading reading = read_ink(state_->model, std::move(ink), options.fixed, config);
+  Config used = config;
+  used.lines.split = used.lines.split || options.lines;
+  Reading reading = read_ink(state_->model, std::move(ink), options.fixed, used);
   Recognition r;
   r.latex = std::move(reading.latex);
   r.symbols = std::move(reading.symbols);
   r.tree = std::move(reading.tree);
+  for (LineReading& l : reading.lines)
+    r.lines.push_back({std::move(l.strokes), l.box, std::move(l.latex), std::move(l.symbols), std::move(l.tree)});
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

@@ -37,5 +37,6 @@ int relations(const Args& args);
 int context(const Args& args);
 int pack(const Args& args);
 int model(const Args& args);
+int pages(const Args& args);
 
 }  // namespace inkmath::cli

@@ -24,6 +24,8 @@ commands:
   context PATH...      write symbol context samples (look-alike labels) for scripts/fit-context
   pack                 build a model file from a classifier weight file and fitted parts
   model                print the model file's parts, the settings it gives, and stale parts (exit 1)
+  pages PATH...        stack each writer's expressions into pages of 2-4 lines and print how many pages
+                       are split into the right lines (--read: and how many lines read as alone)
   help                 show this help
 
 options:
@@ -34,12 +36,13 @@ options:
   --config FILE        settings from a JSON file ({"segmentation": {"max_gap": 0.9}}), before --set
   --json               recognize: JSON output
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
-  --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches (errors)
+  --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches
+                       (errors); pages: the pages split wrong and lines read differently (errors)
   --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations, context:
                        the CSV file; pack: the model file to write
   --model FILE         pack: start from this model file's parts
   --classifier FILE    pack: the classifier weight file (scripts/export.py writes one)
-  --part NAME=FILE     pack: a fitted part (relations, context, layout, settings), repeatable
+  --part NAME=FILE     pack: a fitted part (relations, context, layout, lines, settings), repeatable
   --fitted-on TEXT     pack: what the parts given were fitted on; --command TEXT: by which command
   --part NAME          model: print that part
   --features NAME      dataset: online, online+context, online+context+size or online+context+size+place
@@ -47,8 +50,18 @@ options:
   --points N           dataset: points per symbol (default 32)
   --augment N          dataset: distorted copies per symbol, in addition to the original (default 0)
   --junk N             dataset: junk stroke groups per expression (default 0)
-  --seed N             dataset: random seed (default 1)
-  --limit N            dataset: read at most N files
+  --seed N             dataset, pages: random seed (default 1)
+  --limit N            dataset, pages: read at most N files
+  --lines              recognize: read each file as written lines (the setting lines.split); one output
+                       line per written line
+  --read               pages: also recognize each page and each expression alone
+  --line-params LIST   pages: line splitting settings to try instead of the model file's,
+                       O,R,N,T,P,E,W,B,L,G,F,A,S,X (lines.overlap, reach, near, tall, space, rise,
+                       beside_overlap, bar_gap, limit, limit_gap, fragment, attach, sideways,
+                       fragment_reach); ';' between sets
+  --gaps MIN,MAX       pages: gap between lines in stroke sizes (default 0.5,1.5)
+  --indent N           pages: largest indentation in stroke sizes (default 2)
+  --slant DEGREES      pages: largest slant of a line either way (default 0)
 
 exit status: 0 ok, 1 some input failed, 2 usage error
 )";
@@ -59,8 +72,8 @@ Args parse(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--json") {
       args.json = true;
-    } else if (a == "--truth-symbols") {
-      args.options.emplace_back("truth-symbols", "1");
+    } else if (a == "--truth-symbols" || a == "--lines" || a == "--read") {
+      args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");
       const std::string v = argv[++i];
@@ -87,7 +100,7 @@ Args parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
-      {"relations", relations}, {"context", context}, {"pack", pack}, {"model", model}};
+      {"relations", relations}, {"context", context}, {"pack", pack}, {"model", model}, {"pages", pages}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -10,14 +10,18 @@ namespace inkmath::cli {
 int recognize(const Args& args) {
   const auto files = inkml_files(args.positional);
   const Recognizer recognizer = load_recognizer(args);
+  RecognizeOptions options;
+  options.lines = args.option("lines", "") == "1";
   int failed = 0;
   for (const auto& path : files) {
     try {
-      const Recognition r = recognizer.recognize(read_inkml_file(path).ink);
+      const Recognition r = recognizer.recognize(read_inkml_file(path).ink, options);
       if (args.json) {
         nlohmann::json j = to_json(r);
         j["name"] = file_stem(path);
         std::cout << j.dump() << "\n";
+      } else if (options.lines) {
+        for (size_t k = 0; k < r.lines.size(); ++k) std::cout << file_stem(path) << "\t" << k + 1 << "\t" << r.lines[k].latex << "\n";
       } else {
         std::cout << file_stem(path) << "\t" << r.latex << "\n";
       }

@@ -1,5 +1,8 @@
 #include "latex/write.h"
 
+#include <cctype>
+#include <set>
+
 namespace inkmath {
 
 namespace {
@@ -110,6 +113,45 @@ nlohmann::json layout_json(const LayoutRow& row, const std::vector<std::string>&
   nlohmann::json children = nlohmann::json::array();
   for (const LayoutNode& n : row) children.push_back(node_json(n, labels));
   return {{"type", "row"}, {"children", children}};
+}
+
+namespace {
+
+// Where the first relation sign outside braces starts in a line's LaTeX, or npos.
+size_t first_relation(const std::string& latex) {
+  static const std::set<std::string> relations = {"=", "<", ">", "\\leq", "\\geq", "\\neq", "\\ne", "\\le",
+                                                  "\\ge", "\\approx", "\\equiv", "\\sim", "\\simeq", "\\cong"};
+  int depth = 0;
+  size_t i = 0;
+  while (i < latex.size()) {
+    size_t end = i + 1;
+    if (latex[i] == '\\') {  // a command, or an escaped character such as \{
+      while (end < latex.size() && std::isalpha(static_cast<unsigned char>(latex[end]))) ++end;
+      if (end == i + 1 && end < latex.size()) ++end;
+    }
+    const std::string token = latex.substr(i, end - i);
+    if (token == "{") ++depth;
+    if (token == "}") --depth;
+    if (depth == 0 && relations.count(token)) return i;
+    i = end;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  if (lines.size() == 1) return lines[0];
+  bool aligned = !lines.empty();
+  for (const std::string& line : lines) aligned = aligned && first_relation(line) != std::string::npos;
+  std::string out = aligned ? "\\begin{aligned}" : "\\begin{gathered}";
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (k) out += " \\\\ ";
+    std::string line = lines[k];
+    if (aligned) line.insert(first_relation(line), "&");
+    out += line;
+  }
+  return out + (aligned ? "\\end{aligned}" : "\\end{gathered}");
 }
 
 }  // namespace inkmath

@@ -19,4 +19,9 @@ std::string write_latex(const LayoutRow& row, const std::vector<std::string>& la
 // "symbol": sign, "index"?, "body"}.
 nlohmann::json layout_json(const LayoutRow& row, const std::vector<std::string>& labels);
 
+// Lines written one under another, as one formula: aligned at their first relation sign
+// (\begin{aligned}2x+3 &= 11 \\ 2x &= 8\end{aligned}) when every line has one outside any
+// braces, else centred (\begin{gathered}...\end{gathered}). One line is returned as it is.
+std::string join_lines(const std::vector<std::string>& lines);
+
 }  // namespace inkmath

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ink/ink.h"
+#include "lines/params.h"
 #include "refine/params.h"
 #include "segment/params.h"
 #include "structure/params.h"
@@ -14,6 +15,7 @@ namespace inkmath {
 
 struct Config {
   Limits limits;                    // bounds on the ink, applied first (ink/ink.h)
+  LineParams lines;                 // reading a page as written lines, and how to split it (lines/params.h)
   int alternatives = 5;             // labels kept per symbol, best first (at least 1)
   SegmentationParams segmentation;  // candidates and the partition's score (segment/params.h)
   RefineParams refine;              // ellipsis, structural and context relabelling (refine/params.h)
@@ -26,7 +28,7 @@ Config default_config();
 
 // Settings by name, as the command line and the model file give them: "alternatives",
 // "limits.max_strokes", "segmentation.junk_weight", "segmentation.max_gap", "layout.learned",
-// "refine.context_weight"... (config_names() lists them all). Values are numbers; booleans
+// "refine.context_weight", "lines.split"... (config_names() lists them all). Values are numbers; booleans
 // also true/false. Throws Error for an unknown name or a value that is not a number.
 void set_config(Config& config, const std::string& name, const std::string& value);
 std::vector<std::string> config_names();

@@ -16,6 +16,7 @@ const std::vector<PartKind>& part_kinds() {
       {"relations", "structure: the row/superscript/subscript MLP (JSON)", false},
       {"context", "refine: size and place of each look-alike label among its neighbours (JSON)", false},
       {"layout", "settings: the layout thresholds (JSON, Config names)", false},
+      {"lines", "settings: the line splitting (JSON, Config names lines.*)", false},
       {"settings", "settings chosen for this classifier: segmentation scores, largest gap, context weight (JSON, "
                    "Config names)",
        true},
@@ -34,7 +35,7 @@ Model load_model(const std::vector<uint8_t>& bytes) {
   m.manifest = manifest.dump();
   if (const ModelPart* p = file.find("relations")) m.relations = relation_model_from_json(text_of(*p));
   if (const ModelPart* p = file.find("context")) m.context = context_tables_from_json(text_of(*p));
-  for (const char* name : {"layout", "settings"})
+  for (const char* name : {"layout", "lines", "settings"})
     if (const ModelPart* p = file.find(name)) {
       try {
         apply_config_json(m.config, text_of(*p));

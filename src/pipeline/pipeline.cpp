@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include "latex/write.h"
+#include "lines/lines.h"
 #include "refine/context.h"
 #include "refine/ellipsis.h"
 #include "refine/structural.h"
@@ -26,16 +27,62 @@ void check_fixed(const Ink& ink, const std::vector<SymbolTruth>& fixed) {
   }
 }
 
+// One expression: the stages from candidates on. `ink` is sanitized, `fixed` checked.
+Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config) {
+  const Candidates c = candidates(ink, fixed, config.segmentation);
+  const Eigen::MatrixXf p = classify(ink, c, model.classifier);
+  std::vector<RecognizedSymbol> symbols = search(ink, c, p, model.classifier, config.segmentation, config.alternatives);
+  return read_symbols(model, ink, std::move(symbols), config);
+}
+
+// A line's ink alone, with the fixed symbols that lie in it (lines keep them whole); the
+// reading's strokes are then mapped back to the page's.
+LineReading read_line(const Model& model, const Ink& page, const InkLine& line, const std::vector<SymbolTruth>& fixed,
+                      const Config& config) {
+  Ink ink;
+  std::vector<int> index_in_line(page.strokes.size(), -1);
+  for (int i : line.strokes) {
+    index_in_line[i] = int(ink.strokes.size());
+    ink.strokes.push_back(page.strokes[i]);
+  }
+  std::vector<SymbolTruth> line_fixed;
+  for (const SymbolTruth& f : fixed) {
+    if (index_in_line[f.strokes.front()] < 0) continue;
+    SymbolTruth mapped{{}, f.label};
+    for (int i : f.strokes) mapped.strokes.push_back(index_in_line[i]);
+    line_fixed.push_back(std::move(mapped));
+  }
+  Reading r = read_expression(model, ink, line_fixed, config);
+  for (RecognizedSymbol& s : r.symbols)
+    for (int& i : s.strokes) i = line.strokes[i];
+  return {line.strokes, line.box, std::move(r.latex), std::move(r.symbols), std::move(r.tree)};
+}
+
 }  // namespace
 
 Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config) {
   sanitize(ink, config.limits);
   if (config.alternatives < 1) throw Error("options: ask for at least one alternative");
   check_fixed(ink, fixed);
-  const Candidates c = candidates(ink, fixed, config.segmentation);
-  const Eigen::MatrixXf p = classify(ink, c, model.classifier);
-  std::vector<RecognizedSymbol> symbols = search(ink, c, p, model.classifier, config.segmentation, config.alternatives);
-  return read_symbols(model, ink, std::move(symbols), config);
+  if (!config.lines.split) return read_expression(model, ink, fixed, config);
+  std::vector<std::vector<int>> together;
+  for (const SymbolTruth& f : fixed) together.push_back(f.strokes);
+  const std::vector<InkLine> lines = split_lines(ink, together, config.lines);
+  if (lines.size() <= 1) {
+    // One line reads the page's ink as it is, as one expression.
+    Reading r = read_expression(model, ink, fixed, config);
+    if (!lines.empty()) r.lines.push_back({lines[0].strokes, lines[0].box, r.latex, r.symbols, r.tree});
+    return r;
+  }
+  Reading r;
+  std::vector<std::string> latex;
+  for (const InkLine& line : lines) {
+    r.lines.push_back(read_line(model, ink, line, fixed, config));
+    r.symbols.insert(r.symbols.end(), r.lines.back().symbols.begin(), r.lines.back().symbols.end());
+    latex.push_back(r.lines.back().latex);
+  }
+  r.latex = join_lines(latex);
+  return r;
 }
 
 Reading read_symbols(const Model& model, const Ink& ink, std::vector<RecognizedSymbol> symbols, const Config& config) {

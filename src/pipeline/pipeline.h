@@ -1,6 +1,6 @@
 // The one place that orders recognition's stages:
-//   sanitize -> candidates -> classify -> search -> refine (ellipsis, structural relabelling,
-//   context) -> layout -> write.
+//   sanitize -> lines (when config.lines.split) -> for each line: candidates -> classify ->
+//   search -> refine (ellipsis, structural relabelling, context) -> layout -> write.
 // The recognizer, `inkmath eval` and the fitting commands all run it, with a Config.
 #pragma once
 #include <string>
@@ -14,13 +14,26 @@
 
 namespace inkmath {
 
+// One written line of a page, read as the ink of that line alone.
+struct LineReading {
+  std::vector<int> strokes;  // indices into the page's ink
+  Box box;
+  std::string latex;
+  std::vector<RecognizedSymbol> symbols;  // their strokes index the page's ink too
+  LayoutRow tree;                         // refers to this line's symbols
+};
+
 struct Reading {
+  // One expression, or a page of one line: its reading. A page of several lines: the lines
+  // joined (join_lines in latex/write.h), all their symbols, top to bottom, and an empty tree:
+  // each line has its own.
   std::string latex;
   std::vector<RecognizedSymbol> symbols;  // after refinement; the tree refers to them by index
   LayoutRow tree;
+  std::vector<LineReading> lines;  // read as lines: top to bottom (none for ink without points); else none
 };
 
-// All the stages. `fixed`: stroke groups whose reading the user fixed. Throws Error on invalid
+// All the stages; with config.lines.split, each written line is read as its ink alone. `fixed`: stroke groups whose reading the user fixed. Throws Error on invalid
 // ink, fixed groups or settings.
 Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config);
 

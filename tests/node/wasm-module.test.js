@@ -62,6 +62,38 @@ test('no strokes gives an empty reading', () => {
   const r = recognize(JSON.stringify({ strokes: [] }));
   assert.equal(r.latex, '');
   assert.deepEqual(r.symbols, []);
+  assert.deepEqual(r.lines, []);
+});
+
+test('one written line, read as lines, is one entry of lines, with the reading of the page', () => {
+  const r = recognize(JSON.stringify({ ...ink, options: { lines: true } }));
+  assert.equal(r.lines.length, 1);
+  assert.deepEqual(r.lines[0].strokes, [0, 1, 2, 3]);
+  assert.equal(r.lines[0].latex, r.latex);
+  assert.deepEqual(r.lines[0].symbols, r.symbols);
+  assert.deepEqual(r.lines[0].tree, r.tree);
+  const plain = recognize(JSON.stringify(ink));
+  assert.deepEqual(plain.lines, [], 'without the option the ink is one expression');
+  assert.equal(plain.latex, r.latex);
+});
+
+test('two written lines are read line by line, each as its ink alone', () => {
+  // The same "x +" written again 80 units lower (the symbols are 40 high).
+  const lower = ink.strokes.map((s) => s.map(([x, y, t]) => [x, y + 80, t + 2000]));
+  const both = [...ink.strokes, ...lower];
+  const r = recognize(JSON.stringify({ strokes: both, options: { lines: true, vocabulary: ['x'] } }));
+  assert.equal(r.lines.length, 2);
+  assert.deepEqual(r.lines.map((l) => l.strokes), [[0, 1, 2, 3], [4, 5, 6, 7]]);
+  assert.ok(r.lines[0].box[3] < r.lines[1].box[1], 'top to bottom');
+  const alone = recognize(JSON.stringify({ strokes: lower }));
+  assert.equal(r.lines[1].latex, alone.latex);
+  assert.deepEqual(r.lines[1].symbols.map((s) => s.strokes.map((i) => i - 4)), alone.symbols.map((s) => s.strokes));
+  assert.equal(r.tree.type, 'lines');
+  assert.equal(r.symbols.length, r.lines[0].symbols.length + r.lines[1].symbols.length);
+  assert.match(r.latex, /^\\begin\{(gathered|aligned)\}/);
+  const one = recognize(JSON.stringify({ strokes: both }));
+  assert.deepEqual(one.lines, []);
+  assert.equal(one.tree.type, 'row', 'without the option the page is one expression');
 });
 
 test('invalid JSON gives {error}', () => {

@@ -334,6 +334,7 @@ async function showProblem(note = '') {
   container.dataset.problem = session.problemId;
   container.dataset.mini = session.mini ? 'true' : 'false';
   setPhase('answering');
+  askForLines();
   if (note) feedback.info(note);
   else feedback.clear();
 }
@@ -546,8 +547,15 @@ async function loadSets() {
   showCount();
 }
 
+// Worked steps are written one under another: the page reads them line by line.
+function askForLines() {
+  const work = document.body.dataset.mode === 'practice' && session && !session.done && session.problem.work;
+  reading.ask(work ? { lines: true } : {});
+}
+
 function onMode(mode) {
   if (mode === 'practice' && !started) started = start();
+  askForLines();
 }
 
 export function setUpPractice(page) {
