@@ -118,8 +118,13 @@ def export(checkpoint, weights_path, half=True):
     glyphs = torch.rand(4, c["glyph"] ** 2, generator=generator) if c["conv"] else None
     with torch.no_grad():
         float_logits = net(inputs, glyphs)
-        if half:  # the network as stored: every weight rounded to a half float
-            for p in net.parameters():
+        if half:  # the network as stored: every weight rounded to a half float; the two LSTM
+            # biases are stored as their sum, rounded once
+            for name, p in net.named_parameters():
+                if name.startswith("lstm.bias_ih"):
+                    other = getattr(net.lstm, name[len("lstm."):].replace("bias_ih", "bias_hh"))
+                    p.add_(other)
+                    other.zero_()
                 p.copy_(p.half().float())
         logits = net(inputs, glyphs)
     fixture = {"inputs": inputs.tolist(), "logits": logits.tolist(), "float_logits": float_logits.tolist()}
