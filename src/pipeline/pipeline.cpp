@@ -33,8 +33,8 @@ Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fi
   if (config.alternatives < 1) throw Error("options: ask for at least one alternative");
   check_fixed(ink, fixed);
   const Candidates c = candidates(ink, fixed, config.segmentation);
-  const Eigen::MatrixXf p = classify(ink, c, model.classifier);
-  std::vector<RecognizedSymbol> symbols = search(ink, c, p, model.classifier, config.segmentation, config.alternatives);
+  const Eigen::MatrixXf logits = classify(ink, c, model.classifier);
+  std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);
   return read_symbols(model, ink, std::move(symbols), config);
 }
 
