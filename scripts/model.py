@@ -1,23 +1,36 @@
 """The symbol classifier network, defined once for training and export.
 
-Mirrors src/nn/network.h: stacked bidirectional LSTM -> mean and max pooling over time ->
-dense layers with ReLU between them -> logits.
+Mirrors src/nn/network.h: stacked bidirectional LSTM -> mean and max pooling over time,
+optionally beside a small CNN over the rendered glyph (the offline view: 3x3 convolutions,
+ReLU, 2x2 max pooling, flattened) -> dense layers with ReLU between them -> logits.
 """
 import torch
 from torch import nn
 
 
 class SymbolNet(nn.Module):
-    def __init__(self, inputs, hidden, layers, dense, classes):
+    def __init__(self, inputs, hidden, layers, dense, classes, glyph=0, conv=()):
         super().__init__()
-        self.config = dict(inputs=inputs, hidden=hidden, layers=layers, dense=dense, classes=classes)
+        self.config = dict(inputs=inputs, hidden=hidden, layers=layers, dense=list(dense), classes=classes,
+                           glyph=glyph, conv=list(conv))
         self.lstm = nn.LSTM(inputs, hidden, num_layers=layers, bidirectional=True, batch_first=True)
-        sizes = [4 * hidden] + list(dense) + [classes]
+        self.conv = nn.ModuleList()
+        channels, side = 1, glyph
+        for c in conv:
+            self.conv.append(nn.Conv2d(channels, c, 3, padding=1))
+            channels, side = c, side // 2
+        sizes = [4 * hidden + (channels * side * side if conv else 0)] + list(dense) + [classes]
         self.dense = nn.ModuleList(nn.Linear(a, b) for a, b in zip(sizes, sizes[1:]))
 
-    def forward(self, x):  # x: batch x time x inputs
+    def forward(self, x, glyphs=None):  # x: batch x time x inputs; glyphs: batch x side*side
         h, _ = self.lstm(x)
         y = torch.cat([h.mean(dim=1), h.max(dim=1).values], dim=1)
+        if len(self.conv):
+            side = self.config["glyph"]
+            g = glyphs.reshape(-1, 1, side, side)
+            for layer in self.conv:
+                g = torch.max_pool2d(torch.relu(layer(g)), 2)
+            y = torch.cat([y, g.flatten(1)], dim=1)
         for i, layer in enumerate(self.dense):
             y = layer(y)
             if i + 1 < len(self.dense):

@@ -14,11 +14,24 @@ namespace inkmath::cli {
 
 namespace {
 
-// Small affine (rotation, shear, anisotropic scale) and elastic (smooth sinusoidal) distortion
-// about the symbol's centre, sometimes a reversed stroke or a different stroke order.
-std::vector<Stroke> distort(std::vector<Stroke> strokes, std::mt19937& rng) {
+// How one writer differs from another across a whole expression: slant, rotation, aspect,
+// size. Drawn once per expression and copy, so that the symbols of a copy share it.
+struct Style {
+  double slant, angle, aspect, scale;
+};
+
+Style random_style(std::mt19937& rng) {
+  std::uniform_real_distribution<double> u(-1, 1);
+  return {0.25 * u(rng), 0.1 * u(rng), std::exp(0.15 * u(rng)), 1 + 0.08 * u(rng)};
+}
+
+// The writer's style plus this symbol's own variation (a little more rotation, shear and
+// scale, a smooth sinusoidal elastic warp) about the symbol's centre; sometimes a different
+// stroke order or a stroke written the other way.
+std::vector<Stroke> distort(std::vector<Stroke> strokes, const Style& style, std::mt19937& rng) {
   std::uniform_real_distribution<double> u(-1, 1), unit(0, 1);
-  const double angle = 0.15 * u(rng), shear = 0.15 * u(rng), sx = 1 + 0.12 * u(rng), sy = 1 + 0.12 * u(rng);
+  const double angle = style.angle + 0.08 * u(rng), shear = style.slant + 0.08 * u(rng);
+  const double sx = style.scale * style.aspect * (1 + 0.06 * u(rng)), sy = style.scale / style.aspect * (1 + 0.06 * u(rng));
   const Box box = bounding_box(strokes);
   const double size = std::max({box.width(), box.height(), 1e-9});
   const double amp = 0.03 * size, fx = 2 + 2 * unit(rng), fy = 2 + 2 * unit(rng), px = 6.3 * unit(rng), py = 6.3 * unit(rng);
@@ -30,8 +43,8 @@ std::vector<Stroke> distort(std::vector<Stroke> strokes, std::mt19937& rng) {
       p.x = box.cx() + rx * size + amp * std::sin(fy * y * 6.3 + px);
       p.y = box.cy() + ry * size + amp * std::sin(fx * x * 6.3 + py);
     }
-  if (strokes.size() > 1 && unit(rng) < 0.2) std::shuffle(strokes.begin(), strokes.end(), rng);
-  if (unit(rng) < 0.1) {
+  if (strokes.size() > 1 && unit(rng) < 0.3) std::shuffle(strokes.begin(), strokes.end(), rng);
+  if (unit(rng) < 0.2) {
     auto& s = strokes[std::uniform_int_distribution<size_t>(0, strokes.size() - 1)(rng)];
     std::reverse(s.begin(), s.end());
   }
@@ -85,16 +98,23 @@ int dataset(const Args& args) {
   const int augment = std::stoi(args.option("augment", "0"));
   const int junk = std::stoi(args.option("junk", "0"));
   const size_t limit = std::stoul(args.option("limit", "1000000000"));
+  const bool with_glyphs = args.option("glyphs", "0") == "1";
   std::mt19937 rng(std::stoul(args.option("seed", "1")));
 
   std::ofstream data(out + ".f32", std::ios::binary);
   if (!data) throw Error(out + ".f32: cannot write");
+  std::ofstream glyph_data;
+  if (with_glyphs) glyph_data.open(out + ".glyphs.f32", std::ios::binary);
+  if (with_glyphs && !glyph_data) throw Error(out + ".glyphs.f32: cannot write");
   nlohmann::json labels = nlohmann::json::array(), sources = nlohmann::json::array(), names = nlohmann::json::array();
   int failed = 0;
   auto emit = [&](const std::vector<Stroke>& group, const Surroundings& around, const std::string& label, int file) {
     if (group.empty() || int(group.size()) > points) return;
-    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f = symbol_features(group, set, points, around);
+    Eigen::VectorXf glyph;
+    const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f =
+        symbol_features(group, set, points, around, with_glyphs ? &glyph : nullptr);
     data.write(reinterpret_cast<const char*>(f.data()), sizeof(float) * f.size());
+    if (with_glyphs) glyph_data.write(reinterpret_cast<const char*>(glyph.data()), sizeof(float) * glyph.size());
     labels.push_back(label);
     sources.push_back(file);
   };
@@ -107,11 +127,13 @@ int dataset(const Args& args) {
       const int file = int(names.size()) - 1;
       const double writer_scale = typical_stroke_size(doc.ink);
       const std::vector<Box> boxes = stroke_boxes(doc.ink);
+      std::vector<Style> styles;
+      for (int a = 0; a < augment; ++a) styles.push_back(random_style(rng));
       for (const auto& s : doc.symbols) {
         const auto group = strokes_of(doc.ink, s.strokes);
         const Surroundings around = surroundings(doc.ink, boxes, s.strokes, writer_scale);
         emit(group, around, s.label, file);
-        for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, rng), around, s.label, file);
+        for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, styles[a], rng), around, s.label, file);
       }
       for (const auto& g : junk_groups(doc, junk, rng))
         emit(strokes_of(doc.ink, g), surroundings(doc.ink, boxes, g, writer_scale), "junk", file);
@@ -121,7 +143,8 @@ int dataset(const Args& args) {
     }
   }
   const nlohmann::json meta = {{"features", feature_set_name(set)}, {"feature_count", feature_count(set)},
-                               {"points", points}, {"count", labels.size()}, {"labels", labels},
+                               {"points", points}, {"count", labels.size()},
+                               {"glyph_side", with_glyphs ? glyph_side() : 0}, {"labels", labels},
                                {"sources", sources}, {"files", names}, {"skipped", failed}};
   std::ofstream(out + ".json") << meta.dump();
   std::cerr << "inkmath: " << labels.size() << " samples from " << names.size() << " files, " << failed << " skipped\n";

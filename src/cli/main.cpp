@@ -50,6 +50,8 @@ options:
   --points N           dataset: points per symbol (default 32)
   --augment N          dataset: distorted copies per symbol, in addition to the original (default 0)
   --junk N             dataset: junk stroke groups per expression (default 0)
+  --glyphs 1           dataset: also write each sample's rendered glyph (PREFIX.glyphs.f32), the
+                       offline view's input
   --seed N             dataset, pages: random seed (default 1)
   --limit N            dataset, pages: read at most N files
   --lines              recognize: read each file as written lines (the setting lines.split); one output

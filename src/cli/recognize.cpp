@@ -56,12 +56,15 @@ int classify(const Args& args) {
         const auto start = std::chrono::steady_clock::now();
         const Eigen::VectorXf p = classifier.probabilities({group}, {surroundings(doc.ink, boxes, truth.strokes, writer_scale)}).col(0);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        const auto alts = classifier.top_symbols(p, 3);
+        const auto alts = classifier.most_likely_symbols(p, 3);
         ++total;
         top1 += alts[0].label == truth.label;
         for (const auto& a : alts) top3 += a.label == truth.label;
         std::cout << file_stem(path) << "\t" << i << "\t" << truth.label;
-        for (const auto& a : alts) std::cout << "\t" << a.label << " " << std::fixed << std::setprecision(3) << a.score;
+        for (const auto& a : alts) std::cout << "\t" << a.label << " " << std::fixed << std::setprecision(4) << a.score;
+        // Last: what a reader is offered (the reading and its look-alike alternatives).
+        std::cout << "\toffered";
+        for (const auto& a : classifier.top_symbols(p, 4)) std::cout << " " << a.label;
         std::cout << "\n";
       }
     } catch (const Error& e) {

@@ -89,8 +89,7 @@ Eigen::MatrixXf render(const std::vector<Stroke>& strokes) {
   return out;
 }
 
-void context_features(const std::vector<Stroke>& strokes, const std::vector<Flat>& pts, Eigen::MatrixXf& f) {
-  const Eigen::MatrixXf img = render(strokes);
+void context_features(const Eigen::MatrixXf& img, const std::vector<Flat>& pts, Eigen::MatrixXf& f) {
   for (int i = 0; i < int(pts.size()); ++i) {
     const int px = to_pixel(pts[i].x), py = to_pixel(pts[i].y);
     int col = kOnline;
@@ -178,12 +177,22 @@ Surroundings surroundings(const Ink& ink, const std::vector<Box>& boxes, const s
   return out;
 }
 
-Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points, const Surroundings& around) {
+int glyph_side() { return kGrid; }
+
+Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points, const Surroundings& around,
+                                Eigen::VectorXf* glyph) {
   const std::vector<Stroke> norm = preprocess(strokes, points);
   const std::vector<Flat> pts = flatten(norm);
   Eigen::MatrixXf f = Eigen::MatrixXf::Zero(int(pts.size()), feature_count(set));
   online_features(pts, f);
-  if (set != FeatureSet::online) context_features(norm, pts, f);
+  Eigen::MatrixXf img;
+  if (set != FeatureSet::online || glyph) img = norm.empty() ? Eigen::MatrixXf::Zero(kGrid, kGrid) : render(norm);
+  if (set != FeatureSet::online) context_features(img, pts, f);
+  if (glyph) {
+    glyph->resize(kGrid * kGrid);
+    for (int y = 0; y < kGrid; ++y)
+      for (int x = 0; x < kGrid; ++x) (*glyph)(y * kGrid + x) = img(y, x);
+  }
   if ((set == FeatureSet::online_context_size || set == FeatureSet::online_context_size_place) && !pts.empty())
     size_features(strokes, around, set == FeatureSet::online_context_size_place, f);
   return f;

@@ -34,8 +34,11 @@ int feature_count(FeatureSet set);
 FeatureSet feature_set_from_name(const std::string& name);  // throws Error on unknown names
 std::string feature_set_name(FeatureSet set);
 
-// strokes: the raw strokes of one symbol. Returns points × feature_count(set).
+// strokes: the raw strokes of one symbol. Returns points × feature_count(set). glyph, when
+// given, receives the symbol as the offline view sees it: the normalized strokes rendered and
+// blurred, glyph_side() pixels square, row by row (the image the context patches come from).
 Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet set, int points,
-                                const Surroundings& around = {});
+                                const Surroundings& around = {}, Eigen::VectorXf* glyph = nullptr);
+int glyph_side();
 
 }  // namespace inkmath

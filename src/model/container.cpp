@@ -88,7 +88,7 @@ std::vector<uint8_t> write_model_file(const ModelFile& file) {
 
 std::string checksum_text(const std::vector<uint8_t>& bytes) {
   char text[9];
-  std::snprintf(text, sizeof text, "%08x", crc32(bytes.data(), bytes.size()));
+  std::snprintf(text, sizeof text, "%08x", crc32(bytes.data(), bytes.size() >= 4 ? bytes.size() - 4 : 0));
   return text;
 }
 

@@ -39,7 +39,9 @@ bool is_model_file(const std::vector<uint8_t>& bytes);
 ModelFile read_model_file(const std::vector<uint8_t>& bytes);
 std::vector<uint8_t> write_model_file(const ModelFile& file);
 
-// The checksum that names a classifier in the manifest: CRC-32 of its bytes, 8 hex digits.
+// The checksum that names a classifier in the manifest, 8 hex digits: the CRC-32 of its bytes
+// before the weight file's own trailing CRC (the CRC-32 of bytes that end with their own CRC is
+// the same constant, 2144df1c, for every file).
 std::string checksum_text(const std::vector<uint8_t>& bytes);
 
 }  // namespace inkmath

@@ -74,10 +74,55 @@ void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool rever
   }
 }
 
+// One glyph through the convolutions: (channels x side*side) in, flattened channel by channel
+// (PyTorch's order) out. Each layer is one matrix product over the 3x3 neighbourhoods.
+Eigen::VectorXf run_conv(const std::vector<ConvLayer>& layers, int side, const Eigen::VectorXf& glyph) {
+  Eigen::MatrixXf x = glyph.transpose();  // 1 x side*side
+  for (const ConvLayer& l : layers) {
+    Eigen::MatrixXf patches = Eigen::MatrixXf::Zero(9 * l.input, side * side);
+    for (int c = 0; c < l.input; ++c)
+      for (int ky = 0; ky < 3; ++ky)
+        for (int kx = 0; kx < 3; ++kx) {
+          const int row = c * 9 + ky * 3 + kx;
+          for (int y = 0; y < side; ++y) {
+            const int sy = y + ky - 1;
+            if (sy < 0 || sy >= side) continue;
+            for (int px = 0; px < side; ++px) {
+              const int sx = px + kx - 1;
+              if (sx >= 0 && sx < side) patches(row, y * side + px) = x(c, sy * side + sx);
+            }
+          }
+        }
+    Eigen::MatrixXf z = l.w * patches;
+    z.colwise() += l.b;
+    z = z.cwiseMax(0.f);
+    const int half = side / 2;
+    Eigen::MatrixXf pooled(l.output, half * half);
+    for (int y = 0; y < half; ++y)
+      for (int px = 0; px < half; ++px) {
+        const int a = 2 * y * side + 2 * px;
+        pooled.col(y * half + px) = z.col(a).cwiseMax(z.col(a + 1)).cwiseMax(z.col(a + side)).cwiseMax(z.col(a + side + 1));
+      }
+    x = std::move(pooled);
+    side = half;
+  }
+  const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> flat = x;
+  return Eigen::Map<const Eigen::VectorXf>(flat.data(), flat.size());
+}
+
 }  // namespace
 
-Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs) const {
+int Network::glyph_outputs() const {
+  if (conv.empty()) return 0;
+  int side = glyph_side;
+  for (size_t i = 0; i < conv.size(); ++i) side /= 2;
+  return conv.back().output * side * side;
+}
+
+Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs,
+                                       const std::vector<Eigen::VectorXf>& glyphs) const {
   if (xs.empty()) return Eigen::MatrixXf(output_size(), 0);
+  if (!conv.empty() && glyphs.size() != xs.size()) throw std::invalid_argument("one glyph per sequence needed");
   const int steps = int(xs[0].rows()), batch = int(xs.size());
   if (steps == 0) throw std::invalid_argument("empty sequence");
   Seq seq(steps, Eigen::MatrixXf(input_size(), batch));
@@ -98,6 +143,14 @@ Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs) c
   pooled.topRows(width) = mean / float(steps);
   pooled.bottomRows(width) = max;
   Eigen::MatrixXf y = pooled;
+  if (!conv.empty()) {
+    y.resize(2 * width + glyph_outputs(), batch);
+    y.topRows(2 * width) = pooled;
+    for (int b = 0; b < batch; ++b) {
+      if (glyphs[b].size() != glyph_side * glyph_side) throw std::invalid_argument("glyph size mismatch");
+      y.col(b).tail(glyph_outputs()) = run_conv(conv, glyph_side, glyphs[b]);
+    }
+  }
   for (size_t i = 0; i < dense.size(); ++i) {
     Eigen::MatrixXf z = dense[i].w * y;
     z.colwise() += dense[i].b;
@@ -106,7 +159,9 @@ Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs) c
   return y;
 }
 
-Eigen::VectorXf Network::forward(const Eigen::MatrixXf& x) const { return forward_batch({x}).col(0); }
+Eigen::VectorXf Network::forward(const Eigen::MatrixXf& x, const Eigen::VectorXf& glyph) const {
+  return forward_batch({x}, conv.empty() ? std::vector<Eigen::VectorXf>{} : std::vector<Eigen::VectorXf>{glyph}).col(0);
+}
 
 Eigen::VectorXf softmax(const Eigen::VectorXf& logits) {
   const Eigen::VectorXf e = (logits.array() - logits.maxCoeff()).exp();

@@ -11,6 +11,7 @@ namespace {
 class Reader {
  public:
   Reader(const std::vector<uint8_t>& bytes, size_t end) : bytes_(bytes), end_(end) {}
+  bool half = false;
   uint32_t u32() {
     uint32_t v = 0;
     take(&v, 4);
@@ -18,10 +19,16 @@ class Reader {
   }
   Eigen::MatrixXf matrix(int rows, int cols) {
     // Sizes come from the header: the bytes must be there before anything is allocated.
-    const size_t n = sizeof(float) * size_t(rows) * size_t(cols);
+    const size_t count = size_t(rows) * size_t(cols), n = (half ? 2 : 4) * count;
     ensure(n);
     Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(rows, cols);
-    take(m.data(), n);
+    if (half) {
+      std::vector<uint16_t> raw(count);
+      take(raw.data(), n);
+      for (size_t i = 0; i < count; ++i) m.data()[i] = float(Eigen::numext::bit_cast<Eigen::half>(raw[i]));
+    } else {
+      take(m.data(), n);
+    }
     if (!m.allFinite()) throw Error("weights: tensor holds non-finite values");
     return m;
   }
@@ -53,9 +60,13 @@ void put(std::vector<uint8_t>& out, const void* data, size_t n) {
 
 void put_u32(std::vector<uint8_t>& out, uint32_t v) { put(out, &v, 4); }
 
-void put_matrix(std::vector<uint8_t>& out, const Eigen::MatrixXf& m) {
+void put_matrix(std::vector<uint8_t>& out, const Eigen::MatrixXf& m, bool half) {
   const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> r = m;
-  put(out, r.data(), sizeof(float) * r.size());
+  if (!half) return put(out, r.data(), sizeof(float) * r.size());
+  for (Eigen::Index i = 0; i < r.size(); ++i) {
+    const uint16_t bits = Eigen::numext::bit_cast<uint16_t>(Eigen::half(r.data()[i]));
+    put(out, &bits, 2);
+  }
 }
 
 int positive(const nlohmann::json& v, const char* what) {
@@ -83,8 +94,8 @@ WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
   Reader in(bytes, body);
   in.text(4);
   const uint32_t version = in.u32();
-  if (version != kWeightsVersion)
-    throw Error("weights: version " + std::to_string(version) + " not supported (this build reads version " +
+  if (version < 1 || version > kWeightsVersion)
+    throw Error("weights: version " + std::to_string(version) + " not supported (this build reads versions 1 to " +
                 std::to_string(kWeightsVersion) + ")");
   const uint32_t header_size = in.u32();
   if (header_size > body) throw Error("weights: file is truncated");
@@ -95,6 +106,11 @@ WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
 
   WeightsFile file;
   file.meta = header.value("meta", nlohmann::json::object());
+  if (version >= 2) {
+    const nlohmann::json tensors = header.value("tensors", nlohmann::json("f32"));
+    if (tensors != "f32" && tensors != "f16") throw Error("weights: unknown tensor type in header (expected f32 or f16)");
+    file.half = in.half = tensors == "f16";
+  }
   if (!header.contains("lstm") || !header["lstm"].is_array() || header["lstm"].empty() || !header.contains("dense") ||
       !header["dense"].is_array() || header["dense"].empty())
     throw Error("weights: header lacks the layer list");
@@ -112,6 +128,25 @@ WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
     file.network.lstm.push_back(std::move(layer));
   }
   in_size *= 2;  // mean and max pooling
+  if (version >= 2 && header.contains("glyph")) {
+    const nlohmann::json& glyph = header["glyph"];
+    if (!glyph.is_object() || !glyph.contains("conv") || !glyph["conv"].is_array() || glyph["conv"].empty())
+      throw Error("weights: bad glyph section in header");
+    Network& net = file.network;
+    net.glyph_side = positive(glyph.value("side", nlohmann::json()), "glyph side");
+    int channels = 1, side = net.glyph_side;
+    for (const auto& c : glyph["conv"]) {
+      if (side < 2) throw Error("weights: too many conv layers for the glyph side");
+      ConvLayer layer;
+      layer.input = channels;
+      layer.output = channels = positive(c, "conv channels");
+      layer.w = in.matrix(layer.output, 9 * layer.input);
+      layer.b = in.matrix(layer.output, 1);
+      net.conv.push_back(std::move(layer));
+      side /= 2;
+    }
+    in_size += net.glyph_outputs();
+  }
   for (const auto& out : header["dense"]) {
     DenseLayer layer;
     const int out_size = positive(out, "dense size");
@@ -130,6 +165,11 @@ std::vector<uint8_t> write_weights(const WeightsFile& file) {
                            {"dense", nlohmann::json::array()}, {"meta", file.meta}};
   for (const auto& l : net.lstm) header["lstm"].push_back({{"hidden", l.hidden}});
   for (const auto& d : net.dense) header["dense"].push_back(d.b.size());
+  header["tensors"] = file.half ? "f16" : "f32";
+  if (!net.conv.empty()) {
+    header["glyph"] = {{"side", net.glyph_side}, {"conv", nlohmann::json::array()}};
+    for (const auto& c : net.conv) header["glyph"]["conv"].push_back(c.output);
+  }
   const std::string text = header.dump();
   std::vector<uint8_t> out;
   put(out, "INKM", 4);
@@ -138,13 +178,17 @@ std::vector<uint8_t> write_weights(const WeightsFile& file) {
   put(out, text.data(), text.size());
   for (const auto& l : net.lstm)
     for (const LstmDirection* d : {&l.forward, &l.backward}) {
-      put_matrix(out, d->w_ih);
-      put_matrix(out, d->w_hh);
-      put_matrix(out, d->bias);
+      put_matrix(out, d->w_ih, file.half);
+      put_matrix(out, d->w_hh, file.half);
+      put_matrix(out, d->bias, file.half);
     }
+  for (const auto& c : net.conv) {
+    put_matrix(out, c.w, file.half);
+    put_matrix(out, c.b, file.half);
+  }
   for (const auto& d : net.dense) {
-    put_matrix(out, d.w);
-    put_matrix(out, d.b);
+    put_matrix(out, d.w, file.half);
+    put_matrix(out, d.b, file.half);
   }
   put_u32(out, crc32(out.data(), out.size()));
   return out;

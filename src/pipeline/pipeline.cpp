@@ -30,8 +30,8 @@ void check_fixed(const Ink& ink, const std::vector<SymbolTruth>& fixed) {
 // One expression: the stages from candidates on. `ink` is sanitized, `fixed` checked.
 Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config) {
   const Candidates c = candidates(ink, fixed, config.segmentation);
-  const Eigen::MatrixXf p = classify(ink, c, model.classifier);
-  std::vector<RecognizedSymbol> symbols = search(ink, c, p, model.classifier, config.segmentation, config.alternatives);
+  const Eigen::MatrixXf logits = classify(ink, c, model.classifier);
+  std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);
   return read_symbols(model, ink, std::move(symbols), config);
 }
 

@@ -66,10 +66,10 @@ Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassi
     groups.push_back(std::move(g));
     around.push_back(surroundings(ink, boxes, ids, writer_scale));
   }
-  return classifier.probabilities(groups, around);
+  return classifier.logits(groups, around);
 }
 
-std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& p,
+std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,
                                      const SymbolClassifier& classifier, const SegmentationParams& params,
                                      int alternatives) {
   alternatives = std::max(1, alternatives);
@@ -77,7 +77,7 @@ std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const 
   for (size_t k = 0; k < c.fixed.size(); ++k) {
     const SymbolTruth& f = c.fixed[k];
     std::vector<Alternative> readings = {{f.label, 1}};
-    for (const Alternative& a : classifier.top_symbols(p.col(long(c.where.size() + k)), alternatives))
+    for (const Alternative& a : classifier.top_symbols(classifier.calibrated(logits.col(long(c.where.size() + k))), alternatives))
       if (a.label != f.label && int(readings.size()) < alternatives) readings.push_back(a);
     out.push_back(make_symbol(ink, f.strokes, readings));
     out.back().fixed = true;
@@ -94,10 +94,11 @@ std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const 
   for (size_t g = 0; g < c.where.size(); ++g) ending[c.where[g].first + c.where[g].second].push_back(int(g));
   for (size_t e = 1; e <= n; ++e)
     for (int g : ending[e]) {
+      const Eigen::VectorXf p = classifier.uncalibrated(logits.col(g));
       float top = 0;
-      for (int k = 0; k < p.rows(); ++k)
-        if (k != junk) top = std::max(top, p(k, g));
-      const double not_junk = junk >= 0 ? 1.0 - double(p(junk, g)) : 1.0;
+      for (int k = 0; k < p.size(); ++k)
+        if (k != junk) top = std::max(top, p[k]);
+      const double not_junk = junk >= 0 ? 1.0 - double(p[junk]) : 1.0;
       const double score = best[c.where[g].first] + std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
                            params.junk_weight * std::log(std::max(not_junk, 1e-12)) +
                            params.size_weight * log_stroke_count_prior(c.where[g].second);
@@ -107,7 +108,7 @@ std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const 
   std::vector<RecognizedSymbol> found;
   for (size_t e = n; e > 0;) {
     const int g = choice[e];
-    found.push_back(make_symbol(ink, c.groups[g], classifier.top_symbols(p.col(g), alternatives)));
+    found.push_back(make_symbol(ink, c.groups[g], classifier.top_symbols(classifier.calibrated(logits.col(g)), alternatives)));
     e = size_t(c.where[g].first);
   }
   std::sort(found.begin(), found.end(),

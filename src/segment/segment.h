@@ -27,13 +27,14 @@ RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vect
 // and the fixed groups. Empty strokes are skipped.
 Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params);
 
-// Probability columns, one per group of `c` (candidates and fixed groups alike), in one batch.
+// Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch.
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
 
 // The fixed groups with the label given first (score 1) and the classifier's other readings
 // after it, then the partition of the free strokes with the best total score (dynamic
-// programming), in writing order; each symbol with at most `alternatives` readings, best first.
-std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& p,
+// programming) over the uncalibrated probabilities, in writing order; each symbol with at most
+// `alternatives` readings, best first, scored with the calibrated ones (symbols/classifier.h).
+std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,
                                      const SymbolClassifier& classifier, const SegmentationParams& params,
                                      int alternatives);
 

@@ -22,28 +22,64 @@ SymbolClassifier::SymbolClassifier(const std::vector<uint8_t>& weight_bytes) : w
   if (weights_.network.input_size() != feature_count(features_)) throw Error("weights: input size does not match the features");
   const auto junk = std::find(classes_.begin(), classes_.end(), "junk");
   if (junk != classes_.end()) junk_ = int(junk - classes_.begin());
+  if (meta.contains("temperature")) {
+    if (!meta["temperature"].is_number() || !(meta["temperature"].get<double>() > 0.05 && meta["temperature"].get<double>() < 20))
+      throw Error("weights: temperature must be a number between 0.05 and 20");
+    temperature_ = meta["temperature"].get<float>();
+  }
+  if (meta.contains("lookalikes")) {
+    if (!meta["lookalikes"].is_object()) throw Error("weights: lookalikes must map labels to label lists");
+    lookalikes_.assign(classes_.size(), {});
+    for (const auto& [label, similar] : meta["lookalikes"].items()) {
+      const auto from = std::find(classes_.begin(), classes_.end(), label);
+      if (from == classes_.end() || !similar.is_array()) throw Error("weights: lookalikes name an unknown label '" + label + "'");
+      for (const auto& s : similar) {
+        const auto to = s.is_string() ? std::find(classes_.begin(), classes_.end(), s.get<std::string>()) : classes_.end();
+        if (to == classes_.end()) throw Error("weights: lookalikes of '" + label + "' name an unknown label");
+        lookalikes_[from - classes_.begin()].push_back(int(to - classes_.begin()));
+      }
+    }
+  }
 }
 
-Eigen::MatrixXf SymbolClassifier::probabilities(const std::vector<std::vector<Stroke>>& groups,
-                                                const std::vector<Surroundings>& around) const {
+Eigen::MatrixXf SymbolClassifier::logits(const std::vector<std::vector<Stroke>>& groups,
+                                         const std::vector<Surroundings>& around) const {
   if (!around.empty() && around.size() != groups.size()) throw Error("classifier: one Surroundings per group, or none");
   Eigen::MatrixXf out(classes_.size(), groups.size());
   // Groups resample to the same length unless they have more strokes than points;
   // equal lengths run as one batch.
   std::map<int, std::vector<int>> by_length;
   std::vector<Eigen::MatrixXf> feats(groups.size());
+  const bool offline = !weights_.network.conv.empty();
+  std::vector<Eigen::VectorXf> glyphs(offline ? groups.size() : 0);
   for (size_t i = 0; i < groups.size(); ++i) {
-    feats[i] = symbol_features(groups[i], features_, points_, around.empty() ? Surroundings{} : around[i]);
+    feats[i] = symbol_features(groups[i], features_, points_, around.empty() ? Surroundings{} : around[i],
+                               offline ? &glyphs[i] : nullptr);
     by_length[int(feats[i].rows())].push_back(int(i));
   }
   for (const auto& [length, members] : by_length) {
     std::vector<Eigen::MatrixXf> batch;
-    for (int i : members) batch.push_back(feats[i]);
-    const Eigen::MatrixXf logits = weights_.network.forward_batch(batch);
-    for (size_t j = 0; j < members.size(); ++j) out.col(members[j]) = softmax(logits.col(j));
+    std::vector<Eigen::VectorXf> batch_glyphs;
+    for (int i : members) {
+      batch.push_back(feats[i]);
+      if (offline) batch_glyphs.push_back(glyphs[i]);
+    }
+    const Eigen::MatrixXf logits = weights_.network.forward_batch(batch, batch_glyphs);
+    for (size_t j = 0; j < members.size(); ++j) out.col(members[j]) = logits.col(j);
   }
   return out;
 }
+
+Eigen::MatrixXf SymbolClassifier::probabilities(const std::vector<std::vector<Stroke>>& groups,
+                                                const std::vector<Surroundings>& around) const {
+  Eigen::MatrixXf out = logits(groups, around);
+  for (Eigen::Index j = 0; j < out.cols(); ++j) out.col(j) = calibrated(out.col(j));
+  return out;
+}
+
+Eigen::VectorXf SymbolClassifier::calibrated(const Eigen::VectorXf& logits) const { return softmax(logits / temperature_); }
+
+Eigen::VectorXf SymbolClassifier::uncalibrated(const Eigen::VectorXf& logits) const { return softmax(logits); }
 
 std::vector<Alternative> SymbolClassifier::top(const Eigen::VectorXf& p, int k) const {
   std::vector<int> order(p.size());
@@ -55,10 +91,24 @@ std::vector<Alternative> SymbolClassifier::top(const Eigen::VectorXf& p, int k) 
   return out;
 }
 
-std::vector<Alternative> SymbolClassifier::top_symbols(const Eigen::VectorXf& p, int k) const {
+std::vector<Alternative> SymbolClassifier::most_likely_symbols(const Eigen::VectorXf& p, int k) const {
   std::vector<Alternative> out;
   for (const Alternative& a : top(p, k + 1))
     if (a.label != "junk" && int(out.size()) < k) out.push_back(a);
+  return out;
+}
+
+std::vector<Alternative> SymbolClassifier::top_symbols(const Eigen::VectorXf& p, int k) const {
+  if (lookalikes_.empty() || k <= 1) return most_likely_symbols(p, k);
+  const std::vector<Alternative> ranked = most_likely_symbols(p, int(classes_.size()));
+  if (ranked.empty()) return ranked;
+  const int best = int(std::find(classes_.begin(), classes_.end(), ranked[0].label) - classes_.begin());
+  std::vector<Alternative> out = {ranked[0]};
+  for (size_t i = 1; i < ranked.size() && int(out.size()) < k; ++i) {
+    const int c = int(std::find(classes_.begin(), classes_.end(), ranked[i].label) - classes_.begin());
+    const bool lookalike = std::count(lookalikes_[best].begin(), lookalikes_[best].end(), c) > 0;
+    if (ranked[i].score >= kLikelyAlternative || (lookalike && ranked[i].score >= kLookalikeFloor)) out.push_back(ranked[i]);
+  }
   return out;
 }
 

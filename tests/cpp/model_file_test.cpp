@@ -57,6 +57,13 @@ TEST_CASE("a part fitted against another classifier is stale", "[model]") {
   CHECK_THAT(problems[0], Catch::Contains("'settings' was fitted against classifier 00000000"));
   f.parts[1].info["classifier_crc32"] = nullptr;  // settings always depend on the classifier
   CHECK_THAT(stale_parts(write_model_file(f)).at(0), Catch::Contains("does not say which classifier"));
+  // Another classifier in the same file makes the settings fitted for the first one stale.
+  f = tiny_model_file();
+  WeightsFile other = read_weights(f.parts[0].bytes);
+  other.meta["temperature"] = 0.5;
+  f.parts[0].bytes = write_weights(other);
+  REQUIRE(stale_parts(write_model_file(f)).size() == 1);
+  CHECK_THAT(stale_parts(write_model_file(f)).at(0), Catch::Contains("'settings' was fitted against classifier"));
 }
 
 TEST_CASE("the model file's settings are the recognizer's defaults", "[model]") {

@@ -131,7 +131,7 @@ function randomModel(options = {}) {
     { name: 'classifier', bytes: classifier, ...fitted },
     { name: 'relations', bytes: json(relations), ...fitted, classifier_crc32: null },
     { name: 'context', bytes: json(context), ...fitted, classifier_crc32: null },
-    { name: 'settings', bytes: json(settings), ...fitted, classifier_crc32: hex(crc32(classifier)) },
+    { name: 'settings', bytes: json(settings), ...fitted, classifier_crc32: hex(crc32(classifier.subarray(0, classifier.length - 4))) },
   ]);
 }
 
