@@ -3,12 +3,15 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "ink/ink.h"
+#include "language/ngram.h"
+#include "language/refine.h"
 #include "symbols/classifier.h"
 
 namespace inkmath {
@@ -21,8 +24,15 @@ struct RecognizedSymbol {
   std::vector<Alternative> alternatives;  // best first; the first is `label`
 };
 
+// A whole reading of the ink and its probability among the readings considered.
+struct Reading {
+  std::string latex;
+  double probability = 0;
+};
+
 struct Recognition {
   std::string latex;
+  std::vector<Reading> readings;  // the best first (its LaTeX is `latex`); different LaTeX each
   std::vector<RecognizedSymbol> symbols;
   nlohmann::json tree;  // the layout tree: rows, scripts, fractions, roots...
   double ms = 0;        // time spent recognizing
@@ -32,25 +42,34 @@ struct RecognizeOptions {
   // Stroke groups whose reading the user fixed (e.g. picked an alternative on the page).
   std::vector<SymbolTruth> fixed;
   int alternatives = 5;
+  // Labels a symbol may be read as (language/vocabulary.h); empty: every label.
+  std::vector<std::string> vocabulary;
+  int readings = 3;  // whole readings to give, at most
+  double language_weight = kLanguageWeight;
+  int language_alternatives = kLanguageAlternatives;
   Limits limits;
 };
 
 class Recognizer {
  public:
-  // Throws Error when the weights are wrong, truncated or corrupted.
-  explicit Recognizer(const std::vector<uint8_t>& weights);
+  // Throws Error when the weights or the language model are wrong, truncated or corrupted.
+  // Without a language model (no bytes), labels are chosen by the classifier and layout alone.
+  explicit Recognizer(const std::vector<uint8_t>& weights, const std::vector<uint8_t>& language_model = {});
 
   // Sanitizes (see Limits), segments, classifies and parses. Throws Error on invalid ink.
   Recognition recognize(Ink ink, const RecognizeOptions& options = {}) const;
 
   const SymbolClassifier& classifier() const { return classifier_; }
+  const LanguageModel* language_model() const { return language_ ? &*language_ : nullptr; }
 
  private:
   SymbolClassifier classifier_;
+  std::optional<LanguageModel> language_;
 };
 
 nlohmann::json to_json(const Recognition& r);
-// Reads {"strokes": [[[x, y, t?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}]}.
+// Reads {"strokes": [[[x, y, t?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}],
+//        "vocabulary": "school" or [labels]}.
 // Refuses more strokes than the options' limits allow before copying them.
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr);
 

@@ -23,12 +23,18 @@ struct Args {
 // .inkml files named, or found (sorted) in the directories named. Throws UsageError if none given.
 std::vector<std::string> inkml_files(const std::vector<std::string>& paths);
 std::string file_stem(const std::string& path);
+// The classifier's weights and the language model: --language FILE, else $INKMATH_LANGUAGE, else
+// language.bin beside the weights when it exists; "none": no language model.
 Recognizer load_recognizer(const Args& args);
+// Recognize options from --vocabulary NAME|LIST and --language-search WEIGHT,ALTERNATIVES.
+RecognizeOptions recognize_options(const Args& args);
 
 int classify(const Args& args);
 int recognize(const Args& args);
 int eval(const Args& args);
 int dataset(const Args& args);
 int relations(const Args& args);
+int tokens(const Args& args);
+int fit_language(const Args& args);
 
 }  // namespace inkmath::cli

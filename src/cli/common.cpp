@@ -1,7 +1,10 @@
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <sstream>
 
 #include "cli/commands.h"
+#include "language/vocabulary.h"
 
 namespace inkmath::cli {
 
@@ -34,11 +37,34 @@ std::string file_stem(const std::string& path) { return fs::path(path).stem().st
 
 Recognizer load_recognizer(const Args& args) {
   const auto bytes = read_file_bytes(args.weights);  // its errors name the file already
-  try {
-    return Recognizer(bytes);
-  } catch (const Error& e) {
-    throw Error(args.weights + ": " + e.what());
+  const char* env = std::getenv("INKMATH_LANGUAGE");
+  std::string language = args.option("language", env ? env : "");
+  if (language.empty()) {
+    const fs::path beside = fs::path(args.weights).parent_path() / "language.bin";
+    if (fs::exists(beside)) language = beside.string();
   }
+  const auto language_bytes = language.empty() || language == "none" ? std::vector<uint8_t>{} : read_file_bytes(language);
+  try {
+    return Recognizer(bytes, language_bytes);
+  } catch (const Error& e) {
+    const std::string message = e.what();
+    throw Error((message.rfind("language model", 0) == 0 ? language : args.weights) + ": " + message);
+  }
+}
+
+RecognizeOptions recognize_options(const Args& args) {
+  RecognizeOptions options;
+  const std::string vocabulary = args.option("vocabulary", "");
+  if (!vocabulary.empty()) options.vocabulary = vocabulary_labels(vocabulary);
+  const std::string search = args.option("language-search", "");
+  if (!search.empty()) {
+    std::istringstream in(search);
+    char comma = 0;
+    if (!(in >> options.language_weight >> comma >> options.language_alternatives) || comma != ',' ||
+        options.language_alternatives < 1)
+      throw UsageError("--language-search expects WEIGHT,ALTERNATIVES (a number and a count)");
+  }
+  return options;
 }
 
 }  // namespace inkmath::cli

@@ -9,6 +9,8 @@
 
 #include "cli/commands.h"
 #include "ink/inkml.h"
+#include "language/labels.h"
+#include "language/vocabulary.h"
 #include "latex/normalize.h"
 #include "segment/segment.h"
 #include "structure/structure.h"
@@ -70,6 +72,18 @@ void count_symbols(const InkmlDocument& doc, const std::vector<RecognizedSymbol>
 
 double percent(int a, int b) { return b ? 100.0 * a / b : 0.0; }
 
+// --within and --max-tokens: whether the truth is in the subset measured.
+bool selected(const Args& args, const std::vector<std::string>& truth) {
+  const std::string within = args.option("within", "");
+  if (!within.empty()) {
+    const auto allowed = vocabulary_labels(within);
+    for (const auto& label : reading_labels(truth))
+      if (std::find(allowed.begin(), allowed.end(), label) == allowed.end()) return false;
+  }
+  const std::string most = args.option("max-tokens", "");
+  return most.empty() || int(truth.size()) <= std::stoi(most);
+}
+
 }  // namespace
 
 int eval(const Args& args) {
@@ -80,12 +94,14 @@ int eval(const Args& args) {
   const LayoutParams params = layout_params(args);
   const SegmentationParams seg_params = segmentation_params(args);
   const bool tuning = !args.option("segment", "").empty() || !args.option("layout", "").empty();
+  const RecognizeOptions options = recognize_options(args);
   std::optional<Recognizer> recognizer;
   if (!on_truth) recognizer.emplace(load_recognizer(args));
   Totals t;
   for (const auto& path : files) {
     try {
       InkmlDocument doc = read_inkml_file(path);
+      if (!selected(args, normalized_latex_tokens(doc.truth_latex))) continue;
       sanitize(doc.ink);
       std::string latex;
       if (on_truth) {
@@ -100,7 +116,7 @@ int eval(const Args& args) {
         t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         count_symbols(doc, symbols, t);
       } else {
-        const Recognition r = recognizer->recognize(doc.ink);
+        const Recognition r = recognizer->recognize(doc.ink, options);
         latex = r.latex;
         t.ms += r.ms;
         count_symbols(doc, r.symbols, t);

@@ -21,18 +21,32 @@ commands:
   classify PATH...     classify each ground-truth symbol of the files; top-1/top-3 accuracy at the end
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
   relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
+  tokens PATH...       print NAME<TAB>LABELS for each file's truth: its symbol labels in reading order, what
+                       the language model reads (--normalized: the normalized LaTeX tokens; --text: PATHs are
+                       text files of one LaTeX expression per line, - is standard input)
+  fit-language FILE... fit the language model on label sequences (one per line, labels separated by spaces)
   help                 show this help
 
 options:
   --weights FILE       weight file (default: $INKMATH_WEIGHTS, else weights/inkmath.bin)
   --json               recognize: JSON output
+  --language FILE      language model (default: $INKMATH_LANGUAGE, else language.bin beside the weights
+                       when it exists); none: without a language model
+  --vocabulary V       recognize, eval: the labels symbols may be read as: a set's name (school) or labels
+                       separated by commas (a comma itself is {,}), e.g. 0,1,2,3,4,5,6,7,8,9,-,.
+  --language-search W,K  recognize, eval: the language model's weight and the alternatives per symbol it
+                       considers (default 0.3,5)
+  --within V           eval: only files whose truth's labels are all in V (as --vocabulary)
+  --max-tokens N       eval: only files whose truth has at most N normalized LaTeX tokens
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
   --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches (errors)
   --layout S,B,W,Z,C   eval: layout thresholds to try (superscript, subscript, box weight, size weight,
                        script continuation)
   --segment B,J,G,Z    eval: segmentation parameters to try (symbol bonus, junk weight, largest gap,
                        stroke-count prior weight)
-  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations: the CSV file
+  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations: the CSV file;
+                       fit-language: the model file
+  --order N            fit-language: n-gram order, 1 to 4 (default 3)
   --features NAME      dataset: online, online+context, online+context+size or online+context+size+place
                        (default online+context)
   --points N           dataset: points per symbol (default 32)
@@ -50,8 +64,8 @@ Args parse(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--json") {
       args.json = true;
-    } else if (a == "--truth-symbols") {
-      args.options.emplace_back("truth-symbols", "1");
+    } else if (a == "--truth-symbols" || a == "--text" || a == "--normalized") {
+      args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");
       const std::string v = argv[++i];
@@ -78,7 +92,7 @@ Args parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
-      {"relations", relations}};
+      {"relations", relations}, {"tokens", tokens}, {"fit-language", fit_language}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

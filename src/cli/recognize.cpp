@@ -10,10 +10,11 @@ namespace inkmath::cli {
 int recognize(const Args& args) {
   const auto files = inkml_files(args.positional);
   const Recognizer recognizer = load_recognizer(args);
+  const RecognizeOptions options = recognize_options(args);
   int failed = 0;
   for (const auto& path : files) {
     try {
-      const Recognition r = recognizer.recognize(read_inkml_file(path).ink);
+      const Recognition r = recognizer.recognize(read_inkml_file(path).ink, options);
       if (args.json) {
         nlohmann::json j = to_json(r);
         j["name"] = file_stem(path);

@@ -62,8 +62,15 @@ std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& cl
       around.push_back(surroundings(ink, boxes, ids, writer_scale));
       where.emplace_back(int(b), n);
     }
-  const Eigen::MatrixXf p = classifier.probabilities(groups, around);
+  Eigen::MatrixXf p = classifier.probabilities(groups, around);
   const int junk = classifier.junk_index();
+  // A vocabulary rules the other labels out: a group scores, and reads, as its best allowed
+  // label. Below every probability, they are also never among the alternatives.
+  if (!options.vocabulary.empty()) {
+    const std::set<std::string> allowed(options.vocabulary.begin(), options.vocabulary.end());
+    for (int c = 0; c < p.rows(); ++c)
+      if (c != junk && !allowed.count(classifier.classes()[c])) p.row(c).setConstant(-1);
+  }
 
   // best[e]: the best score of a partition of the first e strokes of `order`.
   const size_t n = order.size();
@@ -89,7 +96,10 @@ std::vector<RecognizedSymbol> segment(const Ink& ink, const SymbolClassifier& cl
     const int g = choice[e];
     const auto [b, count] = where[g];
     std::vector<int> ids(order.begin() + b, order.begin() + b + count);
-    found.push_back(make_symbol(ink, ids, classifier.top_symbols(p.col(g), std::max(1, options.alternatives))));
+    std::vector<Alternative> alternatives = classifier.top_symbols(p.col(g), std::max(1, options.alternatives));
+    alternatives.erase(std::remove_if(alternatives.begin() + 1, alternatives.end(), [](const Alternative& a) { return a.score < 0; }),
+                       alternatives.end());
+    found.push_back(make_symbol(ink, ids, std::move(alternatives)));
     e = size_t(b);
   }
   std::sort(found.begin(), found.end(),

@@ -9,13 +9,16 @@ namespace {
 
 using inkmath::Recognizer;
 
-std::unique_ptr<Recognizer> make_recognizer(const emscripten::val& bytes) {
-  return std::make_unique<Recognizer>(emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
+std::unique_ptr<Recognizer> make_recognizer(const emscripten::val& bytes, const emscripten::val& language) {
+  return std::make_unique<Recognizer>(emscripten::convertJSArrayToNumberVector<uint8_t>(bytes),
+                                      language.isUndefined() || language.isNull()
+                                          ? std::vector<uint8_t>{}
+                                          : emscripten::convertJSArrayToNumberVector<uint8_t>(language));
 }
 
 std::string error_json(const std::string& message) { return nlohmann::json{{"error", message}}.dump(); }
 
-// ink_json: {"strokes": [[[x, y, t], ...], ...], "fixed": [...]}
+// ink_json: {"strokes": [[[x, y, t], ...], ...], "fixed": [...], "vocabulary": "school" or [...]}
 std::string recognize(const Recognizer& r, const std::string& ink_json) {
   try {
     inkmath::RecognizeOptions options;
@@ -27,9 +30,10 @@ std::string recognize(const Recognizer& r, const std::string& ink_json) {
 }
 
 // Throws to JavaScript as a string message (the constructor has no other way to fail).
-std::unique_ptr<Recognizer> create(const emscripten::val& bytes) {
+// new Recognizer(weights) or new Recognizer(weights, languageModel): without one, no language model.
+std::unique_ptr<Recognizer> create_with_language(const emscripten::val& bytes, const emscripten::val& language) {
   try {
-    return make_recognizer(bytes);
+    return make_recognizer(bytes, language);
   } catch (const std::exception& e) {  // inkmath::Error, or running out of memory
     emscripten::val::global("Error").new_(std::string(e.what())).throw_();
   }
@@ -37,8 +41,11 @@ std::unique_ptr<Recognizer> create(const emscripten::val& bytes) {
 
 }  // namespace
 
+std::unique_ptr<Recognizer> create(const emscripten::val& bytes) { return create_with_language(bytes, emscripten::val::undefined()); }
+
 EMSCRIPTEN_BINDINGS(inkmath) {
   emscripten::class_<Recognizer>("Recognizer")
       .constructor(&create)
+      .constructor(&create_with_language)
       .function("recognize", &recognize);
 }

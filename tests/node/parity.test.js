@@ -37,7 +37,11 @@ function nativeResults(weightsFile, files) {
 }
 
 function reading(r) {
-  return { latex: r.latex, symbols: r.symbols.map((s) => `${s.label}:${s.strokes.join('+')}`) };
+  return {
+    latex: r.latex,
+    readings: r.readings.map((x) => `${x.latex}:${x.probability.toFixed(4)}`),
+    symbols: r.symbols.map((s) => `${s.label}:${s.strokes.join('+')}`),
+  };
 }
 
 async function checkParity(weightsFile) {
@@ -45,7 +49,11 @@ async function checkParity(weightsFile) {
   assert.ok(files.length > 0, `no .inkml files in ${validation}`);
   const native = nativeResults(weightsFile, files);
   const inkmath = await loadInkmath();
-  const recognizer = new inkmath.Recognizer(fs.readFileSync(weightsFile));
+  // The CLI reads language.bin beside the weights when there is one; so does this side.
+  const language = path.join(path.dirname(weightsFile), 'language.bin');
+  const recognizer = fs.existsSync(language)
+    ? new inkmath.Recognizer(fs.readFileSync(weightsFile), fs.readFileSync(language))
+    : new inkmath.Recognizer(fs.readFileSync(weightsFile));
   try {
     for (const file of files) {
       const { name, strokes } = readInkml(file);

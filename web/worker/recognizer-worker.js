@@ -1,6 +1,6 @@
-// Recognition worker: loads the WebAssembly recognizer and its weights, then recognizes
-// ink on request, off the page's main thread. A classic worker, so that it can
-// importScripts the Emscripten module.
+// Recognition worker: loads the WebAssembly recognizer and its weights (and the language model
+// beside them, language.bin, when the site has one), then recognizes ink on request, off the
+// page's main thread. A classic worker, so that it can importScripts the Emscripten module.
 //
 // in:  { type: 'init', wasmScript, wasmDir, weights }   (URLs)
 //      { type: 'recognize', id, ink: { strokes, fixed } }
@@ -37,11 +37,25 @@ async function loadWeights(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// The language model is optional: without it, symbols are read by the classifier and layout alone.
+async function loadLanguageModel(weightsUrl) {
+  try {
+    const response = await fetch(new URL('language.bin', new URL(weightsUrl, self.location.href)));
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function init({ wasmScript, wasmDir, weights }) {
-  const [module, bytes] = await Promise.all([loadModule(wasmScript, wasmDir), loadWeights(weights)]);
+  const [module, bytes, language] = await Promise.all([
+    loadModule(wasmScript, wasmDir),
+    loadWeights(weights),
+    loadLanguageModel(weights),
+  ]);
   let recognizer;
   try {
-    recognizer = new module.Recognizer(bytes);
+    recognizer = language ? new module.Recognizer(bytes, language) : new module.Recognizer(bytes);
   } catch (err) {
     throw unavailable('weights-invalid', `The recognition model is damaged: ${err && err.message ? err.message : err}`);
   }

@@ -1,0 +1,56 @@
+#include "language/vocabulary.h"
+
+#include <map>
+
+#include "ink/ink.h"
+
+namespace inkmath {
+
+namespace {
+
+const std::map<std::string, std::vector<std::string>>& sets() {
+  static const std::map<std::string, std::vector<std::string>> all = {
+      {"school",
+       {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "k", "m", "n", "t", "x", "y", "z", "+", "-",
+        "\\times", "\\div", "=", "\\lt", "\\gt", "\\leq", "\\geq", "\\neq", "(", ")", ".", ",", "\\sqrt", "\\pi"}},
+  };
+  return all;
+}
+
+}  // namespace
+
+const std::vector<std::string>& vocabulary_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& [name, labels] : sets()) out.push_back(name);
+    return out;
+  }();
+  return names;
+}
+
+std::vector<std::string> vocabulary_labels(const std::string& name_or_list) {
+  const auto set = sets().find(name_or_list);
+  if (set != sets().end()) return set->second;
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= name_or_list.size()) {
+    size_t end = start;
+    // "{,}" is a comma label, not a separator.
+    while (end < name_or_list.size() && (name_or_list[end] != ',' || (end > 0 && name_or_list[end - 1] == '{' &&
+                                                                      end + 1 < name_or_list.size() && name_or_list[end + 1] == '}')))
+      ++end;
+    std::string label = name_or_list.substr(start, end - start);
+    if (label == "{,}") label = ",";
+    if (!label.empty()) out.push_back(label);
+    start = end + 1;
+  }
+  if (out.empty()) throw Error("vocabulary: empty (give a set's name, e.g. school, or labels separated by commas)");
+  if (out.size() == 1 && name_or_list.find(',') == std::string::npos && name_or_list.size() > 1 && name_or_list[0] != '\\') {
+    std::string names;
+    for (const auto& n : vocabulary_names()) names += (names.empty() ? "" : ", ") + n;
+    throw Error("vocabulary: unknown set '" + name_or_list + "' (known: " + names + ")");
+  }
+  return out;
+}
+
+}  // namespace inkmath
