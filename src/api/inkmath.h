@@ -47,6 +47,7 @@ struct RecognizeOptions {
   int readings = 3;  // whole readings to give, at most
   double language_weight = kLanguageWeight;
   int language_alternatives = kLanguageAlternatives;
+  double language_min_score = kLanguageMinScore;
   Limits limits;
 };
 

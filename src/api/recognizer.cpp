@@ -56,6 +56,7 @@ Layout read_whole(const Ink& ink, const LanguageModel* model, const RecognizeOpt
     const auto& alts = r.symbols[i].alternatives;
     const size_t k = structure[i] ? 1 : size_t(std::max(1, options.language_alternatives));
     positions.emplace_back(alts.begin(), alts.begin() + long(std::min(k, alts.size())));
+    while (positions.back().size() > 1 && positions.back().back().score < options.language_min_score) positions.back().pop_back();
   }
   const auto best = best_label_readings(model, positions, options.language_weight, options.readings);
   const std::vector<RecognizedSymbol> read = r.symbols;

@@ -26,7 +26,7 @@ std::string file_stem(const std::string& path);
 // The classifier's weights and the language model: --language FILE, else $INKMATH_LANGUAGE, else
 // language.bin beside the weights when it exists; "none": no language model.
 Recognizer load_recognizer(const Args& args);
-// Recognize options from --vocabulary NAME|LIST and --language-search WEIGHT,ALTERNATIVES.
+// Recognize options from --vocabulary NAME|LIST and --language-search WEIGHT,ALTERNATIVES,MIN_SCORE.
 RecognizeOptions recognize_options(const Args& args);
 
 int classify(const Args& args);

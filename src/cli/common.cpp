@@ -59,10 +59,10 @@ RecognizeOptions recognize_options(const Args& args) {
   const std::string search = args.option("language-search", "");
   if (!search.empty()) {
     std::istringstream in(search);
-    char comma = 0;
-    if (!(in >> options.language_weight >> comma >> options.language_alternatives) || comma != ',' ||
-        options.language_alternatives < 1)
-      throw UsageError("--language-search expects WEIGHT,ALTERNATIVES (a number and a count)");
+    char c1 = 0, c2 = 0;
+    if (!(in >> options.language_weight >> c1 >> options.language_alternatives >> c2 >> options.language_min_score) ||
+        c1 != ',' || c2 != ',' || options.language_alternatives < 1)
+      throw UsageError("--language-search expects WEIGHT,ALTERNATIVES,MIN_SCORE (numbers)");
   }
   return options;
 }

@@ -72,10 +72,12 @@ void count_symbols(const InkmlDocument& doc, const std::vector<RecognizedSymbol>
 
 double percent(int a, int b) { return b ? 100.0 * a / b : 0.0; }
 
-// --within and --max-tokens: whether the truth is in the subset measured.
+// --within and --max-tokens: whether the truth is in the subset measured (a truth without
+// symbols is in none).
 bool selected(const Args& args, const std::vector<std::string>& truth) {
   const std::string within = args.option("within", "");
   if (!within.empty()) {
+    if (reading_labels(truth).empty()) return false;
     const auto allowed = vocabulary_labels(within);
     for (const auto& label : reading_labels(truth))
       if (std::find(allowed.begin(), allowed.end(), label) == allowed.end()) return false;

@@ -34,8 +34,8 @@ options:
                        when it exists); none: without a language model
   --vocabulary V       recognize, eval: the labels symbols may be read as: a set's name (school) or labels
                        separated by commas (a comma itself is {,}), e.g. 0,1,2,3,4,5,6,7,8,9,-,.
-  --language-search W,K  recognize, eval: the language model's weight and the alternatives per symbol it
-                       considers (default 0.3,5)
+  --language-search W,K,M  recognize, eval: the language model's weight, the alternatives per symbol it
+                       considers and their least classifier score (default 0.2,3,0)
   --within V           eval: only files whose truth's labels are all in V (as --vocabulary)
   --max-tokens N       eval: only files whose truth has at most N normalized LaTeX tokens
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)

@@ -10,11 +10,13 @@
 
 namespace inkmath {
 
-// The weight of the language model's log-probability against the classifier's, and how many
-// of each symbol's alternatives the search considers: chosen by scripts/fit-language for the
-// expression rate on every 12th train2014 file, with a model fitted on the other files.
-constexpr double kLanguageWeight = 0.3;
-constexpr int kLanguageAlternatives = 5;
+// The weight of the language model's log-probability against the classifier's, how many of
+// each symbol's alternatives the search considers and how likely an alternative must be to be
+// considered: chosen by scripts/fit-language for the expression rate on every 12th train2014
+// file, with a model fitted on the other files minus every expression among those 12ths.
+constexpr double kLanguageWeight = 0.2;
+constexpr int kLanguageAlternatives = 3;
+constexpr double kLanguageMinScore = 0.0;
 
 struct LabelReading {
   std::vector<int> choices;  // for each position, the index of the alternative chosen
