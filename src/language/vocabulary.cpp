@@ -41,7 +41,9 @@ std::vector<std::string> vocabulary_labels(const std::string& name_or_list) {
       ++end;
     std::string label = name_or_list.substr(start, end - start);
     if (label == "{,}") label = ",";
-    if (!label.empty()) out.push_back(label);
+    const auto named = sets().find(label);  // a set's name in a list stands for its labels
+    if (named != sets().end()) out.insert(out.end(), named->second.begin(), named->second.end());
+    else if (!label.empty()) out.push_back(label);
     start = end + 1;
   }
   if (out.empty()) throw Error("vocabulary: empty (give a set's name, e.g. school, or labels separated by commas)");

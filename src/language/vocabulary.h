@@ -10,8 +10,8 @@ namespace inkmath {
 // The built-in sets, by name. "school": digits, the letters a b c k m n t x y z,
 // + - \times \div = \lt \gt \leq \geq \neq, ( ) . , (the fraction bar is -), \sqrt and \pi.
 const std::vector<std::string>& vocabulary_names();
-// Labels of a built-in set's name, or of a list of labels separated by commas (a comma
-// itself is written {,}). Throws Error naming an unknown set or an empty list.
+// Labels of a built-in set's name, or of a list of labels and set names separated by commas
+// ("school,T"; a comma itself is written {,}). Throws Error naming an unknown set or an empty list.
 std::vector<std::string> vocabulary_labels(const std::string& name_or_list);
 
 }  // namespace inkmath

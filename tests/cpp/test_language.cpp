@@ -168,6 +168,7 @@ TEST_CASE("vocabularies: built-in sets and lists", "[language]") {
   for (const char* l : {"T", "|", "l", "\\int", "junk"}) REQUIRE(!has(l));
   REQUIRE(vocabulary_labels("0,1,{,},x") == std::vector<std::string>{"0", "1", ",", "x"});
   REQUIRE(vocabulary_labels("7") == std::vector<std::string>{"7"});
+  REQUIRE(vocabulary_labels("school,T").size() == 37);
   REQUIRE_THROWS_WITH(vocabulary_labels("schol"), Catch::Contains("unknown set 'schol' (known: school)"));
   REQUIRE_THROWS_AS(vocabulary_labels(""), Error);
   REQUIRE_THROWS_AS(vocabulary_labels(",,"), Error);
