@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/reading.h"
 #include "base/symbol.h"
 #include "base/tree.h"
 #include "ink/ink.h"
@@ -19,6 +20,7 @@ struct Model;  // the classifier and the fitted parts (pipeline/model.h)
 
 struct Recognition {
   std::string latex;
+  std::vector<WholeReading> readings;     // the best first (its LaTeX is `latex`); different LaTeX each
   std::vector<RecognizedSymbol> symbols;  // the tree refers to them by index
   LayoutRow tree;  // the layout: rows, scripts, fractions, roots...
   double ms = 0;   // time spent recognizing
@@ -27,12 +29,15 @@ struct Recognition {
 struct RecognizeOptions {
   // Stroke groups whose reading the user fixed (e.g. picked an alternative on the page).
   std::vector<SymbolTruth> fixed;
+  // Labels symbols may be read as (language/vocabulary.h); empty: the config's vocabulary.
+  std::vector<std::string> vocabulary;
 };
 
 class Recognizer {
  public:
   // From a model file (weights/inkmath.bin), or a bare classifier weight file. Throws Error when
   // the bytes are wrong, truncated or corrupted.
+  // A model file without a language part reads whole expressions by the classifier alone.
   explicit Recognizer(const std::vector<uint8_t>& model);
   ~Recognizer();
   Recognizer(Recognizer&&) noexcept;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "language/vocabulary.h"
 #include "latex/write.h"
 
 namespace inkmath {
@@ -20,8 +21,27 @@ nlohmann::json to_json(const Recognition& r) {
   }
   std::vector<std::string> labels;
   for (const auto& s : r.symbols) labels.push_back(s.label);
-  return {{"latex", r.latex}, {"symbols", symbols}, {"tree", layout_json(r.tree, labels)}, {"ms", r.ms}};
+  nlohmann::json readings = nlohmann::json::array();
+  for (const auto& x : r.readings) readings.push_back({{"latex", x.latex}, {"probability", x.probability}});
+  return {{"latex", r.latex}, {"readings", readings}, {"symbols", symbols}, {"tree", layout_json(r.tree, labels)}, {"ms", r.ms}};
 }
+
+namespace {
+
+// "school", "school,T" or ["0", "1", ...].
+std::vector<std::string> vocabulary_from_json(const nlohmann::json& v) {
+  if (v.is_string()) return vocabulary_labels(v.get<std::string>());
+  if (!v.is_array()) throw Error("ink: vocabulary must be a set's name or a list of labels");
+  std::vector<std::string> out;
+  for (const auto& label : v) {
+    if (!label.is_string()) throw Error("ink: vocabulary labels must be strings");
+    out.push_back(label.get<std::string>());
+  }
+  if (out.empty()) throw Error("vocabulary: empty list");
+  return out;
+}
+
+}  // namespace
 
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limits& limits) {
   if (!j.is_object() || !j.contains("strokes") || !j["strokes"].is_array()) throw Error("ink: expected {\"strokes\": [...]}");
@@ -58,6 +78,9 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limi
       }
       options->fixed.push_back(std::move(t));
     }
+  if (options && j.contains("vocabulary")) options->vocabulary = vocabulary_from_json(j["vocabulary"]);
+  if (options && j.contains("options") && j["options"].is_object() && j["options"].contains("vocabulary"))
+    options->vocabulary = vocabulary_from_json(j["options"]["vocabulary"]);
   return ink;
 }
 

@@ -8,11 +8,13 @@
 
 namespace inkmath {
 
-// {"latex", "symbols": [{"label", "score", "strokes", "box": [x0, y0, x1, y1], "alternatives":
+// {"latex", "readings": [{"latex", "probability"}, ...], "symbols": [{"label", "score", "strokes", "box": [x0, y0, x1, y1], "alternatives":
 // [{"label", "score"}, ...], "fixed"}], "tree", "ms"}.
 nlohmann::json to_json(const Recognition& r);
 
-// Reads {"strokes": [[[x, y, t?, pressure?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}]}.
+// Reads {"strokes": [[[x, y, t?, pressure?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}],
+//        "options": {"vocabulary": "school" or [labels]}} ("vocabulary" may also stand at the top
+// level; unknown options are ignored).
 // Refuses more strokes than limits.max_strokes before copying them.
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr, const Limits& limits = {});
 

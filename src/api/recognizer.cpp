@@ -27,9 +27,12 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options) cons
 
 Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, const Config& config) const {
   const auto start = std::chrono::steady_clock::now();
-  Reading reading = read_ink(state_->model, std::move(ink), options.fixed, config);
+  Config with_options = config;
+  if (!options.vocabulary.empty()) with_options.language.vocabulary = options.vocabulary;
+  Reading reading = read_ink(state_->model, std::move(ink), options.fixed, with_options);
   Recognition r;
   r.latex = std::move(reading.latex);
+  r.readings = std::move(reading.readings);
   r.symbols = std::move(reading.symbols);
   r.tree = std::move(reading.tree);
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

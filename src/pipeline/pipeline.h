@@ -1,11 +1,13 @@
 // The one place that orders recognition's stages:
 //   sanitize -> candidates -> classify -> search -> refine (ellipsis, structural relabelling,
-//   context) -> layout -> write.
+//   context) -> layout -> write -> whole readings (labels re-chosen by the language model, each
+//   reading laid out and written again).
 // The recognizer, `inkmath eval` and the fitting commands all run it, with a Config.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "base/reading.h"
 #include "base/symbol.h"
 #include "base/tree.h"
 #include "ink/ink.h"
@@ -16,6 +18,7 @@ namespace inkmath {
 
 struct Reading {
   std::string latex;
+  std::vector<WholeReading> readings;     // the best first (its LaTeX is `latex`); different LaTeX each
   std::vector<RecognizedSymbol> symbols;  // after refinement; the tree refers to them by index
   LayoutRow tree;
 };
