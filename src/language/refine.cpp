@@ -50,8 +50,12 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   std::vector<std::vector<Alternative>> positions;
   for (int i : order) {
     const RecognizedSymbol& s = symbols[size_t(i)];
-    // The label in use first (refinement may have chosen it), then the other alternatives.
-    std::vector<Alternative> alts = {{s.label, s.score}};
+    // The label in use first, then the other alternatives. Refinement may have chosen a label
+    // the classifier scores lower (by the layout or the context): it scores as the best, so that
+    // without a language model the reading stays refinement's.
+    float best = s.score;
+    for (const Alternative& a : s.alternatives) best = std::max(best, a.score);
+    std::vector<Alternative> alts = {{s.label, best}};
     const size_t k = structure[size_t(i)] || s.fixed ? 1 : size_t(std::max(1, params.alternatives));
     for (const Alternative& a : s.alternatives)
       if (alts.size() < k && a.label != s.label && a.score >= params.min_score) alts.push_back(a);

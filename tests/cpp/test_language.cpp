@@ -236,7 +236,10 @@ TEST_CASE("whole readings: the language part of the model file, and language.wei
     sum += r.readings[i].probability;
     for (size_t j = 0; j < i; ++j) REQUIRE(r.readings[i].latex != r.readings[j].latex);
   }
-  REQUIRE(sum == Approx(1.0).epsilon(1e-6));
+  // Shares among the sequences the search kept, of which these are the best.
+  REQUIRE(sum > 0);
+  REQUIRE(sum <= 1 + 1e-9);
+  for (size_t i = 1; i < r.readings.size(); ++i) REQUIRE(r.readings[i].probability <= r.readings[0].probability + 1e-9);
 
   // Weight 0: each symbol keeps the label refinement gave it, as without the language part.
   Config off = with.config();
