@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/reading.h"
 #include "base/symbol.h"
 #include "base/tree.h"
 #include "ink/ink.h"
@@ -31,6 +32,7 @@ struct Recognition {
   // gives the lines joined (\begin{aligned} or \begin{gathered}), all their symbols and an
   // empty tree; each line has its own.
   std::string latex;
+  std::vector<WholeReading> readings;     // the best first (its LaTeX is `latex`); different LaTeX each
   std::vector<RecognizedSymbol> symbols;  // the tree refers to them by index
   LayoutRow tree;  // the layout: rows, scripts, fractions, roots...
   std::vector<RecognizedLine> lines;  // read as lines: top to bottom; otherwise none
@@ -43,12 +45,15 @@ struct RecognizeOptions {
   // Read the page as written lines, one under another (worked steps), as the setting
   // lines.split does for every reading. Otherwise the ink is one expression.
   bool lines = false;
+  // Labels symbols may be read as (language/vocabulary.h); empty: the config's vocabulary.
+  std::vector<std::string> vocabulary;
 };
 
 class Recognizer {
  public:
   // From a model file (weights/inkmath.bin), or a bare classifier weight file. Throws Error when
   // the bytes are wrong, truncated or corrupted.
+  // A model file without a language part reads whole expressions by the classifier alone.
   explicit Recognizer(const std::vector<uint8_t>& model);
   ~Recognizer();
   Recognizer(Recognizer&&) noexcept;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "language/vocabulary.h"
 #include "latex/write.h"
 
 namespace inkmath {
@@ -60,8 +61,28 @@ nlohmann::json to_json(const Recognition& r) {
       offset += int(l.symbols.size());
     }
   }
-  return {{"latex", r.latex}, {"symbols", symbols_json(r.symbols)}, {"tree", tree}, {"lines", lines}, {"ms", r.ms}};
+  nlohmann::json readings = nlohmann::json::array();
+  for (const auto& x : r.readings) readings.push_back({{"latex", x.latex}, {"probability", x.probability}});
+  return {{"latex", r.latex}, {"readings", readings}, {"symbols", symbols_json(r.symbols)}, {"tree", tree},
+          {"lines", lines}, {"ms", r.ms}};
 }
+
+namespace {
+
+// "school", "school,T" or ["0", "1", ...].
+std::vector<std::string> vocabulary_from_json(const nlohmann::json& v) {
+  if (v.is_string()) return vocabulary_labels(v.get<std::string>());
+  if (!v.is_array()) throw Error("ink: vocabulary must be a set's name or a list of labels");
+  std::vector<std::string> out;
+  for (const auto& label : v) {
+    if (!label.is_string()) throw Error("ink: vocabulary labels must be strings");
+    out.push_back(label.get<std::string>());
+  }
+  if (out.empty()) throw Error("vocabulary: empty list");
+  return out;
+}
+
+}  // namespace
 
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limits& limits) {
   if (!j.is_object() || !j.contains("strokes") || !j["strokes"].is_array()) throw Error("ink: expected {\"strokes\": [...]}");
@@ -98,8 +119,9 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limi
       }
       options->fixed.push_back(std::move(t));
     }
-  // The page's library sends its other options in "options"; those the core does not know
-  // (vocabulary...) are for the page and ignored here.
+  if (options && j.contains("vocabulary")) options->vocabulary = vocabulary_from_json(j["vocabulary"]);
+  // The page's library sends its options in "options"; those the core does not know are for
+  // the page and ignored here.
   if (options && j.contains("options")) {
     const auto& o = j["options"];
     if (!o.is_object()) throw Error("ink: \"options\" must be an object");
@@ -107,6 +129,7 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limi
       if (!o["lines"].is_boolean()) throw Error("ink: options.lines must be true or false");
       options->lines = o["lines"].get<bool>();
     }
+    if (o.contains("vocabulary")) options->vocabulary = vocabulary_from_json(o["vocabulary"]);
   }
   return ink;
 }

@@ -8,15 +8,16 @@
 
 namespace inkmath {
 
-// {"latex", "symbols": [{"label", "score", "strokes", "box": [x0, y0, x1, y1], "alternatives":
-// [{"label", "score"}, ...], "fixed"}], "tree", "lines": [{"strokes", "box", "latex", "symbols",
-// "tree"}, ...], "ms"}. Read as lines, a page of several lines has the tree {"type": "lines",
-// "children": [row, ...]}, whose "symbol" fields index the page's symbols; each line's own tree
-// indexes that line's symbols.
+// {"latex", "readings": [{"latex", "probability"}, ...], "symbols": [{"label", "score", "strokes",
+// "box": [x0, y0, x1, y1], "alternatives": [{"label", "score"}, ...], "fixed"}], "tree", "lines":
+// [{"strokes", "box", "latex", "symbols", "tree"}, ...], "ms"}. Read as lines, a page of several
+// lines has the tree {"type": "lines", "children": [row, ...]}, whose "symbol" fields index the
+// page's symbols; each line's own tree indexes that line's symbols.
 nlohmann::json to_json(const Recognition& r);
 
 // Reads {"strokes": [[[x, y, t?, pressure?], ...], ...], "fixed": [{"strokes": [..], "label": ".."}],
-// "options": {"lines": true}}; other keys of "options" are ignored.
+//        "options": {"lines": true, "vocabulary": "school" or [labels]}} ("vocabulary" may also
+// stand at the top level; unknown options are ignored).
 // Refuses more strokes than limits.max_strokes before copying them.
 Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr, const Limits& limits = {});
 

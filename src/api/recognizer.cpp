@@ -29,9 +29,11 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, cons
   const auto start = std::chrono::steady_clock::now();
   Config used = config;
   used.lines.split = used.lines.split || options.lines;
+  if (!options.vocabulary.empty()) used.language.vocabulary = options.vocabulary;
   Reading reading = read_ink(state_->model, std::move(ink), options.fixed, used);
   Recognition r;
   r.latex = std::move(reading.latex);
+  r.readings = std::move(reading.readings);
   r.symbols = std::move(reading.symbols);
   r.tree = std::move(reading.tree);
   for (LineReading& l : reading.lines)

@@ -26,7 +26,8 @@ struct Args {
 // .inkml files named, or found (sorted) in the directories named. Throws UsageError if none given.
 std::vector<std::string> inkml_files(const std::vector<std::string>& paths);
 std::string file_stem(const std::string& path);
-// The model file of --weights, with the settings of --config FILE.json, then of each --set name=value.
+// The model file of --weights, with the settings of --config FILE.json, then of each --set name=value,
+// then --vocabulary NAME|LIST.
 Recognizer load_recognizer(const Args& args);
 
 int classify(const Args& args);
@@ -38,5 +39,7 @@ int context(const Args& args);
 int pack(const Args& args);
 int model(const Args& args);
 int pages(const Args& args);
+int tokens(const Args& args);
+int fit_language(const Args& args);
 
 }  // namespace inkmath::cli

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "language/vocabulary.h"
 
 namespace inkmath::cli {
 
@@ -67,6 +68,8 @@ Recognizer load_recognizer(const Args& args) {
       throw UsageError(e.what());
     }
   }
+  const std::string vocabulary = args.option("vocabulary", "");
+  if (!vocabulary.empty()) config.language.vocabulary = vocabulary_labels(vocabulary);
   recognizer->set_config(config);
   return std::move(*recognizer);
 }

@@ -8,6 +8,8 @@
 
 #include "cli/commands.h"
 #include "ink/inkml.h"
+#include "language/labels.h"
+#include "language/vocabulary.h"
 #include "latex/normalize.h"
 #include "pipeline/pipeline.h"
 #include "segment/segment.h"
@@ -44,6 +46,21 @@ void count_symbols(const InkmlDocument& doc, const std::vector<RecognizedSymbol>
 
 double percent(int a, int b) { return b ? 100.0 * a / b : 0.0; }
 
+// --within and --max-tokens: whether the truth is in the subset measured (a truth without
+// symbols is in none).
+bool selected(const Args& args, const std::vector<std::string>& truth) {
+  const std::string within = args.option("within", "");
+  if (!within.empty()) {
+    const auto labels = reading_labels(truth);
+    if (labels.empty()) return false;
+    const auto allowed = vocabulary_labels(within);
+    for (const auto& label : labels)
+      if (std::find(allowed.begin(), allowed.end(), label) == allowed.end()) return false;
+  }
+  const std::string most = args.option("max-tokens", "");
+  return most.empty() || int(truth.size()) <= std::stoi(most);
+}
+
 }  // namespace
 
 int eval(const Args& args) {
@@ -56,6 +73,7 @@ int eval(const Args& args) {
   for (const auto& path : files) {
     try {
       InkmlDocument doc = read_inkml_file(path);
+      if (!selected(args, normalized_latex_tokens(doc.truth_latex))) continue;
       sanitize(doc.ink);
       std::string latex;
       if (on_truth) {

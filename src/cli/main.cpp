@@ -22,6 +22,11 @@ commands:
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
   relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
   context PATH...      write symbol context samples (look-alike labels) for scripts/fit-context
+  tokens PATH...       print NAME<TAB>LABELS for each file's truth: its symbol labels in reading order, what
+                       the language model reads (--normalized: the normalized LaTeX tokens; --text: PATHs are
+                       text files of one LaTeX expression per line, - is standard input)
+  fit-language FILE... fit the language model part on label sequences (one per line, labels separated by
+                       spaces): --out FILE, then `inkmath pack --part language=FILE`
   pack                 build a model file from a classifier weight file and fitted parts
   model                print the model file's parts, the settings it gives, and stale parts (exit 1)
   pages PATH...        stack each writer's expressions into pages of 2-4 lines and print how many pages
@@ -33,18 +38,24 @@ options:
                        else weights/inkmath.bin)
   --set NAME=VALUE     a setting (repeatable), over the model file's: e.g. segmentation.junk_weight=3,
                        layout.learned=false, alternatives=3; `inkmath model` prints them all
-  --config FILE        settings from a JSON file ({"segmentation": {"max_gap": 0.9}}), before --set
+  --config FILE        settings from a JSON file ({"segmentation": {"max_gap": 0.9}}), before --set;
+                       language.weight=0 reads without the language model
+  --vocabulary V       recognize, eval: the labels symbols may be read as: a set's name (school) or labels
+                       separated by commas (a comma itself is {,}), e.g. 0,1,2,3,4,5,6,7,8,9,-,.
+  --within V           eval: only files whose truth's labels are all in V (as --vocabulary)
+  --max-tokens N       eval: only files whose truth has at most N normalized LaTeX tokens
   --json               recognize: JSON output
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
   --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches
                        (errors); pages: the pages split wrong and lines read differently (errors)
   --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations, context:
-                       the CSV file; pack: the model file to write
+                       the CSV file; pack: the model file to write; fit-language: the language part
   --model FILE         pack: start from this model file's parts
   --classifier FILE    pack: the classifier weight file (scripts/export.py writes one)
-  --part NAME=FILE     pack: a fitted part (relations, context, layout, lines, settings), repeatable
+  --part NAME=FILE     pack: a fitted part (relations, context, layout, lines, language, settings), repeatable
   --fitted-on TEXT     pack: what the parts given were fitted on; --command TEXT: by which command
   --part NAME          model: print that part
+  --order N            fit-language: n-gram order, 1 to 4 (default 3)
   --features NAME      dataset: online, online+context, online+context+size or online+context+size+place
                        (default online+context)
   --points N           dataset: points per symbol (default 32)
@@ -74,7 +85,8 @@ Args parse(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--json") {
       args.json = true;
-    } else if (a == "--truth-symbols" || a == "--lines" || a == "--read") {
+    } else if (a == "--truth-symbols" || a == "--lines" || a == "--read" ||
+               a == "--text" || a == "--normalized") {
       args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");
@@ -102,7 +114,8 @@ Args parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
-      {"relations", relations}, {"context", context}, {"pack", pack}, {"model", model}, {"pages", pages}};
+      {"relations", relations}, {"context", context}, {"pack", pack}, {"model", model}, {"pages", pages},
+      {"tokens", tokens}, {"fit-language", fit_language}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -61,6 +61,10 @@ const Field kFields[] = {
     INKMATH_FIELD("layout.size_weight", layout.size_weight, Real),
     INKMATH_FIELD("layout.continuation", layout.continuation, Real),
     INKMATH_FIELD("layout.learned", layout.learned, Boolean),
+    INKMATH_FIELD("language.weight", language.weight, Real),
+    INKMATH_FIELD("language.alternatives", language.alternatives, Integer),
+    INKMATH_FIELD("language.min_score", language.min_score, Real),
+    INKMATH_FIELD("language.readings", language.readings, Integer),
 };
 
 #undef INKMATH_FIELD

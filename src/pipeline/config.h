@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ink/ink.h"
+#include "language/params.h"
 #include "lines/params.h"
 #include "refine/params.h"
 #include "segment/params.h"
@@ -20,7 +21,7 @@ struct Config {
   SegmentationParams segmentation;  // candidates and the partition's score (segment/params.h)
   RefineParams refine;              // ellipsis, structural and context relabelling (refine/params.h)
   LayoutParams layout;              // row, script, fraction, root (structure/params.h)
-  // Room for what comes next: search, language-model weight, vocabulary.
+  LanguageParams language;          // whole readings and vocabularies (language/params.h)
 };
 
 // The settings in code, before any model file's fitted settings.
@@ -28,7 +29,7 @@ Config default_config();
 
 // Settings by name, as the command line and the model file give them: "alternatives",
 // "limits.max_strokes", "segmentation.junk_weight", "segmentation.max_gap", "layout.learned",
-// "refine.context_weight", "lines.split"... (config_names() lists them all). Values are numbers; booleans
+// "refine.context_weight", "lines.split", "language.weight"... (config_names() lists them all). Values are numbers; booleans
 // also true/false. Throws Error for an unknown name or a value that is not a number.
 void set_config(Config& config, const std::string& name, const std::string& value);
 std::vector<std::string> config_names();

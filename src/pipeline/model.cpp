@@ -17,6 +17,8 @@ const std::vector<PartKind>& part_kinds() {
       {"context", "refine: size and place of each look-alike label among its neighbours (JSON)", false},
       {"layout", "settings: the layout thresholds (JSON, Config names)", false},
       {"lines", "settings: the line splitting (JSON, Config names lines.*)", false},
+      {"language", "whole readings: a Kneser-Ney n-gram over symbol labels in reading order (src/language/ngram.h)",
+       false},
       {"settings", "settings chosen for this classifier: segmentation scores, largest gap, context weight (JSON, "
                    "Config names)",
        true},
@@ -25,16 +27,23 @@ const std::vector<PartKind>& part_kinds() {
 }
 
 Model load_model(const std::vector<uint8_t>& bytes) {
-  if (!is_model_file(bytes)) return Model{SymbolClassifier(bytes), {}, {}, default_config(), "{}"};
+  if (!is_model_file(bytes)) return Model{SymbolClassifier(bytes), {}, {}, default_config(), "{}", {}};
   const ModelFile file = read_model_file(bytes);
   const ModelPart* classifier = file.find("classifier");
   if (!classifier) throw Error("model: no classifier part");
-  Model m{SymbolClassifier(classifier->bytes), {}, {}, default_config(), ""};
+  Model m{SymbolClassifier(classifier->bytes), {}, {}, default_config(), "", {}};
   nlohmann::json manifest = nlohmann::json::array();
   for (const ModelPart& p : file.parts) manifest.push_back(p.info);
   m.manifest = manifest.dump();
   if (const ModelPart* p = file.find("relations")) m.relations = relation_model_from_json(text_of(*p));
   if (const ModelPart* p = file.find("context")) m.context = context_tables_from_json(text_of(*p));
+  if (const ModelPart* p = file.find("language")) {
+    try {
+      m.language = read_language_model(p->bytes);
+    } catch (const Error& e) {
+      throw Error(std::string("model: language part: ") + e.what());
+    }
+  }
   for (const char* name : {"layout", "lines", "settings"})
     if (const ModelPart* p = file.find(name)) {
       try {

@@ -1,9 +1,11 @@
 // A loaded model file: the classifier, the fitted parts, and the settings they were fitted with.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "language/ngram.h"
 #include "pipeline/config.h"
 #include "refine/context.h"
 #include "structure/relations.h"
@@ -17,6 +19,7 @@ struct Model {
   ContextTables context;    // empty when the file has none: no context relabelling
   Config config;            // default_config() with the file's fitted settings applied
   std::string manifest;     // the file's manifest (JSON text); "{}" for a bare classifier
+  std::optional<LanguageModel> language;  // none when the file has none: readings by the classifier alone
 };
 
 // From a model file (model/container.h), or from a bare classifier weight file (nn/weights_file.h),

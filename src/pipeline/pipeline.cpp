@@ -1,5 +1,9 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
+
+#include "language/refine.h"
+#include "language/vocabulary.h"
 #include "latex/write.h"
 #include "lines/lines.h"
 #include "refine/context.h"
@@ -27,11 +31,25 @@ void check_fixed(const Ink& ink, const std::vector<SymbolTruth>& fixed) {
   }
 }
 
+// Layout, then write. Empty ink still gets a layout: an empty row.
+void lay_out(const Model& model, const Config& config, Reading& r) {
+  std::vector<PlacedSymbol> placed;
+  std::vector<std::string> labels;
+  for (const RecognizedSymbol& s : r.symbols) {
+    placed.push_back({s.label, s.box});
+    labels.push_back(s.label);
+  }
+  r.tree = parse_rows(placed, config.layout, &model.relations);
+  r.latex = write_latex(r.tree, labels);
+}
+
 // One expression: the stages from candidates on. `ink` is sanitized, `fixed` checked.
 Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config) {
   const Candidates c = candidates(ink, fixed, config.segmentation);
-  const Eigen::MatrixXf logits = classify(ink, c, model.classifier);
+  Eigen::MatrixXf logits = classify(ink, c, model.classifier);
+  restrict_to_vocabulary(logits, model.classifier.classes(), model.classifier.junk_index(), config.language.vocabulary);
   std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);
+  drop_ruled_out(symbols);
   return read_symbols(model, ink, std::move(symbols), config);
 }
 
@@ -93,16 +111,23 @@ Reading read_symbols(const Model& model, const Ink& ink, std::vector<RecognizedS
   merge_ellipses(symbols, typical_stroke_size(ink), refine.ellipsis_step, refine.ellipsis_rise);
   prefer_structural_alternatives(symbols, refine.min_score);
   prefer_context_alternatives(symbols, model.context, refine.context_weight, refine.min_score);
-  // Layout, then write. Empty ink still gets a layout: an empty row.
-  std::vector<PlacedSymbol> placed;
-  std::vector<std::string> labels;
-  for (const RecognizedSymbol& s : symbols) {
-    placed.push_back({s.label, s.box});
-    labels.push_back(s.label);
-  }
-  r.tree = parse_rows(placed, config.layout, &model.relations);
-  r.latex = write_latex(r.tree, labels);
   r.symbols = std::move(symbols);
+  lay_out(model, config, r);
+  // Whole readings: the labels re-chosen by how the whole expression reads (the first reading
+  // becomes the result), each reading laid out again with its labels.
+  const auto best = best_readings(model.language ? &*model.language : nullptr, r.tree, r.symbols, config.language);
+  const Reading first = r;
+  for (size_t n = 0; n < best.size(); ++n) {
+    Reading x = first;
+    if (best[n].changed) {
+      x.symbols = best[n].symbols;
+      lay_out(model, config, x);
+    }
+    if (n == 0) r.symbols = x.symbols, r.tree = x.tree, r.latex = x.latex;
+    const auto same = std::find_if(r.readings.begin(), r.readings.end(), [&](const WholeReading& w) { return w.latex == x.latex; });
+    if (same != r.readings.end()) same->probability += best[n].probability;
+    else r.readings.push_back({x.latex, best[n].probability});
+  }
   return r;
 }
 

@@ -1,11 +1,13 @@
 // The one place that orders recognition's stages:
 //   sanitize -> lines (when config.lines.split) -> for each line: candidates -> classify ->
-//   search -> refine (ellipsis, structural relabelling, context) -> layout -> write.
+//   search -> refine (ellipsis, structural relabelling, context) -> layout -> write -> whole
+//   readings (labels re-chosen by the language model, each reading laid out and written again).
 // The recognizer, `inkmath eval` and the fitting commands all run it, with a Config.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "base/reading.h"
 #include "base/symbol.h"
 #include "base/tree.h"
 #include "ink/ink.h"
@@ -28,6 +30,7 @@ struct Reading {
   // joined (join_lines in latex/write.h), all their symbols, top to bottom, and an empty tree:
   // each line has its own.
   std::string latex;
+  std::vector<WholeReading> readings;     // the best first (its LaTeX is `latex`); different LaTeX each
   std::vector<RecognizedSymbol> symbols;  // after refinement; the tree refers to them by index
   LayoutRow tree;
   std::vector<LineReading> lines;  // read as lines: top to bottom (none for ink without points); else none

@@ -27,7 +27,9 @@ struct LaidOut {
 // The pipeline's stages from refine on (ellipsis, relabelling, layout, LaTeX) over given symbols.
 inline LaidOut lay_out(const Ink& ink, std::vector<RecognizedSymbol> symbols) {
   const Model& m = shipped_model();
-  Reading r = read_symbols(m, ink, std::move(symbols), m.config);
+  Config config = m.config;
+  config.language.weight = 0;  // the layout and refinement alone; whole readings have their own tests
+  Reading r = read_symbols(m, ink, std::move(symbols), config);
   std::vector<std::string> labels;
   for (const auto& s : r.symbols) labels.push_back(s.label);
   return {r.latex, layout_json(r.tree, labels), r.symbols};

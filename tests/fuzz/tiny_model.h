@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "features/features.h"
+#include "language/ngram.h"
 #include "model/container.h"
 #include "nn/weights_file.h"
 
@@ -37,7 +38,8 @@ inline std::vector<uint8_t> tiny_weights() {
 }
 
 // A model file of tiny_weights() with every kind of fitted part: a seeded relation model (so
-// the learned relations run), context tables for look-alikes among its classes, and settings.
+// the learned relations run), context tables for look-alikes among its classes, a language model
+// over its labels, and settings.
 inline std::vector<uint8_t> tiny_model() {
   std::mt19937 rng(11);
   const auto numbers = [&](int n) {
@@ -73,6 +75,9 @@ inline std::vector<uint8_t> tiny_model() {
   part("classifier", tiny_weights());
   part("relations", text(relations));
   part("context", text(context));
+  const LanguageModel language(3, {"x", "2", "+", "-", "=", "(", ")", "\\sqrt", "\\sum", "."},
+                               {{"2", "x", "+", "2"}, {"x", "=", "2"}, {"(", "x", "+", "2", ")"}, {"\\sqrt", "2"}});
+  part("language", write_language_model(language));
   part("settings", text(settings));
   return write_model_file(file);
 }

@@ -1,6 +1,6 @@
 // Fuzz target: the model-file and weight-file readers, the fitted parts' readers and the
 // classifier's checks of its meta data. Each input is tried as given and again with its checksum
-// made right (and, in a model file, its classifier part's checksum too), so that the fuzzer gets
+// made right (and, in a model file, its classifier and language parts' checksums too), so that the fuzzer gets
 // past the CRCs into the manifest, the parts, the header and the tensors. An accepted file must
 // then recognize ink.
 #include <cstdint>
@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {
       ModelFile file = read_model_file(bytes);
       for (ModelPart& part : file.parts)
-        if (part.name() == "classifier" && part.bytes.size() >= 16) fix_checksum(part.bytes);
+        if ((part.name() == "classifier" || part.name() == "language") && part.bytes.size() >= 16) fix_checksum(part.bytes);
       try_weights(write_model_file(file));
     } catch (const Error&) {
     }

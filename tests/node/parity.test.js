@@ -37,7 +37,11 @@ function nativeResults(weightsFile, files) {
 }
 
 function reading(r) {
-  return { latex: r.latex, symbols: r.symbols.map((s) => `${s.label}:${s.strokes.join('+')}`) };
+  return {
+    latex: r.latex,
+    readings: r.readings.map((x) => `${x.latex}:${x.probability.toFixed(4)}`),
+    symbols: r.symbols.map((s) => `${s.label}:${s.strokes.join('+')}`),
+  };
 }
 
 async function checkParity(weightsFile) {

@@ -242,3 +242,26 @@ test('a Recognizer can be created again after a failed attempt', () => {
     r.delete();
   }
 });
+
+test('a vocabulary restricts the labels; an unknown one gives {error}', () => {
+  const r = recognize(JSON.stringify({ ...ink, vocabulary: ['x', '+'] }));
+  assert.equal(r.error, undefined);
+  for (const s of r.symbols) for (const a of s.alternatives) assert.ok(['x', '+'].includes(a.label), a.label);
+  assert.ok(recognize(JSON.stringify({ ...ink, vocabulary: 'nope' })).error.includes("unknown set 'nope'"));
+  assert.ok(recognize(JSON.stringify({ ...ink, vocabulary: ['x', 'Q'] })).error.includes("unknown label 'Q'"));
+});
+
+test('whole readings come with probabilities, the best first', () => {
+  const r = recognize(JSON.stringify(ink));
+  assert.ok(r.readings.length >= 1 && r.readings.length <= 3);
+  assert.equal(r.readings[0].latex, r.latex);
+  const total = r.readings.reduce((sum, x) => sum + x.probability, 0);
+  assert.ok(total > 0 && total <= 1 + 1e-9);
+});
+
+test('the vocabulary also comes in an options object, beside options the core does not know', () => {
+  const r = recognize(JSON.stringify({ ...ink, options: { vocabulary: ['x', '+'], other: true } }));
+  assert.equal(r.error, undefined);
+  for (const s of r.symbols) for (const a of s.alternatives) assert.ok(['x', '+'].includes(a.label), a.label);
+  assert.ok(recognize(JSON.stringify({ ...ink, options: { vocabulary: 7 } })).error.includes('vocabulary'));
+});

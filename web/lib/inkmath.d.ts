@@ -51,6 +51,8 @@ export type LayoutNode =
 
 export interface Reading {
   latex: string;
+  /** the best whole readings, best first (the first is `latex`), each with its probability */
+  readings: { latex: string; probability: number }[];
   /** the symbols in writing order */
   symbols: RecognizedSymbol[];
   /** the layout tree: a row of nodes */
