@@ -59,6 +59,28 @@ async function checkParity(weightsFile) {
   }
 }
 
+// The scalar module (no WebAssembly SIMD, for Safari before 16.4) must read as the SIMD one.
+async function checkScalar(weightsFile) {
+  const files = sample().slice(0, 10);
+  assert.ok(files.length > 0, `no .inkml files in ${validation}`);
+  const bytes = fs.readFileSync(weightsFile);
+  const simd = new (await loadInkmath()).Recognizer(bytes);
+  const scalar = new (await loadInkmath(undefined, { scalar: true })).Recognizer(bytes);
+  try {
+    for (const file of files) {
+      const { name, strokes } = readInkml(file);
+      const ink = JSON.stringify({ strokes });
+      const a = JSON.parse(simd.recognize(ink)), b = JSON.parse(scalar.recognize(ink));
+      assert.equal(a.error, undefined, `${name}: ${a.error}`);
+      assert.ok(a.symbols.length > 0, `${name}: nothing read`);
+      assert.deepEqual(reading(b), reading(a), `${name}: the scalar and SIMD modules disagree`);
+    }
+  } finally {
+    simd.delete();
+    scalar.delete();
+  }
+}
+
 const missing = [
   !fs.existsSync(cli) && `${cli} is missing (run scripts/build)`,
   !fs.existsSync(validation) && `no CROHME data at ${validation} (set INKMATH_DATA)`,
@@ -80,4 +102,22 @@ test(
   `native and WebAssembly agree on ${SAMPLE} validation expressions (trained weights)`,
   { skip: missing[0] || (!fs.existsSync(trained) && `${trained} not found (train the classifier first)`) },
   () => checkParity(trained),
+);
+
+const noScalar = !fs.existsSync(validation) && `no CROHME data at ${validation}`;
+test('the scalar WebAssembly module reads validation expressions as the SIMD one (random model)', { skip: noScalar }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-scalar-'));
+  try {
+    const file = path.join(dir, 'random.bin');
+    fs.writeFileSync(file, randomModel({ hidden: 16, seed: 5 }));
+    await checkScalar(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test(
+  'the scalar WebAssembly module reads validation expressions as the SIMD one (trained weights)',
+  { skip: noScalar || (!fs.existsSync(trained) && `${trained} not found (train the classifier first)`) },
+  () => checkScalar(trained),
 );

@@ -2,9 +2,9 @@
 // ink on request, off the page's main thread. A classic worker, so that it can
 // importScripts the Emscripten module.
 //
-// in:  { type: 'init', wasmScript, wasmDir, weights }   (URLs)
+// in:  { type: 'init', wasmDir, weights, simd }   (URLs; simd: false forces the scalar module)
 //      { type: 'recognize', id, ink: { strokes, fixed, options } }   (the core's ink JSON)
-// out: { type: 'ready' }
+// out: { type: 'ready', simd }   (whether the SIMD module was loaded)
 //      { type: 'unavailable', reason: 'wasm' | 'weights-missing' | 'weights-invalid', message }
 //      { type: 'result', id, result, workerMs }
 //      { type: 'crashed', id, message }   (the worker closes itself after this)
@@ -15,6 +15,25 @@ let ready = null;
 function unavailable(reason, message) {
   self.postMessage({ type: 'unavailable', reason, message });
   return new Error(message);
+}
+
+// The smallest module that uses WebAssembly SIMD: one function returning a v128 constant.
+// Engines without SIMD (Safari before 16.4) refuse it.
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,  // "\0asm", version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b,        // types: () -> v128
+  0x03, 0x02, 0x01, 0x00,                          // functions: one, of type 0
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c,        // code: no locals, v128.const
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  //   (16 zero bytes)
+  0x0b,                                            // end
+]);
+
+function hasSimd() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
 }
 
 async function loadModule(wasmScript, wasmDir) {
@@ -37,7 +56,10 @@ async function loadWeights(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function init({ wasmScript, wasmDir, weights }) {
+async function init({ wasmDir, weights, simd = true }) {
+  // inkmath.js runs with WebAssembly SIMD; inkmath-scalar.js, the same sources without it, everywhere.
+  const useSimd = simd !== false && hasSimd();
+  const wasmScript = new URL(useSimd ? 'inkmath.js' : 'inkmath-scalar.js', wasmDir).href;
   const [module, bytes] = await Promise.all([loadModule(wasmScript, wasmDir), loadWeights(weights)]);
   let recognizer;
   try {
@@ -45,7 +67,7 @@ async function init({ wasmScript, wasmDir, weights }) {
   } catch (err) {
     throw unavailable('weights-invalid', `The recognition model is damaged: ${err && err.message ? err.message : err}`);
   }
-  self.postMessage({ type: 'ready' });
+  self.postMessage({ type: 'ready', simd: useSimd });
   return recognizer;
 }
 
