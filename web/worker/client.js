@@ -124,6 +124,8 @@ export class RecognitionClient {
   receive(msg) {
     if (msg.type === 'ready') {
       this.simd = msg.simd;
+      // For load-time measurements: page load (time origin) until the recognizer is ready.
+      performance.mark('inkmath-ready');
       this.setState('ready');
       if (this.inFlight) this.watch();
     } else if (msg.type === 'unavailable') {

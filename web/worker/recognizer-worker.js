@@ -36,10 +36,32 @@ function hasSimd() {
   }
 }
 
-async function loadModule(wasmScript, wasmDir) {
+// Compiles the module while it downloads (instantiateStreaming), which needs the server to send
+// it as application/wasm; otherwise (a misconfigured host) from the downloaded bytes.
+async function instantiate(download, imports) {
+  const response = await download;
+  if (!response.ok) throw new Error(`${response.status} for ${new URL(response.url).pathname}`);
+  const type = response.headers.get('Content-Type') || '';
+  if (WebAssembly.instantiateStreaming && type.startsWith('application/wasm')) return WebAssembly.instantiateStreaming(response, imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+
+// name: 'inkmath' or 'inkmath-scalar'. The .wasm download starts at once, beside the model's,
+// not after the script has loaded (Emscripten's own loader would start it only then).
+async function loadModule(name, wasmDir) {
+  const download = fetch(new URL(`${name}.wasm`, wasmDir).href, { credentials: 'same-origin' });
+  download.catch(() => {});  // reported through instantiate()
   try {
-    importScripts(wasmScript);
-    return await self.createInkmath({ locateFile: (file) => new URL(file, wasmDir).href });
+    importScripts(new URL(`${name}.js`, wasmDir).href);
+    let failed;
+    const failure = new Promise((_, reject) => { failed = reject; });
+    const module = self.createInkmath({
+      instantiateWasm(imports, receive) {
+        instantiate(download, imports).then((r) => receive(r.instance, r.module), failed);
+        return {};  // the exports arrive later, through receive()
+      },
+    });
+    return await Promise.race([module, failure]);
   } catch (err) {
     throw unavailable('wasm', `The recognizer could not be loaded (${err && err.message ? err.message : err}).`);
   }
@@ -57,13 +79,15 @@ async function loadWeights(url) {
 }
 
 async function init({ wasmDir, weights, simd = true }) {
-  // inkmath.js runs with WebAssembly SIMD; inkmath-scalar.js, the same sources without it, everywhere.
+  // inkmath.* runs with WebAssembly SIMD; inkmath-scalar.*, the same sources without it, everywhere.
   const useSimd = simd !== false && hasSimd();
-  const wasmScript = new URL(useSimd ? 'inkmath.js' : 'inkmath-scalar.js', wasmDir).href;
-  const [module, bytes] = await Promise.all([loadModule(wasmScript, wasmDir), loadWeights(weights)]);
+  const bytes = loadWeights(weights);
+  bytes.catch(() => {});  // loadWeights() reports its failure itself
+  const module = await loadModule(useSimd ? 'inkmath' : 'inkmath-scalar', wasmDir);
+  const model = await bytes;
   let recognizer;
   try {
-    recognizer = new module.Recognizer(bytes);
+    recognizer = new module.Recognizer(model);
   } catch (err) {
     throw unavailable('weights-invalid', `The recognition model is damaged: ${err && err.message ? err.message : err}`);
   }
