@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const { root, loadInkmath, trainedWeightsPath } = require('../../scripts/wasm-module.js');
 const { dataDir, readInkml, inkmlFiles } = require('../../scripts/inkml.js');
 const { randomModel } = require('./random-weights.js');
@@ -121,3 +121,26 @@ test(
   { skip: noScalar || (!fs.existsSync(trained) && `${trained} not found (train the classifier first)`) },
   () => checkScalar(trained),
 );
+
+// `inkmath ink` (the native side of scripts/bench-penup): ink JSON lines in, readings out,
+// as the WebAssembly module reads them; a line it cannot read gets an error and the next is read.
+test('inkmath ink reads ink JSON lines as the WebAssembly module does', { skip: missing[0] || (!fs.existsSync(trained) && `${trained} not found`) }, async () => {
+  const [file] = sample();
+  const { strokes } = readInkml(file);
+  const inks = strokes.map((_, k) => JSON.stringify({ strokes: strokes.slice(0, k + 1) }));
+  const run = spawnSync(cli, ['ink', '--weights', trained], { input: [inks[0], 'not json', ...inks.slice(1)].join('\n') + '\n', encoding: 'utf8' });
+  assert.equal(run.status, 1, 'exit status 1: a line could not be read');
+  const out = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(out.length, inks.length + 1);
+  assert.match(out[1].error, /not valid JSON/);
+  const native = [out[0], ...out.slice(2)];
+  const recognizer = new (await loadInkmath()).Recognizer(fs.readFileSync(trained));
+  try {
+    inks.forEach((ink, k) => {
+      assert.ok(native[k].call_ms >= native[k].ms, 'call_ms covers the core\'s time');
+      assert.deepEqual(reading(native[k]), reading(JSON.parse(recognizer.recognize(ink))), `${strokes.length} strokes, prefix ${k + 1}`);
+    });
+  } finally {
+    recognizer.delete();
+  }
+});
