@@ -14,7 +14,9 @@
 //     wasm/inkmath.js          the recognizer: a classic script defining createInkmath(),
 //     wasm/inkmath.wasm        loaded by the worker with importScripts() (require() in
 //                              Node); createInkmath({ wasmBinary }) or let it fetch
-//                              inkmath.wasm next to it (locateFile)
+//                              inkmath.wasm next to it (locateFile). Uses WebAssembly SIMD.
+//     wasm/inkmath-scalar.js   the same without WebAssembly SIMD (build/wasm-scalar), for
+//     wasm/inkmath-scalar.wasm browsers that lack it (Safari before 16.4)
 //     weights/inkmath.bin      the model file (classifier and fitted parts)
 //     compute-engine.js        the Compute Engine (ES module) that checks answers
 //   vendor/katex/              katex.mjs (ES module), katex.min.js, katex.min.css, fonts/
@@ -48,6 +50,8 @@ const parts = [
   ...['inkmath.d.ts', 'inkmath-pad.d.ts', 'practice.d.ts'].map((f) => ({ from: from('web', 'lib', f), to: `lib/${f}`, required: true })),
   { from: from('build', 'wasm', 'inkmath.js'), to: 'lib/wasm/inkmath.js', required: true },
   { from: from('build', 'wasm', 'inkmath.wasm'), to: 'lib/wasm/inkmath.wasm', required: true },
+  { from: from('build', 'wasm-scalar', 'inkmath-scalar.js'), to: 'lib/wasm/inkmath-scalar.js', required: true },
+  { from: from('build', 'wasm-scalar', 'inkmath-scalar.wasm'), to: 'lib/wasm/inkmath-scalar.wasm', required: true },
   { from: from('node_modules', 'katex', 'dist', 'katex.mjs'), to: 'vendor/katex/katex.mjs', required: true },
   { from: from('node_modules', 'katex', 'dist', 'katex.min.js'), to: 'vendor/katex/katex.min.js', required: true },
   { from: from('node_modules', 'katex', 'dist', 'katex.min.css'), to: 'vendor/katex/katex.min.css', required: true },
@@ -64,7 +68,7 @@ const parts = [
 // The library's entry points, bundled with what they import from web/ into dist/lib/.
 const libraryEntries = { inkmath: 'inkmath.js', 'inkmath-pad': 'inkmath-pad.js', practice: 'practice.js' };
 
-// Every browser that runs the WebAssembly module (Safari 16.4+) reads woff2, so the other
+// Every browser that runs the WebAssembly module (Safari 15+ with the scalar one) reads woff2, so the other
 // KaTeX font formats are copied but not precached.
 const precache = {
   globDirectory: dist,

@@ -7,15 +7,19 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 
-// The module built by scripts/build; $INKMATH_WASM_DIR points at another build (e.g. dist/lib/wasm).
-function wasmDir() {
-  return process.env.INKMATH_WASM_DIR || path.join(root, 'build', 'wasm');
+// The module built by scripts/build: with WebAssembly SIMD (build/wasm/inkmath.*) or without it
+// (scalar: build/wasm-scalar/inkmath-scalar.*). $INKMATH_WASM_DIR points at another folder that
+// holds them (e.g. dist/lib/wasm, which holds both).
+function wasmDir({ scalar = false } = {}) {
+  return process.env.INKMATH_WASM_DIR || path.join(root, 'build', scalar ? 'wasm-scalar' : 'wasm');
 }
 
-async function loadInkmath(dir = wasmDir()) {
-  const script = path.join(dir, 'inkmath.js');
-  const binary = path.join(dir, 'inkmath.wasm');
-  if (!fs.existsSync(script) || !fs.existsSync(binary)) throw new Error(`${dir}: no inkmath.js/inkmath.wasm; run scripts/build`);
+async function loadInkmath(dir, { scalar = false } = {}) {
+  dir = dir || wasmDir({ scalar });
+  const name = scalar ? 'inkmath-scalar' : 'inkmath';
+  const script = path.join(dir, `${name}.js`);
+  const binary = path.join(dir, `${name}.wasm`);
+  if (!fs.existsSync(script) || !fs.existsSync(binary)) throw new Error(`${dir}: no ${name}.js/${name}.wasm; run scripts/build`);
   const createInkmath = require(script);
   return createInkmath({ wasmBinary: fs.readFileSync(binary) });
 }

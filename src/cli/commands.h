@@ -32,6 +32,7 @@ Recognizer load_recognizer(const Args& args);
 
 int classify(const Args& args);
 int recognize(const Args& args);
+int ink(const Args& args);
 int eval(const Args& args);
 int dataset(const Args& args);
 int relations(const Args& args);

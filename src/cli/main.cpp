@@ -15,6 +15,8 @@ Handwritten math recognition. PATH is an .inkml file or a directory of them.
 
 commands:
   recognize PATH...    print NAME<TAB>LATEX for each file (--json: one JSON object per file)
+  ink                  read ink JSON ({"strokes", "fixed", "options"}), one per line on stdin; print one
+                       reading (JSON, with "call_ms") per line
   eval PATH...         compare recognition with each file's truth: expression rate (exact after LaTeX
                        normalization), rates within 1 and 2 token errors, symbol segmentation recall,
                        classification accuracy of correctly segmented symbols, ms per expression
@@ -115,7 +117,8 @@ int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
       {"relations", relations}, {"context", context}, {"pack", pack}, {"model", model}, {"pages", pages},
-      {"tokens", tokens}, {"fit-language", fit_language}};
+      {"tokens", tokens}, {"fit-language", fit_language},
+      {"ink", ink}};
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

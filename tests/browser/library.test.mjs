@@ -31,17 +31,19 @@ async function openExample(base) {
   return session;
 }
 
-// Runs in the page: recognizes each ink with a fresh recognizer from `module`.
-async function recognizeAll([module, inks]) {
+// Runs in the page: recognizes each ink with a fresh recognizer from `module` (created with
+// `options`); with `withSimd`, also says whether it loaded the SIMD module.
+async function recognizeAll([module, inks, options, withSimd]) {
   const { createRecognizer } = await import(new URL(module, location.href).href);
-  const recognizer = await createRecognizer();
+  const recognizer = await createRecognizer(options);
   const readings = [];
   for (const strokes of inks) {
     const r = await recognizer.recognize(strokes);
     readings.push({ latex: r.latex, symbols: r.symbols.map((s) => ({ label: s.label, strokes: s.strokes })) });
   }
+  const simd = recognizer.simd;
   recognizer.close();
-  return readings;
+  return withSimd ? { readings, simd } : readings;
 }
 
 test('the example page recognizes valid2013 ink exactly as the command line does', { skip: skipCrohme }, async () => {
@@ -49,6 +51,23 @@ test('the example page recognizes valid2013 ink exactly as the command line does
   const readings = await session.evaluate(recognizeAll, ['../lib/inkmath.js', files.map(readStrokes)]);
   files.forEach((file, i) => assert.deepEqual(readings[i], cliReading(file), path.basename(file)));
   assert.ok(session.requests.every((u) => u.startsWith(site.url)), 'only the site itself was asked for files');
+  assert.deepEqual(session.consoleErrors, []);
+  await session.close();
+});
+
+test('without WebAssembly SIMD (forced), the scalar module reads valid2013 ink exactly as the SIMD one', { skip: skipCrohme }, async () => {
+  const inks = files.map(readStrokes);
+  const simdSession = await openExample(site.url);
+  const simd = await simdSession.evaluate(recognizeAll, ['../lib/inkmath.js', inks, {}, true]);
+  await simdSession.close();
+  assert.equal(simd.simd, true, 'this browser runs WebAssembly SIMD, so the SIMD module is loaded');
+
+  const session = await openExample(site.url);
+  const scalar = await session.evaluate(recognizeAll, ['../lib/inkmath.js', inks, { simd: false }, true]);
+  assert.equal(scalar.simd, false);
+  assert.deepEqual(scalar.readings, simd.readings);
+  files.forEach((file, i) => assert.deepEqual(scalar.readings[i], cliReading(file), path.basename(file)));
+  assert.ok(session.requests.some((u) => u.endsWith('wasm/inkmath-scalar.wasm')), 'the scalar module was loaded');
   assert.deepEqual(session.consoleErrors, []);
   await session.close();
 });
@@ -121,7 +140,7 @@ test('the npm package, installed from its packed file into an empty folder, reco
     const listed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work, path.join(distDir, 'lib')], { encoding: 'utf8' }))[0];
     const names = listed.files.map((f) => f.path).sort();
     for (const f of ['LICENSE', 'README.md', 'package.json', 'inkmath.js', 'inkmath-pad.js', 'practice.js', 'inkmath.d.ts',
-      'inkmath-worker.js', 'wasm/inkmath.js', 'wasm/inkmath.wasm', 'weights/inkmath.bin', 'compute-engine.js']) assert.ok(names.includes(f), `the package has ${f}`);
+      'inkmath-worker.js', 'wasm/inkmath.js', 'wasm/inkmath.wasm', 'wasm/inkmath-scalar.js', 'wasm/inkmath-scalar.wasm', 'weights/inkmath.bin', 'compute-engine.js']) assert.ok(names.includes(f), `the package has ${f}`);
     const app = path.join(work, 'app');
     fs.mkdirSync(app);
     fs.writeFileSync(path.join(app, 'package.json'), '{"name": "app", "private": true}\n');

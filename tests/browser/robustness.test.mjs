@@ -1,7 +1,9 @@
 // The page survives a recognizer that cannot load or crashes: it says so, keeps the ink,
 // and recovers. Service workers are off here so that the tests can replace files.
 import assert from 'node:assert/strict';
-import { test, useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex } from './setup.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, useSite, openPage, siteMissing, strokeCount, latexOf, waitForLatex, distDir } from './setup.mjs';
 import { drawStrokes, inkBox } from './pen.mjs';
 import { onePlusOne, line, inkedIn } from './shapes.mjs';
 
@@ -35,6 +37,19 @@ test('when the WebAssembly module cannot load, the ink is kept and recognition c
   await waitForLatex(session);
   assert.equal(await statusText(session), '');
   assert.equal(await strokeCount(session), 5);
+  await session.close();
+});
+
+test('a host that does not send .wasm as application/wasm still gets a recognizer', { skip }, async () => {
+  const session = await site.browser.newSession(noServiceWorker);
+  const body = fs.readFileSync(path.join(distDir, 'lib', 'wasm', 'inkmath.wasm'));
+  await session.intercept('wasm/inkmath.wasm', { body, contentType: 'application/octet-stream' });
+  await session.goto(site.url);
+  await session.waitFor(() => document.body.dataset.ready === 'true');
+  await drawStrokes(session, onePlusOne(await inkBox(session)));
+  await waitForLatex(session);
+  assert.equal(await session.evaluate(() => document.body.dataset.recognizer), 'ready');
+  assert.deepEqual(session.consoleErrors.filter((e) => /wasm|WebAssembly/i.test(e)), []);
   await session.close();
 });
 

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const { root, loadInkmath, trainedWeightsPath } = require('../../scripts/wasm-module.js');
 const { dataDir, readInkml, inkmlFiles } = require('../../scripts/inkml.js');
 const { randomModel } = require('./random-weights.js');
@@ -63,6 +63,28 @@ async function checkParity(weightsFile) {
   }
 }
 
+// The scalar module (no WebAssembly SIMD, for Safari before 16.4) must read as the SIMD one.
+async function checkScalar(weightsFile) {
+  const files = sample().slice(0, 10);
+  assert.ok(files.length > 0, `no .inkml files in ${validation}`);
+  const bytes = fs.readFileSync(weightsFile);
+  const simd = new (await loadInkmath()).Recognizer(bytes);
+  const scalar = new (await loadInkmath(undefined, { scalar: true })).Recognizer(bytes);
+  try {
+    for (const file of files) {
+      const { name, strokes } = readInkml(file);
+      const ink = JSON.stringify({ strokes });
+      const a = JSON.parse(simd.recognize(ink)), b = JSON.parse(scalar.recognize(ink));
+      assert.equal(a.error, undefined, `${name}: ${a.error}`);
+      assert.ok(a.symbols.length > 0, `${name}: nothing read`);
+      assert.deepEqual(reading(b), reading(a), `${name}: the scalar and SIMD modules disagree`);
+    }
+  } finally {
+    simd.delete();
+    scalar.delete();
+  }
+}
+
 const missing = [
   !fs.existsSync(cli) && `${cli} is missing (run scripts/build)`,
   !fs.existsSync(validation) && `no CROHME data at ${validation} (set INKMATH_DATA)`,
@@ -85,3 +107,44 @@ test(
   { skip: missing[0] || (!fs.existsSync(trained) && `${trained} not found (train the classifier first)`) },
   () => checkParity(trained),
 );
+
+const noScalar = !fs.existsSync(validation) && `no CROHME data at ${validation}`;
+test('the scalar WebAssembly module reads validation expressions as the SIMD one (random model)', { skip: noScalar }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-scalar-'));
+  try {
+    const file = path.join(dir, 'random.bin');
+    fs.writeFileSync(file, randomModel({ hidden: 16, seed: 5 }));
+    await checkScalar(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test(
+  'the scalar WebAssembly module reads validation expressions as the SIMD one (trained weights)',
+  { skip: noScalar || (!fs.existsSync(trained) && `${trained} not found (train the classifier first)`) },
+  () => checkScalar(trained),
+);
+
+// `inkmath ink` (the native side of scripts/bench-penup): ink JSON lines in, readings out,
+// as the WebAssembly module reads them; a line it cannot read gets an error and the next is read.
+test('inkmath ink reads ink JSON lines as the WebAssembly module does', { skip: missing[0] || (!fs.existsSync(trained) && `${trained} not found`) }, async () => {
+  const [file] = sample();
+  const { strokes } = readInkml(file);
+  const inks = strokes.map((_, k) => JSON.stringify({ strokes: strokes.slice(0, k + 1) }));
+  const run = spawnSync(cli, ['ink', '--weights', trained], { input: [inks[0], 'not json', ...inks.slice(1)].join('\n') + '\n', encoding: 'utf8' });
+  assert.equal(run.status, 1, 'exit status 1: a line could not be read');
+  const out = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(out.length, inks.length + 1);
+  assert.match(out[1].error, /not valid JSON/);
+  const native = [out[0], ...out.slice(2)];
+  const recognizer = new (await loadInkmath()).Recognizer(fs.readFileSync(trained));
+  try {
+    inks.forEach((ink, k) => {
+      assert.ok(native[k].call_ms >= native[k].ms, 'call_ms covers the core\'s time');
+      assert.deepEqual(reading(native[k]), reading(JSON.parse(recognizer.recognize(ink))), `${strokes.length} strokes, prefix ${k + 1}`);
+    });
+  } finally {
+    recognizer.delete();
+  }
+});

@@ -41,8 +41,8 @@ test('a newer call replaces the waiting one; the one being read still answers', 
   const recognizer = await createRecognizer({ baseUrl: 'https://site.example/lib/' });
   const worker = FakeWorker.made.at(-1);
   assert.equal(worker.url, 'https://site.example/lib/inkmath-worker.js');
-  assert.deepEqual(worker.sent[0], { type: 'init', wasmScript: 'https://site.example/lib/wasm/inkmath.js',
-    wasmDir: 'https://site.example/lib/wasm/', weights: 'https://site.example/lib/weights/inkmath.bin' });
+  assert.deepEqual(worker.sent[0], { type: 'init', wasmDir: 'https://site.example/lib/wasm/',
+    weights: 'https://site.example/lib/weights/inkmath.bin', simd: true });
   const a = settle(recognizer.recognize([[[0, 0]]]));
   const b = settle(recognizer.recognize([[[1, 1]]]));
   const c = settle(recognizer.recognize([[[2, 2]]], { vocabulary: 'school', fixed: [{ strokes: [0], label: '2' }] }));

@@ -68,6 +68,9 @@ export type RecognizerState = 'loading' | 'ready' | 'crashed' | 'unavailable' | 
 export interface RecognizerOptions {
   /** the folder holding inkmath-worker.js, wasm/ and weights/ (same origin); default: next to inkmath.js */
   baseUrl?: string | URL;
+  /** false: load the scalar WebAssembly module even where WebAssembly SIMD runs (default true;
+   *  browsers without SIMD, Safari before 16.4, load the scalar module anyway) */
+  simd?: boolean;
 }
 
 export interface StateChangeEvent extends Event {
@@ -91,6 +94,8 @@ export class Recognizer extends EventTarget {
   readonly state: RecognizerState;
   /** why the recognizer is not working, when it is not */
   readonly message: string;
+  /** whether the loaded module uses WebAssembly SIMD; null until ready */
+  readonly simd: boolean | null;
   /** resolves once the model is loaded; rejects with RecognizerUnavailable */
   ready(): Promise<this>;
   /**

@@ -5,7 +5,8 @@
 //   const reading = await recognizer.recognize([[[10, 10], [20, 30]]]);
 //
 // The worker, the WebAssembly recognizer and the weights are found next to this module
-// (inkmath-worker.js, wasm/, weights/), or under `baseUrl`. Types: inkmath.d.ts.
+// (inkmath-worker.js, wasm/, weights/), or under `baseUrl`. The worker loads wasm/inkmath.*
+// where WebAssembly SIMD runs, else wasm/inkmath-scalar.* (Safari before 16.4). Types: inkmath.d.ts.
 import { RecognitionClient, RecognizerUnavailable } from '../worker/client.js';
 
 export { RecognizerUnavailable };
@@ -22,7 +23,7 @@ function locate(baseUrl) {
   const base = new URL(baseUrl, globalThis.document ? document.baseURI : import.meta.url);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   const at = (path) => new URL(path, base).href;
-  return { worker: at('inkmath-worker.js'), wasmScript: at('wasm/inkmath.js'), wasmDir: at('wasm/'), weights: at('weights/inkmath.bin') };
+  return { worker: at('inkmath-worker.js'), wasmDir: at('wasm/'), weights: at('weights/inkmath.bin') };
 }
 
 // The ink JSON the core reads: strokes, fixed symbols, and every other option under
@@ -39,9 +40,12 @@ export function inkRequest(strokes, options = {}) {
 // Emits 'statechange' when `state` changes: 'loading', 'ready', 'crashed' (restarting),
 // 'unavailable' (could not load: `message` says why), 'failed' (kept crashing), 'closed'.
 export class Recognizer extends EventTarget {
-  constructor({ baseUrl = new URL('.', import.meta.url).href } = {}) {
+  // simd: false loads the scalar module (wasm/inkmath-scalar.*) even where WebAssembly SIMD
+  // runs; browsers without it (Safari before 16.4) get that module anyway.
+  constructor({ baseUrl = new URL('.', import.meta.url).href, simd = true } = {}) {
     super();
     this.client = new RecognitionClient(locate(baseUrl), {
+      simd,
       onState: (state, message) => this.dispatchEvent(Object.assign(new Event('statechange'), { state, message })),
     });
     this.client.start();
@@ -53,6 +57,11 @@ export class Recognizer extends EventTarget {
 
   get message() {
     return this.client.message;
+  }
+
+  // Whether the loaded module uses WebAssembly SIMD; null until ready.
+  get simd() {
+    return this.client.simd;
   }
 
   // Resolves once the model is loaded; rejects with RecognizerUnavailable when it cannot be.

@@ -22,10 +22,13 @@ export class RecognizerUnavailable extends Error {
 }
 
 export class RecognitionClient {
-  // urls: { worker, wasmScript, wasmDir, weights }
-  // onState(state, message); states: 'loading', 'ready', 'unavailable', 'crashed', 'failed', 'closed'
-  constructor(urls, { onState = () => {} } = {}) {
+  // urls: { worker, wasmDir, weights }; simd: false loads the scalar module even where
+  // WebAssembly SIMD runs. onState(state, message); states: 'loading', 'ready', 'unavailable',
+  // 'crashed', 'failed', 'closed'
+  constructor(urls, { onState = () => {}, simd = true } = {}) {
     this.urls = urls;
+    this.allowSimd = simd;
+    this.simd = null;      // whether the loaded module uses WebAssembly SIMD (null until ready)
     this.onState = onState;
     this.worker = null;
     this.inFlight = null;  // { id, job, sentAt }
@@ -56,8 +59,8 @@ export class RecognitionClient {
       this.crashed(e.message || 'the recognizer stopped');
     };
     worker.onmessageerror = () => this.crashed('a message could not be read');
-    const { wasmScript, wasmDir, weights } = this.urls;
-    worker.postMessage({ type: 'init', wasmScript, wasmDir, weights });
+    const { wasmDir, weights } = this.urls;
+    worker.postMessage({ type: 'init', wasmDir, weights, simd: this.allowSimd });
     this.pump();
   }
 
@@ -120,6 +123,9 @@ export class RecognitionClient {
 
   receive(msg) {
     if (msg.type === 'ready') {
+      this.simd = msg.simd;
+      // For load-time measurements: page load (time origin) until the recognizer is ready.
+      performance.mark('inkmath-ready');
       this.setState('ready');
       if (this.inFlight) this.watch();
     } else if (msg.type === 'unavailable') {

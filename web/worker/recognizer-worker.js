@@ -2,9 +2,9 @@
 // ink on request, off the page's main thread. A classic worker, so that it can
 // importScripts the Emscripten module.
 //
-// in:  { type: 'init', wasmScript, wasmDir, weights }   (URLs)
+// in:  { type: 'init', wasmDir, weights, simd }   (URLs; simd: false forces the scalar module)
 //      { type: 'recognize', id, ink: { strokes, fixed, options } }   (the core's ink JSON)
-// out: { type: 'ready' }
+// out: { type: 'ready', simd }   (whether the SIMD module was loaded)
 //      { type: 'unavailable', reason: 'wasm' | 'weights-missing' | 'weights-invalid', message }
 //      { type: 'result', id, result, workerMs }
 //      { type: 'crashed', id, message }   (the worker closes itself after this)
@@ -17,10 +17,51 @@ function unavailable(reason, message) {
   return new Error(message);
 }
 
-async function loadModule(wasmScript, wasmDir) {
+// The smallest module that uses WebAssembly SIMD: one function returning a v128 constant.
+// Engines without SIMD (Safari before 16.4) refuse it.
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,  // "\0asm", version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b,        // types: () -> v128
+  0x03, 0x02, 0x01, 0x00,                          // functions: one, of type 0
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c,        // code: no locals, v128.const
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  //   (16 zero bytes)
+  0x0b,                                            // end
+]);
+
+function hasSimd() {
   try {
-    importScripts(wasmScript);
-    return await self.createInkmath({ locateFile: (file) => new URL(file, wasmDir).href });
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+// Compiles the module while it downloads (instantiateStreaming), which needs the server to send
+// it as application/wasm; otherwise (a misconfigured host) from the downloaded bytes.
+async function instantiate(download, imports) {
+  const response = await download;
+  if (!response.ok) throw new Error(`${response.status} for ${new URL(response.url).pathname}`);
+  const type = response.headers.get('Content-Type') || '';
+  if (WebAssembly.instantiateStreaming && type.startsWith('application/wasm')) return WebAssembly.instantiateStreaming(response, imports);
+  return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+
+// name: 'inkmath' or 'inkmath-scalar'. The .wasm download starts at once, beside the model's,
+// not after the script has loaded (Emscripten's own loader would start it only then).
+async function loadModule(name, wasmDir) {
+  const download = fetch(new URL(`${name}.wasm`, wasmDir).href, { credentials: 'same-origin' });
+  download.catch(() => {});  // reported through instantiate()
+  try {
+    importScripts(new URL(`${name}.js`, wasmDir).href);
+    let failed;
+    const failure = new Promise((_, reject) => { failed = reject; });
+    const module = self.createInkmath({
+      instantiateWasm(imports, receive) {
+        instantiate(download, imports).then((r) => receive(r.instance, r.module), failed);
+        return {};  // the exports arrive later, through receive()
+      },
+    });
+    return await Promise.race([module, failure]);
   } catch (err) {
     throw unavailable('wasm', `The recognizer could not be loaded (${err && err.message ? err.message : err}).`);
   }
@@ -37,15 +78,20 @@ async function loadWeights(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function init({ wasmScript, wasmDir, weights }) {
-  const [module, bytes] = await Promise.all([loadModule(wasmScript, wasmDir), loadWeights(weights)]);
+async function init({ wasmDir, weights, simd = true }) {
+  // inkmath.* runs with WebAssembly SIMD; inkmath-scalar.*, the same sources without it, everywhere.
+  const useSimd = simd !== false && hasSimd();
+  const bytes = loadWeights(weights);
+  bytes.catch(() => {});  // loadWeights() reports its failure itself
+  const module = await loadModule(useSimd ? 'inkmath' : 'inkmath-scalar', wasmDir);
+  const model = await bytes;
   let recognizer;
   try {
-    recognizer = new module.Recognizer(bytes);
+    recognizer = new module.Recognizer(model);
   } catch (err) {
     throw unavailable('weights-invalid', `The recognition model is damaged: ${err && err.message ? err.message : err}`);
   }
-  self.postMessage({ type: 'ready' });
+  self.postMessage({ type: 'ready', simd: useSimd });
   return recognizer;
 }
 

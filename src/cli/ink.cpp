@@ -1,0 +1,35 @@
+#include <chrono>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace inkmath::cli {
+
+// One ink JSON per line on stdin, one reading per line on stdout, with "call_ms": the time from
+// the ink's text to the reading's JSON, as a WebAssembly caller measures recognize(). A line the
+// core refuses gets {"error"} and the next lines are still read.
+int ink(const Args& args) {
+  const Recognizer recognizer = load_recognizer(args);
+  int failed = 0;
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (line.empty()) continue;
+    const auto start = std::chrono::steady_clock::now();
+    nlohmann::json out;
+    try {
+      RecognizeOptions options;
+      const Ink ink = ink_from_json_text(line, &options, recognizer.config().limits);
+      out = to_json(recognizer.recognize(ink, options));
+    } catch (const Error& e) {
+      out = {{"error", e.what()}};
+      ++failed;
+    }
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    out["call_ms"] = ms;
+    std::cout << out.dump() << "\n" << std::flush;
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace inkmath::cli
