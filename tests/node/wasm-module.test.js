@@ -81,7 +81,7 @@ test('two written lines are read line by line, each as its ink alone', () => {
   // The same "x +" written again 80 units lower (the symbols are 40 high).
   const lower = ink.strokes.map((s) => s.map(([x, y, t]) => [x, y + 80, t + 2000]));
   const both = [...ink.strokes, ...lower];
-  const r = recognize(JSON.stringify({ strokes: both, options: { lines: true, vocabulary: ['x'] } }));
+  const r = recognize(JSON.stringify({ strokes: both, options: { lines: true, colour: 'blue' } }));
   assert.equal(r.lines.length, 2);
   assert.deepEqual(r.lines.map((l) => l.strokes), [[0, 1, 2, 3], [4, 5, 6, 7]]);
   assert.ok(r.lines[0].box[3] < r.lines[1].box[1], 'top to bottom');
