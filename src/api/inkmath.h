@@ -18,15 +18,6 @@ namespace inkmath {
 
 struct Model;  // the classifier and the fitted parts (pipeline/model.h)
 
-// One written line of a page, read as the ink of that line alone.
-struct RecognizedLine {
-  std::vector<int> strokes;  // indices into the page's ink
-  Box box;
-  std::string latex;
-  std::vector<RecognizedSymbol> symbols;  // their strokes index the page's ink too
-  LayoutRow tree;                         // refers to this line's symbols
-};
-
 struct Recognition {
   // Read as lines (RecognizeOptions::lines, or the setting lines.split), a page of several lines
   // gives the lines joined (\begin{aligned} or \begin{gathered}), all their symbols and an

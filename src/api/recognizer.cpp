@@ -36,8 +36,7 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, cons
   r.readings = std::move(reading.readings);
   r.symbols = std::move(reading.symbols);
   r.tree = std::move(reading.tree);
-  for (LineReading& l : reading.lines)
-    r.lines.push_back({std::move(l.strokes), l.box, std::move(l.latex), std::move(l.symbols), std::move(l.tree)});
+  r.lines = std::move(reading.lines);
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

@@ -55,7 +55,7 @@ Reading read_expression(const Model& model, const Ink& ink, const std::vector<Sy
 
 // A line's ink alone, with the fixed symbols that lie in it (lines keep them whole); the
 // reading's strokes are then mapped back to the page's.
-LineReading read_line(const Model& model, const Ink& page, const InkLine& line, const std::vector<SymbolTruth>& fixed,
+RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& line, const std::vector<SymbolTruth>& fixed,
                       const Config& config) {
   Ink ink;
   std::vector<int> index_in_line(page.strokes.size(), -1);

@@ -16,15 +16,6 @@
 
 namespace inkmath {
 
-// One written line of a page, read as the ink of that line alone.
-struct LineReading {
-  std::vector<int> strokes;  // indices into the page's ink
-  Box box;
-  std::string latex;
-  std::vector<RecognizedSymbol> symbols;  // their strokes index the page's ink too
-  LayoutRow tree;                         // refers to this line's symbols
-};
-
 struct Reading {
   // One expression, or a page of one line: its reading. A page of several lines: the lines
   // joined (join_lines in latex/write.h), all their symbols, top to bottom, and an empty tree:
@@ -33,7 +24,7 @@ struct Reading {
   std::vector<WholeReading> readings;     // the best first (its LaTeX is `latex`); different LaTeX each
   std::vector<RecognizedSymbol> symbols;  // after refinement; the tree refers to them by index
   LayoutRow tree;
-  std::vector<LineReading> lines;  // read as lines: top to bottom (none for ink without points); else none
+  std::vector<RecognizedLine> lines;  // read as lines: top to bottom (none for ink without points); else none
 };
 
 // All the stages; with config.lines.split, each written line is read as its ink alone. `fixed`: stroke groups whose reading the user fixed. Throws Error on invalid
