@@ -41,6 +41,12 @@ def read(weights_path):
     """A weight file's header and its tensors, in file order (as float32 numpy arrays, flat)."""
     import numpy as np
     data = open(weights_path, "rb").read()
+    if data[:4] == b"INKC":
+        # A model file: its classifier part, as the core's `inkmath model --part` gives it.
+        import subprocess
+        from dataset import CLI
+        data = subprocess.run([CLI, "model", "--weights", weights_path, "--part", "classifier"],
+                              check=True, capture_output=True).stdout
     version, size = struct.unpack("<II", data[4:12])
     header = json.loads(data[12:12 + size])
     dtype = "<f2" if header.get("tensors") == "f16" else "<f4"
