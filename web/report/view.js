@@ -110,7 +110,18 @@ function attemptCard(a) {
         el('dt', {}, 'Read as'), el('dd', { class: 'reading' }, a.result === 'skipped' ? '—' : math(a.reading)),
         el('dt', {}, 'Expected'), el('dd', { class: 'expected' }, math(a.expected)),
         a.hints ? el('dt', {}, 'Hints seen') : null, a.hints ? el('dd', {}, String(a.hints)) : null,
-        a.misconception ? el('dt', {}, 'Misconception') : null, a.misconception ? el('dd', {}, a.misconception) : null)));
+        a.misconception ? el('dt', {}, 'Misconception') : null, a.misconception ? el('dd', {}, a.misconception) : null),
+      a.lines.length ? workedSteps(a) : null));
+}
+
+// Worked steps: each line typeset, the first wrong one marked with the misconception's words.
+function workedSteps(a) {
+  return el('ol', { class: 'steps', 'aria-label': 'Worked steps' }, ...a.lines.map((latex, i) => {
+    const mark = a.firstWrong === null ? (a.result === 'right' ? 'right' : '') : i < a.firstWrong ? 'right' : i === a.firstWrong ? 'wrong' : '';
+    return el('li', { 'data-mark': mark || null, 'data-line': String(i) }, math(latex),
+      mark === 'wrong' ? el('span', { class: 'step-note' }, ` ← first wrong step${a.misconception ? `: ${a.misconception}` : ''}`,
+        a.misconceptionText ? el('span', { class: 'muted' }, ` · “${a.misconceptionText}”`) : null) : null);
+  }));
 }
 
 function render() {

@@ -1,0 +1,122 @@
+// Worked steps in practice: a child writes a solution line under line on the paper; the
+// recognizer reads it line by line (lines mode), the page typesets each line beside its ink,
+// the step checker (web/practice/steps/, as scripts/check-work runs it) finds the first wrong
+// step, which is marked on the ink and among the steps, and its misconception brings its
+// message and a mini problem. The ink is real handwriting: the symbols one valid2013 writer
+// wrote, set into lines at test time (handwriting.mjs); nothing is fixed by hand, so every
+// reading is the recognizer's. A reading the page is unsure of is confirmed as the child
+// would, after checking that it is what was written.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, useSite, openPage, siteMissing, outDir, strokeCount, hasTrainedWeights } from './setup.mjs';
+import { drawStrokes, inkBox } from './pen.mjs';
+import { waitForState, openPractice, checkAnswer, feedbackText, reportCsv, csvRows } from './practice-page.mjs';
+import { writerSymbols, writeLine, writePage } from './handwriting.mjs';
+
+const site = useSite();
+const WRITER = '105_em';
+const symbols = writerSymbols(WRITER);
+const skip = siteMissing() || (!hasTrainedWeights && 'needs the trained weights to read handwriting')
+  || (symbols.size === 0 && 'needs the CROHME valid2013 data') || false;
+
+const SET = {
+  title: 'Worked steps',
+  problems: [
+    { id: 'lin', topic: 'Linear equations', prompt: 'Solve for $x$: $2x + 3 = 11$. Show your work.', latex: '2x+3=11', answer: 'x=4', work: true,
+      hints: ['Take 3 away from both sides first.'] },
+  ],
+};
+
+const WRONG = [['2', 'x', '+', '3', '=', '1', '1'], ['2', 'x', '=', '1', '1', '+', '3'], ['x', '=', '7']];
+const RIGHT = [['2', 'x', '+', '3', '=', '1', '1'], ['2', 'x', '=', '8'], ['x', '=', '4']];
+const plain = (latex) => latex.replace(/\s+/g, '');
+
+async function writeSolution(session, lines) {
+  const box = await inkBox(session);
+  const page = writePage(lines.map((text) => writeLine(symbols, text)), { left: box.left + 40, top: box.top + 30, size: 52 });
+  const before = await strokeCount(session);
+  const strokes = page.flat();
+  await drawStrokes(session, strokes);
+  assert.equal(await strokeCount(session), before + strokes.length);
+}
+
+// The page's reading of the lines on the paper, once every stroke has been read.
+function readLines(session) {
+  return session.waitFor(async () => {
+    const { page } = await import(new URL('web/app.js', document.baseURI).href);
+    const r = page.reading;
+    const read = r.symbols.flatMap((s) => s.ids).length;
+    return read === page.store.strokes.length && r.lines?.length ? r.lines.map((l) => l.latex) : false;
+  }, undefined, { timeout: 30000 });
+}
+
+// Checks the work; a reading the page asks about is confirmed once it is what was written.
+async function check(session, expected) {
+  let state = await checkAnswer(session);
+  for (let asked = 0; state === 'confirm' && asked < 3; asked++) {
+    assert.deepEqual((await readLines(session)).map(plain), expected, 'the recognizer read the lines as written');
+    await session.clickButton('Yes, check it');
+    state = await waitForState(session, ['right', 'wrong', 'confirm', 'unreadable', 'answering']);
+  }
+  return state;
+}
+
+test('a sign error in line 2 is found there, named sign-move, with its mini problem; a right solution is Right!', { skip }, async (t, engine) => {
+  const session = await openPage(site, { viewport: { width: 820, height: 1180 } });
+  await openPractice(session, SET);
+  await writeSolution(session, WRONG);
+  const read = (await readLines(session)).map(plain);
+  assert.deepEqual(read, ['2x+3=11', '2x=11+3', 'x=7'], 'read line by line as written');
+  // Each line is typeset beside its ink, level with it.
+  await session.waitFor(() => document.querySelectorAll('#steps .step .katex').length === 3);
+  const placed = await session.evaluate(() => [...document.querySelectorAll('#steps .step')].map((s) => s.dataset.place));
+  assert.deepEqual(placed, ['beside', 'beside', 'beside']);
+
+  assert.equal(await check(session, read), 'wrong', await feedbackText(session));
+  const said = await feedbackText(session);
+  assert.match(said, /Not quite: line 2/);
+  assert.match(said, /When a term moves to the other side of the equals sign, its sign changes/);
+  assert.match(said, /Let's practise that first: Solve for/);
+  assert.equal(await session.evaluate(() => document.querySelector('.practice-mistake').dataset.misconception), 'sign-move');
+  // Line 2 is marked on the ink (its strokes in a band) and among the typeset steps.
+  const mark = await session.evaluate(() => {
+    const svg = document.querySelector('.practice-step-mark');
+    return { line: svg.dataset.line, kind: svg.dataset.kind, strokes: svg.querySelectorAll('polyline').length,
+      steps: [...document.querySelectorAll('#steps .step')].map((s) => s.dataset.mark || '') };
+  });
+  assert.equal(mark.line, '1');
+  assert.equal(mark.kind, 'wrong');
+  assert.ok(mark.strokes >= WRONG[1].length, `the strokes of line 2 are drawn over (${mark.strokes})`);
+  assert.deepEqual(mark.steps, ['right', 'wrong', '']);
+  fs.mkdirSync(outDir, { recursive: true });
+  await session.screenshot(path.join(outDir, `work-wrong-${engine}.png`));
+
+  // The mini problem is the generated one for sign-move, itself a worked problem.
+  await session.clickButton('Try the mini problem');
+  await session.waitFor(() => document.getElementById('practice').dataset.mini === 'true');
+  assert.equal(await session.evaluate(() => document.getElementById('practice').dataset.problem), 'lin/sign-move');
+  assert.match(await session.text('#practice-prompt'), /Solve for/);
+  await session.clickButton('Skip');
+  await session.waitFor(() => document.getElementById('practice').dataset.mini === 'false');
+
+  // The right solution.
+  assert.equal(await strokeCount(session), 0);
+  await writeSolution(session, RIGHT);
+  const right = (await readLines(session)).map(plain);
+  assert.deepEqual(right, ['2x+3=11', '2x=8', 'x=4']);
+  assert.equal(await check(session, right), 'right', await feedbackText(session));
+  assert.match(await feedbackText(session), /Right!/);
+  assert.deepEqual(await session.evaluate(() => [...document.querySelectorAll('#steps .step')].map((s) => s.dataset.mark || '')), ['right', 'right', 'right']);
+  await session.screenshot(path.join(outDir, `work-right-${engine}.png`));
+
+  // The report keeps each attempt's lines, its first wrong step and the misconception.
+  const rows = csvRows(await reportCsv(session)).filter((r) => r.problem === 'lin');
+  const wrong = rows.find((r) => r.result === 'wrong');
+  assert.equal(wrong.misconception, 'sign-move');
+  assert.equal(wrong.first_wrong_line, '2');
+  assert.equal(wrong.lines.split(' | ').length, 3);
+  assert.ok(rows.some((r) => r.result === 'right' && r.first_wrong_line === ''));
+  assert.deepEqual(session.consoleErrors, []);
+  await session.close();
+});
