@@ -7,6 +7,14 @@ const ROOM = 0.5;        // empty paper below the lowest ink, in scroller height
 const MIN_ROOM = 160;    // CSS pixels, for short scrollers
 const MAX_SHEETS = 8;    // the sheet is at most this many scroller heights (canvas memory)
 
+// The sheet's height for `strokes` ([{ points }]) on a scroller `view` CSS pixels high.
+export function sheetHeight(strokes, view) {
+  let lowest = 0;
+  for (const s of strokes) for (const p of s.points) if (p[1] > lowest) lowest = p[1];
+  const wanted = lowest > 0 ? lowest + Math.max(MIN_ROOM, view * ROOM) : 0;
+  return Math.round(Math.min(Math.max(view, wanted), view * MAX_SHEETS));
+}
+
 export class GrowingPaper {
   // scroller: the element that scrolls; sheet: the element inside it that holds the canvas;
   // store: the ink store (web/ink/store.js), whose points are in the sheet's CSS pixels.
@@ -18,18 +26,10 @@ export class GrowingPaper {
     new ResizeObserver(() => this.fit()).observe(scroller);
   }
 
-  // The sheet's height for the ink now on it.
-  heightFor(view) {
-    let lowest = 0;
-    for (const s of this.store.strokes) for (const p of s.points) if (p[1] > lowest) lowest = p[1];
-    const wanted = lowest > 0 ? lowest + Math.max(MIN_ROOM, view * ROOM) : 0;
-    return Math.round(Math.min(Math.max(view, wanted), view * MAX_SHEETS));
-  }
-
   fit() {
     const view = this.scroller.clientHeight;
     if (view <= 0) return;
-    const height = this.heightFor(view);
-    if (this.sheet.style.height !== `${height}px`) this.sheet.style.height = `${height}px`;
+    const height = `${sheetHeight(this.store.strokes, view)}px`;
+    if (this.sheet.style.height !== height) this.sheet.style.height = height;
   }
 }
