@@ -43,12 +43,14 @@ async function writeSolution(session, lines) {
 
 // The page's reading of the lines on the paper, once every stroke has been read.
 function readLines(session) {
-  return session.waitFor(async () => {
+  return session.evaluate(async () => {
     const { page } = await import(new URL('web/app.js', document.baseURI).href);
-    const r = page.reading;
-    const read = r.symbols.flatMap((s) => s.ids).length;
-    return read === page.store.strokes.length && r.lines?.length ? r.lines.map((l) => l.latex) : false;
-  }, undefined, { timeout: 30000 });
+    for (const end = Date.now() + 30000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      const r = page.reading;
+      if (r.symbols.flatMap((s) => s.ids).length === page.store.strokes.length && r.lines?.length) return r.lines.map((l) => l.latex);
+    }
+    throw new Error(`the ink was not read line by line: ${JSON.stringify(page.reading.latex)}`);
+  });
 }
 
 // Checks the work; a reading the page asks about is confirmed once it is what was written.

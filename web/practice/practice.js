@@ -680,6 +680,7 @@ async function loadSets() {
 // Worked steps are written one under another: the page reads them line by line.
 function askForLines() {
   const work = document.body.dataset.mode === 'practice' && session && !session.done && session.problem.work;
+  document.body.dataset.work = String(!!work);
   reading.ask(work ? { lines: true } : {});
 }
 
