@@ -37,20 +37,23 @@ async function writeSolution(session, lines) {
   const page = writePage(lines.map((text) => writeLine(symbols, text)), { left: box.left + 40, top: box.top + 30, size: 52 });
   const before = await strokeCount(session);
   const strokes = page.flat();
-  await drawStrokes(session, strokes);
+  // One stroke at a time, as a child writes (and each call stays short).
+  for (const stroke of strokes) await drawStrokes(session, [stroke]);
   assert.equal(await strokeCount(session), before + strokes.length);
 }
 
 // The page's reading of the lines on the paper, once every stroke has been read.
-function readLines(session) {
-  return session.evaluate(async () => {
-    const { page } = await import(new URL('web/app.js', document.baseURI).href);
-    for (const end = Date.now() + 30000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+async function readLines(session, timeout = 60000) {
+  let last = null;
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    last = await session.evaluate(async () => {
+      const { page } = await import(new URL('web/app.js', document.baseURI).href);
       const r = page.reading;
-      if (r.symbols.flatMap((s) => s.ids).length === page.store.strokes.length && r.lines?.length) return r.lines.map((l) => l.latex);
-    }
-    throw new Error(`the ink was not read line by line: ${JSON.stringify(page.reading.latex)}`);
-  });
+      return { read: r.symbols.flatMap((s) => s.ids).length, strokes: page.store.strokes.length, latex: r.latex, lines: (r.lines || []).map((l) => l.latex) };
+    });
+    if (last.read === last.strokes && last.lines.length) return last.lines;
+  }
+  throw new Error(`the ink was not read line by line: ${JSON.stringify(last)}`);
 }
 
 // Checks the work; a reading the page asks about is confirmed once it is what was written.
