@@ -11,6 +11,7 @@ import { PageReading } from './reading.js';
 import { ResultView } from './view/result.js';
 import { SymbolsView } from './view/symbols.js';
 import { StepsView } from './view/steps.js';
+import { setUpLinesToggle } from './view/lines-toggle.js';
 import { StatusLine } from './view/status.js';
 import { downloadText, copyText } from './view/files.js';
 import { registerServiceWorker } from './offline.js';
@@ -200,6 +201,7 @@ new ResizeObserver(relayout).observe(canvas);
 // --- start -----------------------------------------------------------------------------
 
 setUpModes($('modes'));
+setUpLinesToggle($('lines'), reading, storage);
 surface.resize();
 try {
   const saved = storage ? loadInk(storage) : null;

@@ -125,3 +125,79 @@ test('a sign error in line 2 is found there, named sign-move, with its mini prob
   assert.deepEqual(session.consoleErrors, []);
   await session.close();
 });
+
+// Back and forth across a box ([x0, y0, x1, y1] on the paper), moving down as it goes:
+// a scratch-out whose slanted passes cross every stroke in the box.
+function scratchOver(box, [x0, y0, x1, y1], passes = 8) {
+  const corners = Array.from({ length: passes + 1 }, (_, i) => [box.left + (i % 2 ? x1 : x0), box.top + y0 + ((y1 - y0) * i) / passes]);
+  const points = [];
+  for (let i = 0; i < passes; i++)
+    for (let k = 0; k < 8; k++) points.push([corners[i][0] + ((corners[i + 1][0] - corners[i][0]) * k) / 8, corners[i][1] + ((corners[i + 1][1] - corners[i][1]) * k) / 8]);
+  points.push(corners[passes]);
+  return points;
+}
+
+const latestLines = (session) => session.evaluate(async () => {
+  const { page } = await import(new URL('web/app.js', document.baseURI).href);
+  return { lines: page.reading.lines.map((l) => ({ latex: l.latex.replace(/\s+/g, ''), box: l.box, ids: l.ids })), strokes: page.store.strokes.length };
+});
+
+// The latest reading's lines once `ready(lines)` holds (within 30 s).
+async function linesWhen(session, ready) {
+  let last = null;
+  for (const end = Date.now() + 30000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    last = await latestLines(session);
+    if (ready(last)) return last;
+  }
+  throw new Error(`the reading did not come: ${JSON.stringify(last)}`);
+}
+
+test('write mode with Lines: each line typeset beside its ink; correcting a symbol, undo and scratch-out act on one line', { skip }, async (t, engine) => {
+  const session = await openPage(site, { viewport: { width: 820, height: 1180 } });
+  await session.clickButton('Lines');
+  assert.equal(await session.evaluate(() => document.getElementById('lines').getAttribute('aria-pressed')), 'true');
+  await writeSolution(session, [['2', 'x', '=', '8'], ['x', '=', '4']]);
+  assert.deepEqual((await readLines(session)).map(plain), ['2x=8', 'x=4']);
+  await session.waitFor(() => document.querySelectorAll('#steps .step .katex').length === 2);
+  assert.deepEqual(await session.evaluate(() => [...document.querySelectorAll('#steps .step')].map((s) => s.dataset.place)), ['beside', 'beside']);
+  fs.mkdirSync(outDir, { recursive: true });
+  await session.screenshot(path.join(outDir, `lines-write-${engine}.png`));
+
+  // The symbol buttons go line by line; a reading picked for a symbol of line 2 changes line 2 alone.
+  const second = await session.evaluate(() => [...document.querySelectorAll('#symbols .symbol[data-line="1"]')].map((b) => b.dataset.label));
+  assert.deepEqual(second, ['x', '=', '4']);
+  // The first symbol of line 2 that the recognizer offers another reading for.
+  const lineOf = await session.evaluate(() => [...document.querySelectorAll('#symbols .symbol')].map((b) => b.dataset.line));
+  let pick = null;
+  for (let i = lineOf.indexOf('1'); i < lineOf.length && !pick; i++) {
+    await session.click(`#symbols .symbol:nth-child(${i + 1})`);
+    const offered = await session.waitFor(() => {
+      const shown = [...document.querySelectorAll('#alternatives .alternative')];
+      return !document.getElementById('alternatives').hidden && shown.length > 0 && shown.map((b) => [b.dataset.label, b.getAttribute('aria-pressed')]);
+    });
+    const other = offered.find(([, pressed]) => pressed !== 'true');
+    if (other) pick = other[0];
+    else await session.click(`#symbols .symbol:nth-child(${i + 1})`);
+  }
+  assert.ok(pick, 'a symbol of line 2 offers another reading');
+  await session.click(`#alternatives .alternative[data-label="${pick.replace(/\\/g, '\\\\')}"]`);
+  const fixed = await linesWhen(session, (r) => r.lines.length === 2 && r.lines[1].latex !== 'x=4');
+  assert.equal(fixed.lines[0].latex, '2x=8', 'line 1 is read as before');
+  assert.ok(await session.evaluate(async (pick) => {
+    const { page } = await import(new URL('web/app.js', document.baseURI).href);
+    return page.reading.symbols.some((s) => s.fixed && s.label === pick && s.line === 1);
+  }, pick), `line 2 holds the fixed ${pick}`);
+
+  // Undo brings line 2 back.
+  await session.clickButton('Undo');
+
+  // Scratching out line 2 removes its strokes and no others.
+  const before = await linesWhen(session, (r) => r.lines.length === 2 && r.lines[1].latex === 'x=4');
+  const [x0, y0, x1, y1] = before.lines[1].box;
+  await drawStrokes(session, [scratchOver(await inkBox(session), [x0 - 6, y0 - 4, x1 + 6, y1 + 4])]);
+  assert.equal(await strokeCount(session), before.strokes - before.lines[1].ids.length, 'line 2\'s strokes are gone');
+  await linesWhen(session, (r) => r.lines.length === 1 && r.lines[0].latex === '2x=8');
+  assert.equal(await session.evaluate(() => document.getElementById('steps').dataset.lines), '0', 'one line left: no column of steps');
+  assert.deepEqual(session.consoleErrors, []);
+  await session.close();
+});

@@ -677,9 +677,11 @@ async function loadSets() {
   showCount();
 }
 
-// Worked steps are written one under another: the page reads them line by line.
+// Worked steps are written one under another: the page reads them line by line. (Outside
+// practice, write mode's Lines switch decides: web/view/lines-toggle.js.)
 function askForLines() {
-  const work = document.body.dataset.mode === 'practice' && session && !session.done && session.problem.work;
+  if (document.body.dataset.mode !== 'practice') return;
+  const work = session && !session.done && session.problem.work;
   document.body.dataset.work = String(!!work);
   reading.ask(work ? { lines: true } : {});
 }
