@@ -34,7 +34,7 @@ async function addFiles(list) {
 function showFiles() {
   $('loaded').replaceChildren(...merged.files.map((f) => el('li', { 'data-kind': f.error ? 'error' : 'ok' },
     f.error ? `${f.name}: not read (${f.error})` : `${f.name}: ${f.attempts} answer${f.attempts === 1 ? '' : 's'}`)),
-    merged.duplicates ? el('li', { id: 'duplicates' }, `${merged.duplicates} answer${merged.duplicates === 1 ? ' was' : 's were'} in more than one file and ${merged.duplicates === 1 ? 'is' : 'are'} counted once.`) : null);
+    ...(merged.duplicates ? [el('li', { id: 'duplicates' }, `${merged.duplicates} answer${merged.duplicates === 1 ? ' was' : 's were'} in more than one file and ${merged.duplicates === 1 ? 'is' : 'are'} counted once.`)] : []));
 }
 
 function fillSelect(select, values, all) {
@@ -107,7 +107,9 @@ function attemptCard(a) {
     el('div', { class: 'attempt-body' },
       inkSvg(a.inkml) || el('div', { class: 'ink none' }, a.result === 'skipped' ? 'skipped' : 'no ink'),
       el('dl', {},
-        el('dt', {}, 'Read as'), el('dd', { class: 'reading' }, a.result === 'skipped' ? '—' : math(a.reading)),
+        // Worked steps are listed line by line below instead.
+        a.lines.length ? null : el('dt', {}, 'Read as'),
+        a.lines.length ? null : el('dd', { class: 'reading' }, a.result === 'skipped' ? '—' : math(a.reading)),
         el('dt', {}, 'Expected'), el('dd', { class: 'expected' }, math(a.expected)),
         a.hints ? el('dt', {}, 'Hints seen') : null, a.hints ? el('dd', {}, String(a.hints)) : null,
         a.misconception ? el('dt', {}, 'Misconception') : null, a.misconception ? el('dd', {}, a.misconception) : null),
