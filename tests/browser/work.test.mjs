@@ -201,3 +201,30 @@ test('write mode with Lines: each line typeset beside its ink; correcting a symb
   assert.deepEqual(session.consoleErrors, []);
   await session.close();
 });
+
+test('a wrong line read with some doubt is shown to the child before it is called wrong', { skip }, async (t, engine) => {
+  // Another writer's symbols: one of them (in lines 1 and 2) is read right, with a score
+  // under BLAME_SCORE (0.9) and no close second reading: sure enough to read on, not to blame.
+  const other = writerSymbols('121_em');
+  const session = await openPage(site, { viewport: { width: 820, height: 1180 } });
+  await openPractice(session, SET);
+  const box = await inkBox(session);
+  const page = writePage(WRONG.map((text) => writeLine(other, text, (label, k) => k + 2)), { left: box.left + 40, top: box.top + 30, size: 52 });
+  for (const stroke of page.flat()) await drawStrokes(session, [stroke]);
+  assert.deepEqual((await readLines(session)).map(plain), ['2x+3=11', '2x=11+3', 'x=7']);
+  assert.equal(await checkAnswer(session), 'confirm');
+  assert.match(await feedbackText(session), /Before I check line 2: is this what you wrote\?/);
+  const marked = await session.evaluate(() => ({
+    ink: [document.querySelector('.practice-step-mark').dataset.line, document.querySelector('.practice-step-mark').dataset.kind],
+    steps: [...document.querySelectorAll('#steps .step')].map((s) => s.dataset.mark || ''),
+    asked: document.querySelectorAll('.practice-unsure').length,
+  }));
+  assert.deepEqual(marked.ink, ['1', 'doubt']);
+  assert.deepEqual(marked.steps, ['', 'doubt', '']);
+  assert.ok(marked.asked >= 1, 'the doubtful symbols are asked about');
+  await session.screenshot(path.join(outDir, `work-doubt-${engine}.png`));
+  await session.clickButton('Yes, check it');
+  assert.equal(await waitForState(session, ['wrong', 'right', 'confirm']), 'wrong');
+  assert.equal(await session.evaluate(() => document.querySelector('.practice-mistake').dataset.misconception), 'sign-move');
+  await session.close();
+});
