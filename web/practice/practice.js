@@ -84,16 +84,19 @@ function checker() {
 // The checker of worked steps, on the same engine (the one scripts/check-work runs).
 const stepsChecker = (answers) => (workChecker ??= new WorkChecker(answers));
 
-// The reading of the ink now on the paper (waits for one still being recognized).
+// The reading of the ink now on the paper (waits for one still being recognized); worked
+// steps need one read as lines (a reading asked for before the problem was shown is not).
+const isCurrent = (r) => readingMatchesInk(r, store.state) && !(session?.problem?.work && !r.lines?.length);
+
 function currentReading() {
-  if (readingMatchesInk(reading.latest, store.state)) return Promise.resolve(reading.latest);
+  if (isCurrent(reading.latest)) return Promise.resolve(reading.latest);
   return new Promise((resolve, reject) => {
     const done = (fn, value) => {
       clearTimeout(timer);
       reading.removeEventListener('reading', onReading);
       fn(value);
     };
-    const onReading = () => { if (readingMatchesInk(reading.latest, store.state)) done(resolve, reading.latest); };
+    const onReading = () => { if (isCurrent(reading.latest)) done(resolve, reading.latest); };
     const timer = setTimeout(() => done(reject, new Error('the recognizer did not answer in time; try again')), READING_TIMEOUT_MS);
     reading.addEventListener('reading', onReading);
   });
