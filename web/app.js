@@ -5,10 +5,13 @@ import { saveInk, loadInk } from './ink/persist.js';
 import { inkToInkML, inkFromInkML } from './ink/inkml.js';
 import { boundingBox, fitTransform, transformStrokes } from './ink/geometry.js';
 import { WritingSurface } from './pen/surface.js';
+import { GrowingPaper } from './pen/paper.js';
 import { Recognizer, RecognitionError } from './lib/inkmath.js';
 import { PageReading } from './reading.js';
 import { ResultView } from './view/result.js';
 import { SymbolsView } from './view/symbols.js';
+import { StepsView } from './view/steps.js';
+import { setUpLinesToggle } from './view/lines-toggle.js';
 import { StatusLine } from './view/status.js';
 import { downloadText, copyText } from './view/files.js';
 import { registerServiceWorker } from './offline.js';
@@ -32,13 +35,16 @@ const store = new InkStore();
 const reading = new PageReading();
 const status = new StatusLine($('status'));
 const result = new ResultView({ math: $('math'), latex: $('latex') });
-const surface = new WritingSurface({ canvas, store }, {
+const surface = new WritingSurface({ canvas, store, scroller: $('paper') }, {
   onBegin: () => status.error('import', null),
   onScratchOut: (n) => status.info(`Scratched out ${n} stroke${n > 1 ? 's' : ''}.`),
 });
 
+new GrowingPaper({ scroller: $('paper'), sheet: $('sheet'), store });
+const steps = new StepsView($('steps'));
+
 // For tools and tests: the ink and the latest reading.
-export const page = { store, get reading() { return reading.latest; } };
+export const page = { store, steps, get reading() { return reading.latest; } };
 
 const symbols = new SymbolsView({ list: $('symbols'), alternatives: $('alternatives') }, {
   onSelect: (ids) => surface.highlight(ids),
@@ -65,13 +71,23 @@ function showReading(r, request) {
   if (store.strokes.length === 0) return;  // cleared while this was being recognized
   status.error('reading', null);
   const live = new Set(store.strokes.map((s) => s.id));
-  const found = r.symbols.map((s) => ({ ...s, ids: s.strokes.map((i) => request.ids[i]) }))
+  const ids = (strokes) => strokes.map((i) => request.ids[i]);
+  // Read as lines, each symbol knows its line (the symbol buttons go line by line).
+  const lineOf = new Map();
+  (r.lines || []).forEach((l, k) => l.symbols.forEach((s) => lineOf.set(s.strokes.join(','), k)));
+  const found = r.symbols.map((s) => ({ ...s, ids: ids(s.strokes), line: lineOf.get(s.strokes.join(',')) ?? 0 }))
     .filter((s) => s.ids.every((id) => live.has(id)));
+  const bySymbol = new Map(found.map((s) => [s.ids.join(','), s]));
+  const lines = (r.lines || []).map((l) => ({
+    latex: l.latex, box: l.box, ids: ids(l.strokes),
+    symbols: l.symbols.map((s) => bySymbol.get(ids(s.strokes).join(','))).filter(Boolean),
+  }));
   const { workerMs, roundTripMs } = r.timing;
   result.show(r.latex);
   symbols.show(found);
+  steps.show(lines);
   document.body.dataset.recognizeMs = String(Math.round(roundTripMs));
-  announce({ latex: r.latex, symbols: found, ms: r.ms, workerMs, roundTripMs });
+  announce({ latex: r.latex, symbols: found, lines, ms: r.ms, workerMs, roundTripMs });
 }
 
 function announce(latest) {
@@ -84,8 +100,9 @@ async function recognize() {
     recognizer.cancel();
     result.show('');
     symbols.show([]);
+    steps.show([]);
     status.error('reading', null);
-    announce({ latex: '', symbols: [] });
+    announce({ latex: '', symbols: [], lines: [] });
     return;
   }
   const request = store.snapshot();
@@ -171,6 +188,7 @@ function fits(box) {
 
 function relayout() {
   surface.resize();
+  steps.place();
   const box = boundingBox(store.strokes.map((s) => s.points));
   if (box && surface.width > 0 && !fits(box)) {
     const t = fitTransform(box, surface.width, surface.height, 24, 1);
@@ -183,6 +201,7 @@ new ResizeObserver(relayout).observe(canvas);
 // --- start -----------------------------------------------------------------------------
 
 setUpModes($('modes'));
+setUpLinesToggle($('lines'), reading, storage);
 surface.resize();
 try {
   const saved = storage ? loadInk(storage) : null;
@@ -192,7 +211,7 @@ try {
   status.error('storage', err.message);
 }
 // After the mode and the restored ink: practice swaps in its own ink (web/practice/mode-ink.js).
-setUpPractice({ store, reading });
+setUpPractice({ store, reading, steps });
 if (store.strokes.length === 0) recognize();
 registerServiceWorker($('update'));
 document.body.dataset.ready = 'true';

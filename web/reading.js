@@ -1,7 +1,8 @@
 // The page's latest reading of the ink and the recognizer's state, shared by the modes.
 // Emits 'reading' after each new reading and 'state' when the recognizer's state changes.
 //
-// latest: { latex, symbols: [{ label, score, ids (stroke ids), box, alternatives, fixed }], ms }
+// latest: { latex, symbols: [{ label, score, ids (stroke ids), box, alternatives, fixed, line }],
+// lines: [{ latex, box, ids, symbols }] (read as lines; else empty), ms }
 // state: 'loading', 'ready', 'crashed', 'unavailable', 'failed' (see web/lib/inkmath.js)
 // options: what the current mode asks of recognition ({ lines: true } for worked steps, read
 // line by line); ask() changes them and emits 'options', on which the page reads the ink again.

@@ -8,6 +8,8 @@ import { saveInk, loadInk } from '../../web/ink/persist.js';
 import { validateStrokes } from '../../web/ink/validate.js';
 import { isScratchOut, strokesCrossed } from '../../web/pen/scratch.js';
 import { PalmFilter } from '../../web/pen/palm.js';
+import { sheetHeight } from '../../web/pen/paper.js';
+import { TwoFingerScroll } from '../../web/pen/scroll.js';
 
 const stroke = (x) => [[x, 0, 0, 0.5], [x, 10, 5, 0.5]];
 
@@ -107,4 +109,38 @@ test('touches do not draw while a pen is in use, and for a moment after', () => 
   assert.equal(palm.mayDraw(ev('pointerdown', 'touch', 6500)), false);
   assert.equal(palm.mayDraw(ev('pointerdown', 'touch', 7100)), true);
   assert.equal(palm.mayDraw({ ...ev('pointerdown', 'mouse', 0), button: 2 }), false, 'right button');
+});
+
+test('the paper grows half a screen below the lowest ink, and no further than 8 screens', () => {
+  const at = (y) => [{ points: [[10, 5], [12, y]] }];
+  assert.equal(sheetHeight([], 600), 600, 'empty: one screen');
+  assert.equal(sheetHeight(at(200), 600), 600, 'ink high up: room enough');
+  assert.equal(sheetHeight(at(500), 600), 800, 'ink near the bottom: half a screen more');
+  assert.equal(sheetHeight(at(500), 200), 660, 'a short screen: at least 160 pixels more');
+  assert.equal(sheetHeight(at(9000), 600), 4800);
+});
+
+test('two fingers scroll the paper and drop the stroke the first began; a pen or one finger never scrolls', () => {
+  const input = new EventTarget();
+  const scroller = { scrollTop: 100 };
+  let dropped = 0;
+  new TwoFingerScroll(input, scroller, { onStart: () => dropped++ });
+  const send = (type, pointerId, clientY, pointerType = 'touch') =>
+    input.dispatchEvent(Object.assign(new Event(type), { pointerId, clientY, pointerType }));
+  send('pointerdown', 1, 300);
+  send('pointermove', 1, 280);
+  assert.equal(scroller.scrollTop, 100, 'one finger writes');
+  send('pointerdown', 2, 320);
+  assert.equal(dropped, 1);
+  send('pointermove', 1, 240);
+  send('pointermove', 2, 280);
+  assert.equal(scroller.scrollTop, 140, 'up by the fingers\' mean movement');
+  send('pointerup', 1, 240);
+  send('pointerup', 2, 280);
+  send('pointerdown', 3, 300, 'pen');
+  send('pointerdown', 4, 300);
+  send('pointerdown', 5, 300);
+  send('pointermove', 5, 200);
+  assert.equal(scroller.scrollTop, 140, 'touches while a pen writes are the palm');
+  assert.equal(dropped, 1);
 });

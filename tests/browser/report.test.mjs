@@ -168,3 +168,29 @@ test('the teacher\'s view and the editor work offline after one visit to the pag
   await session.waitFor(() => document.body.dataset.ready === 'true' && document.body.dataset.checker === 'ready');
   await session.close();
 });
+
+test('worked steps: the teacher\'s view lists each line, the first wrong step marked with its misconception', { skip }, async (t, engine) => {
+  PROMPTS.lin = ['Solve for $x$: $2x + 3 = 11$.', 'x=4', 'Linear equations'];
+  const wrong = {
+    ...attempt(ana, 'lin', 'wrong', '\\begin{aligned}2 x + 3 &= 1 1 \\\\ 2 x &= 1 1 + 3 \\\\ x &= 7\\end{aligned}', { mistake: 'sign-move' }),
+    mistake: '', misconceptionText: 'When a term moves to the other side of the equals sign, its sign changes: +3 becomes −3.',
+    lines: ['2 x + 3 = 1 1', '2 x = 1 1 + 3', 'x = 7'], firstWrong: 1,
+  };
+  const right = { ...attempt(ana, 'lin', 'right', '\\begin{aligned}2 x + 3 &= 1 1 \\\\ 2 x &= 8 \\\\ x &= 4\\end{aligned}'), lines: ['2 x + 3 = 1 1', '2 x = 8', 'x = 4'], firstWrong: null };
+  const session = await site.browser.newSession({ viewport: { width: 1100, height: 900 } });
+  await openReport(session);
+  await session.uploadFile('#files', 'inkmath-practice-Ana-2026-03-03.json', attemptsToJson([wrong, right], { child: ana }));
+  await session.waitFor(() => document.querySelectorAll('.attempt ol.steps').length === 2);
+  const steps = await session.evaluate(() => [...document.querySelectorAll('.attempt ol.steps')].map((ol) =>
+    [...ol.querySelectorAll('li')].map((li) => [li.dataset.mark || '', li.querySelector('.katex') ? 'typeset' : li.textContent])));
+  assert.deepEqual(steps, [
+    [['right', 'typeset'], ['wrong', 'typeset'], ['', 'typeset']],
+    [['right', 'typeset'], ['right', 'typeset'], ['right', 'typeset']],
+  ]);
+  assert.match(await session.text('.attempt li[data-mark="wrong"] .step-note'), /first wrong step: sign-move · “When a term moves/);
+  assert.deepEqual(await session.evaluate(() => [...document.querySelectorAll('#misconceptions li')].map((li) => li.dataset.id)), ['sign-move']);
+  fs.mkdirSync(outDir, { recursive: true });
+  await session.evaluate(() => document.querySelector('.attempt').scrollIntoView());
+  await session.screenshot(path.join(outDir, `report-steps-${engine}.png`));
+  await session.close();
+});

@@ -6,6 +6,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { assessReading, isUnsure, readingMatchesInk } from '../../web/practice/confidence.js';
 import { PracticeSession } from '../../web/practice/session.js';
 import { attemptsToCsv, attemptsToJson } from '../../web/practice/report.js';
+import { mergeReports } from '../../web/report/load.js';
 import { inkFromInkML } from '../../web/ink/inkml.js';
 import { saveProgress, loadProgress } from '../../web/practice/progress.js';
 
@@ -85,9 +86,21 @@ const attempts = [
 test('the CSV report has one row per attempt with the recognized LaTeX', () => {
   const lines = attemptsToCsv(attempts).trimEnd().split('\r\n');
   assert.equal(lines.length, 3);
-  assert.equal(lines[0], 'child,class,time,problem_set,topic,problem,mini_problem_of,prompt,expected,reading,recognized_latex,confidence,reading_confirmed,result,hints_seen,mistake,misconception,strokes');
-  assert.equal(lines[1], 'Ana,4B,2026-01-05T11:00:00+01:00,"Week 1, ""fractions""",,a,,Solve 2x + 3 = 11,x = 4,x = -4,x = -4,0.91,no,wrong,0,sign,sign,1');
-  assert.equal(lines[2], 'Ana,4B,2026-01-05T11:01:00+01:00,"Week 1, ""fractions""",,a/sign,a,q,1,1,1,0.42,yes,right,1,,,1');
+  assert.equal(lines[0], 'child,class,time,problem_set,topic,problem,mini_problem_of,prompt,expected,reading,recognized_latex,confidence,reading_confirmed,result,hints_seen,mistake,misconception,strokes,lines,first_wrong_line');
+  assert.equal(lines[1], 'Ana,4B,2026-01-05T11:00:00+01:00,"Week 1, ""fractions""",,a,,Solve 2x + 3 = 11,x = 4,x = -4,x = -4,0.91,no,wrong,0,sign,sign,1,,');
+  assert.equal(lines[2], 'Ana,4B,2026-01-05T11:01:00+01:00,"Week 1, ""fractions""",,a/sign,a,q,1,1,1,0.42,yes,right,1,,,1,,');
+});
+
+test('worked steps: the report keeps each line, the first wrong one and the misconception; the teacher\'s view reads them', () => {
+  const worked = { ...attempts[0], latex: '\\begin{aligned}2 x + 3 &= 1 1 \\\\ 2 x &= 1 1 + 3\\end{aligned}', mistake: '',
+    misconception: 'sign-move', lines: ['2 x + 3 = 1 1', '2 x = 1 1 + 3', 'x = 7'], firstWrong: 1 };
+  const [, row] = attemptsToCsv([worked]).trimEnd().split('\r\n');
+  assert.match(row, /,x = 4,2 x \+ 3 = 11 \| 2 x = 11 \+ 3 \| x = 7,/, 'the reading, line by line');
+  assert.match(row, /,sign-move,1,2 x \+ 3 = 11 \| 2 x = 11 \+ 3 \| x = 7,2$/);
+  const [read] = mergeReports([{ name: 'r.json', text: attemptsToJson([worked]) }]).attempts;
+  assert.deepEqual([read.lines, read.firstWrong, read.misconception], [worked.lines, 1, 'sign-move']);
+  const [old] = mergeReports([{ name: 'o.json', text: attemptsToJson([attempts[0]]) }]).attempts;
+  assert.deepEqual([old.lines, old.firstWrong], [[], null], 'an answer of one line has no steps');
 });
 
 test('the JSON report carries each attempt\'s ink as InkML that reads back', () => {

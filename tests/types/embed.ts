@@ -3,8 +3,8 @@
 import { createRecognizer, Recognizer, RecognitionError, RecognizerUnavailable, inkRequest } from '../../web/lib/inkmath.js';
 import type { Reading, RecognizedSymbol, Stroke, StateChangeEvent, LayoutNode } from '../../web/lib/inkmath.js';
 import { InkmathPad } from '../../web/lib/inkmath-pad.js';
-import { createAnswerChecker, AnswerChecker, assessReading, isUnsure, parseProblemSet, FORM_MISTAKE, COMPARE_MODES, SURE_SCORE, CLOSE_MARGIN, ProblemSetError } from '../../web/lib/practice.js';
-import type { Verdict, Problem } from '../../web/lib/practice.js';
+import { createAnswerChecker, AnswerChecker, assessReading, isUnsure, parseProblemSet, FORM_MISTAKE, COMPARE_MODES, SURE_SCORE, CLOSE_MARGIN, ProblemSetError, WorkChecker, WorkError, doubtfulSymbols } from '../../web/lib/practice.js';
+import type { Verdict, Problem, WorkResult } from '../../web/lib/practice.js';
 
 export async function main(): Promise<string> {
   const strokes: Stroke[] = [[[0, 0], [0, 40, 16]], [[-15, 20, 30, 0.5], [15, 20, 45, 0.5]]];
@@ -51,6 +51,11 @@ export async function main(): Promise<string> {
   } catch (err) {
     if (err instanceof ProblemSetError) console.log(err.message, err.faults.map((f) => `${f.where}: ${f.message}`));
   }
+  const steps = await recognizer.recognize(strokes, { lines: true });
+  const work: WorkResult = new WorkChecker(checker).check({ problem: '2x+3=11', steps: steps.lines.map((l) => l.latex) });
+  const blame = work.firstWrong === null || doubtfulSymbols(steps.lines[work.firstWrong]).length === 0;
+  const mini = new WorkChecker(checker).miniProblem(work.misconception ?? 'sign-move', { seed: 2 });
+  console.log(work.message, blame, mini?.latex, new WorkError('x') instanceof Error);
   console.log(verdict.verdict, verdict.mistake === FORM_MISTAKE, sure, checker.readable('x'), checker.matches('2', '4/2'), SURE_SCORE + CLOSE_MARGIN, found);
   recognizer.close();
   return reading.latex;

@@ -57,10 +57,22 @@ export interface Reading {
   symbols: RecognizedSymbol[];
   /** the layout tree: a row of nodes */
   tree: LayoutNode[] | unknown;
+  /** the written lines, top to bottom, when read as lines (`options.lines`); else empty */
+  lines: ReadingLine[];
   /** milliseconds the core spent */
   ms: number;
   /** time in the worker and from sending to answer (not enumerable) */
   readonly timing?: { workerMs: number; roundTripMs: number };
+}
+
+export interface ReadingLine {
+  /** stroke indices into the ink, and the line's box [x0, y0, x1, y1] */
+  strokes: number[];
+  box: [number, number, number, number];
+  /** the line read alone */
+  latex: string;
+  symbols: RecognizedSymbol[];
+  tree: LayoutNode[] | unknown;
 }
 
 export type RecognizerState = 'loading' | 'ready' | 'crashed' | 'unavailable' | 'failed' | 'closed';

@@ -68,3 +68,43 @@ export class ProblemSetError extends Error {
 }
 /** parses and checks a problem set (JSON text, the format in inkmath's README) */
 export function parseProblemSet(text: string): ProblemSet;
+
+/** one line of worked steps, as checked */
+export interface StepResult {
+  latex: string;
+  /** whether it follows from the line before (the first line: from the problem) */
+  ok: boolean;
+}
+export interface WorkResult {
+  steps: StepResult[];
+  /** 0-based index of the first wrong line; null when every line follows */
+  firstWrong: number | null;
+  /** the misconception that writes the first wrong line (`sign-move`, `distribute`...), or null */
+  misconception: string | null;
+  /** what to tell the child: the misconception's message, "Right!", or why not yet */
+  message: string;
+  /** whether the last line answers the problem */
+  answered: boolean;
+}
+/** a worked problem of a problem set, or a mini problem made for a misconception */
+export interface WorkProblem {
+  latex: string;
+  answer: string;
+  compare?: CompareMode;
+  mistakes?: Mistake[];
+  [key: string]: unknown;
+}
+/** checks worked steps line by line, as practice mode and scripts/check-work do */
+export class WorkChecker {
+  constructor(answerChecker: AnswerChecker);
+  check(work: { problem: string; steps: string[]; answer?: string | null; compare?: CompareMode }): WorkResult;
+  /** with the set's own message and mini problem for the misconception, else a generated mini problem */
+  checkProblem(problem: WorkProblem, steps: string[], options?: { seed?: number }): WorkResult & { mini: WorkProblem | null };
+  /** a mini problem on misconception `id` (the same seed gives the same problem), or null */
+  miniProblem(id: string, options?: { seed?: number; problem?: string | null }): WorkProblem | null;
+}
+/** a problem that is not math, or no steps to check */
+export class WorkError extends Error {}
+export const BLAME_SCORE: number;
+/** the symbols of a written line not sure enough to call the line a wrong step (ask the writer first) */
+export function doubtfulSymbols(line: { symbols: RecognizedSymbol[] }): RecognizedSymbol[];

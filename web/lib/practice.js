@@ -7,8 +7,13 @@
 import { AnswerChecker, COMPARE_MODES, FORM_MISTAKE } from '../practice/check.js';
 import { assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN } from '../practice/confidence.js';
 import { parseProblemSet, ProblemSetError } from '../practice/problem-set.js';
+import { WorkChecker, WorkError } from '../practice/steps/work.js';
+import { doubtfulSymbols, BLAME_SCORE } from '../practice/work-reading.js';
 
-export { AnswerChecker, COMPARE_MODES, FORM_MISTAKE, assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN, parseProblemSet, ProblemSetError };
+export {
+  AnswerChecker, COMPARE_MODES, FORM_MISTAKE, assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN, parseProblemSet, ProblemSetError,
+  WorkChecker, WorkError, doubtfulSymbols, BLAME_SCORE,
+};
 
 // An AnswerChecker on `computeEngine` (a ComputeEngine instance), or on the Compute Engine
 // loaded from compute-engine.js next to this module (or under `baseUrl`).

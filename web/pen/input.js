@@ -73,6 +73,13 @@ export class PenInput {
     this.handlers.end();
   }
 
+  // The stroke being written was not one (a second finger began a scroll): cancel it.
+  drop() {
+    if (!this.active) return;
+    this.active = null;
+    this.handlers.cancel();
+  }
+
   pointercancel(e) {
     this.palm.observe(e);
     if (!this.active || e.pointerId !== this.active.id) return;

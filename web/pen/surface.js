@@ -4,14 +4,16 @@
 import { PenInput } from './input.js';
 import { InkRenderer } from './renderer.js';
 import { isScratchOut, strokesCrossed } from './scratch.js';
+import { TwoFingerScroll } from './scroll.js';
 
 const ERASER_RADIUS = 10;
 
 export class WritingSurface {
   // canvas: where ink is drawn; input: the element that receives pointer events (the canvas,
-  // or an element around it); store: an InkStore. onBegin() when a stroke starts,
-  // onScratchOut(count) after strokes were scratched out.
-  constructor({ canvas, input = canvas, store, colors }, { onBegin = () => {}, onScratchOut = () => {} } = {}) {
+  // or an element around it); store: an InkStore; scroller: an element that two fingers
+  // scroll (optional). onBegin() when a stroke starts, onScratchOut(count) after strokes
+  // were scratched out.
+  constructor({ canvas, input = canvas, store, colors, scroller = null }, { onBegin = () => {}, onScratchOut = () => {} } = {}) {
     this.store = store;
     this.renderer = new InkRenderer(canvas, colors);
     this.eraser = false;
@@ -21,12 +23,13 @@ export class WritingSurface {
     this.onScratchOut = onScratchOut;
     // A new stroke is already on the canvas; any other edit redraws it.
     store.addEventListener('change', (e) => { if (e.detail.kind !== 'add') this.redraw(); });
-    new PenInput(input, {
+    this.pen = new PenInput(input, {
       begin: (point, { eraser }) => this.begin(point, eraser),
       extend: (points) => this.extend(points),
       end: () => this.end(),
       cancel: () => this.cancel(),
     }, canvas);
+    if (scroller) new TwoFingerScroll(input, scroller, { onStart: () => this.pen.drop() });
   }
 
   get width() {

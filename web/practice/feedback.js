@@ -41,7 +41,8 @@ export class Feedback {
   // reading, other(symbol) offers every symbol for it, join(symbol) joins it with the next
   // symbol, split(symbol) takes it apart.
   // Only math can be checked, so "Yes, check it" is offered only for a reading that is.
-  confirm({ latex, unsure, readable, next }, { pick, other, join, split, yes, rewrite }) {
+  // question: what to ask instead of the usual words (a line of worked steps).
+  confirm({ latex, unsure, readable, next, question }, { pick, other, join, split, yes, rewrite }) {
     const asks = unsure.map((symbol) => el('div', { class: 'practice-unsure', 'data-symbol': symbol.ids.join(',') },
       el('span', {}, 'Is this '), this.math(symbol.label, 'practice-symbol'), el('span', {}, '? Or: '),
       ...(symbol.alternatives || []).filter((a) => a.label !== symbol.label).slice(0, 4).map((alt) =>
@@ -51,7 +52,7 @@ export class Feedback {
       next(symbol) && button('Join with the next one', () => join(symbol), { class: 'practice-join', 'aria-label': `Join ${symbol.label} with the next symbol` }),
       symbol.ids.length > 1 && button('Split it', () => split(symbol), { class: 'practice-split', 'aria-label': `Split ${symbol.label} into two symbols` })));
     this.show('confirm',
-      el('p', {}, readable ? 'I am not sure I read that right. I read:' : 'I cannot read that as math yet. I read:'),
+      el('p', {}, question || (readable ? 'I am not sure I read that right. I read:' : 'I cannot read that as math yet. I read:')),
       el('p', { class: 'practice-read' }, latex ? this.math(latex, 'practice-math practice-big') : '(nothing)'),
       ...asks,
       !readable && el('p', { class: 'practice-fix-tip' }, 'Tap a symbol below to change it, or write it again.'),
@@ -86,6 +87,23 @@ export class Feedback {
         button('Try the mini problem', startMini, { id: 'practice-start-mini', class: 'primary' })),
       el('div', { class: 'practice-actions' }, button('Write it again', rewrite, { id: 'practice-rewrite' }),
         button('That is not what I wrote', notMine, { id: 'practice-not-mine' })));
+  }
+
+  // Worked steps with a wrong line (line: its 0-based index; null when every line follows
+  // but the last is not the answer): the line, why (the misconception's message), the hint
+  // and the mini problem on that misconception.
+  wrongStep({ line, latex, message, misconception, hint, miniProblem, startMini, rewrite, notMine }) {
+    this.show('wrong',
+      el('p', { class: 'practice-verdict', 'data-line': line === null ? '' : String(line) },
+        line === null ? 'Not quite.' : `Not quite: line ${line + 1}, `, line !== null && this.math(latex, 'practice-math practice-big')),
+      message && el('div', { class: 'practice-mistake', 'data-misconception': misconception || '' }, this.text(message)),
+      line !== null && el('p', { class: 'practice-fix-tip' }, `Fix line ${line + 1} and the lines after it, then check again.`),
+      hint && this.text(`Hint: ${hint}`, 'practice-hint'),
+      miniProblem && el('div', { class: 'practice-mini-offer' },
+        this.text(`Let's practise that first: ${miniProblem.prompt}`, 'practice-mini-prompt'),
+        button('Try the mini problem', startMini, { id: 'practice-start-mini', class: 'primary' })),
+      el('div', { class: 'practice-actions' }, button('Write it again', rewrite, { id: 'practice-rewrite' }),
+        line !== null && button('That is not what I wrote', notMine, { id: 'practice-not-mine' })));
   }
 
   unreadable({ reason, rewrite }) {

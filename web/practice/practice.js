@@ -21,6 +21,9 @@ import { el, button } from './dom.js';
 import { Children, ChildError } from './children.js';
 import { InkHighlight } from './highlight.js';
 import { keepInkPerMode } from './mode-ink.js';
+import { WorkChecker, WorkError, MESSAGES as WORK_MESSAGES } from './steps/work.js';
+import { stepLines, doubtfulSymbols, firstUnreadable } from './work-reading.js';
+import { StepMark } from './step-mark.js';
 
 const ENGINE = `${paths.lib}compute-engine.js`;
 const SETS_INDEX = 'web/problems/index.json';
@@ -28,6 +31,9 @@ const READING_TIMEOUT_MS = 30000;
 
 let store = null;     // the ink (web/ink/store.js)
 let reading = null;   // the latest reading and the recognizer's state (web/reading.js)
+let steps = null;     // the written lines typeset on the paper (web/view/steps.js)
+let stepMark = null;  // a line marked on the ink (step-mark.js)
+let askLine = null;   // worked steps: the line asked about before it is judged
 let container = null;
 let ui = null;
 let feedback = null;
@@ -55,7 +61,9 @@ function setPhase(next) {
   if (next !== 'confirm') {
     highlight.clear();
     askAll = false;
+    askLine = null;
   }
+  if (next !== 'confirm' && next !== 'wrong' && next !== 'right') markLine(null);
   container.dataset.state = next;
   ui.check.disabled = !['answering', 'wrong', 'unreadable'].includes(next);
   ui.skip.disabled = next === 'done' || next === 'idle';
@@ -64,6 +72,7 @@ function setPhase(next) {
 // --- the answer checker ------------------------------------------------------------------
 
 let engine = null;
+let workChecker = null;
 function checker() {
   engine ??= import(pageUrl(ENGINE)).then((m) => new AnswerChecker(new m.ComputeEngine()), (err) => {
     engine = null;
@@ -72,16 +81,22 @@ function checker() {
   return engine;
 }
 
-// The reading of the ink now on the paper (waits for one still being recognized).
+// The checker of worked steps, on the same engine (the one scripts/check-work runs).
+const stepsChecker = (answers) => (workChecker ??= new WorkChecker(answers));
+
+// The reading of the ink now on the paper (waits for one still being recognized); worked
+// steps need one read as lines (a reading asked for before the problem was shown is not).
+const isCurrent = (r) => readingMatchesInk(r, store.state) && !(session?.problem?.work && !r.lines?.length);
+
 function currentReading() {
-  if (readingMatchesInk(reading.latest, store.state)) return Promise.resolve(reading.latest);
+  if (isCurrent(reading.latest)) return Promise.resolve(reading.latest);
   return new Promise((resolve, reject) => {
     const done = (fn, value) => {
       clearTimeout(timer);
       reading.removeEventListener('reading', onReading);
       fn(value);
     };
-    const onReading = () => { if (readingMatchesInk(reading.latest, store.state)) done(resolve, reading.latest); };
+    const onReading = () => { if (isCurrent(reading.latest)) done(resolve, reading.latest); };
     const timer = setTimeout(() => done(reject, new Error('the recognizer did not answer in time; try again')), READING_TIMEOUT_MS);
     reading.addEventListener('reading', onReading);
   });
@@ -98,6 +113,7 @@ async function check() {
   checking = Promise.all([currentReading(), checker(), katexReady()]);
   try {
     const [read, answers] = await checking;
+    if (session.problem.work) return checkSteps(answers, read);
     const { unsure } = assessReading(read);
     const readable = answers.readable(read.latex);
     // A try that cannot be read as math is kept in the report as unreadable (never as wrong).
@@ -134,14 +150,23 @@ async function showConfirm() {
   if (phase !== 'confirm') return;
   const answers = await checker();
   const { unsure } = assessReading(read);
-  const inOrder = [...read.symbols].sort((a, b) => a.box[0] - b.box[0]);
+  const lines = session.problem.work ? stepLines(read) : null;
+  const line = lines && askLine !== null ? lines[askLine] : null;
+  const inOrder = [...(line ? line.symbols : read.symbols)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.box[0] - b.box[0]);
   const next = (symbol) => inOrder[inOrder.indexOf(symbol) + 1] || null;
   // What cannot be read as math, with no symbol unsure, may be symbols split or joined
-  // wrongly: every symbol is asked about. The symbols asked about are shown on the ink.
-  const readable = answers.readable(read.latex);
-  const asked = askAll || (!unsure.length && !readable) ? inOrder : unsure;
+  // wrongly: every symbol is asked about (of worked steps, every symbol of the lines that
+  // cannot be read). A line about to be blamed for a wrong step: its doubtful symbols.
+  // The symbols asked about are shown on the ink.
+  const readable = lines ? firstUnreadable(lines, (l) => answers.readable(l)) < 0 : answers.readable(read.latex);
+  const asked = line ? (askAll ? inOrder : doubtfulSymbols(line))
+    : askAll || (!unsure.length && !readable)
+      ? (lines && !askAll ? lines.filter((l) => !answers.readable(l.latex)).flatMap((l) => l.symbols) : inOrder)
+      : unsure;
   showOnInk(asked.map((s) => s.ids));
-  feedback.confirm({ latex: read.latex, unsure: asked, readable, next }, {
+  if (line) markLine(askLine, 'doubt', lines);
+  const question = line ? `Before I check line ${askLine + 1}: is this what you wrote?` : undefined;
+  feedback.confirm({ latex: line ? line.latex : read.latex, unsure: asked, readable, next, question }, {
     pick: (symbol, label) => store.fix(symbol.ids, label),
     other: (symbol) => {
       showOnInk([symbol.ids]);
@@ -158,8 +183,10 @@ async function showConfirm() {
 // symbols, joins or splits them, and checks again.
 function notMine() {
   if (phase !== 'wrong') return;
+  const wrongLine = blamedLine;
   setPhase('confirm');
   askAll = true;
+  askLine = wrongLine;
   showConfirm();
 }
 
@@ -196,6 +223,7 @@ async function confirmed() {
     return feedback.info(`Could not check the answer: ${err.message}.`, 'error');
   }
   if (phase !== 'confirm') return;
+  if (session.problem.work) return confirmedSteps(answers, read);
   const parsed = answers.read(read.latex);
   if (!parsed.ok) {
     record(session.problem, read, { verdict: 'unreadable' }, true);
@@ -214,15 +242,7 @@ function judge(answers, read, { confirmed }) {
     return feedback.unreadable({ reason: verdict.reason, rewrite });
   }
   record(problem, read, verdict, confirmed);
-  if (verdict.verdict === 'right') {
-    if (!session.mini) {
-      score.right++;
-      if (session.wrongAnswers === 0) score.first++;
-    }
-    setPhase('right');
-    const label = session.mini ? 'Back to the problem' : session.index + 1 < session.set.problems.length ? 'Next problem' : 'Finish';
-    return feedback.right({ latex: read.latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
-  }
+  if (verdict.verdict === 'right') return showRight(read.latex);
   session.wrong();
   setPhase('wrong');
   const mistake = verdict.mistake;
@@ -236,6 +256,115 @@ function judge(answers, read, { confirmed }) {
     rewrite,
     notMine,
   });
+}
+
+function showRight(latex) {
+  if (!session.mini) {
+    score.right++;
+    if (session.wrongAnswers === 0) score.first++;
+  }
+  setPhase('right');
+  const label = session.mini ? 'Back to the problem' : session.index + 1 < session.set.problems.length ? 'Next problem' : 'Finish';
+  return feedback.right({ latex, nextLabel: label, next: session.mini ? backFromMini : nextProblem });
+}
+
+// --- worked steps ---------------------------------------------------------------------------
+// Each written line is a step: the lines go to the WorkChecker (steps/work.js); the first
+// wrong step is marked on the ink and among the typeset steps, and its misconception brings
+// its message, the hint and a mini problem. A line is blamed only once it is read surely or
+// the child confirmed it (work-reading.js).
+
+let blamedLine = null;  // the first wrong line of the latest check
+
+function checkSteps(answers, read) {
+  const lines = stepLines(read);
+  const bad = firstUnreadable(lines, (latex) => answers.readable(latex));
+  // A try that cannot be read as math is kept in the report as unreadable (never as wrong).
+  if (bad >= 0) record(session.problem, read, { verdict: 'unreadable', work: workOf(lines) }, false);
+  if (bad >= 0 || assessReading(read).unsure.length > 0) return askToConfirm();
+  judgeSteps(answers, read, { confirmed: false });
+}
+
+function confirmedSteps(answers, read) {
+  const lines = stepLines(read);
+  const bad = firstUnreadable(lines, (latex) => answers.read(latex).ok);
+  if (bad >= 0) {
+    record(session.problem, read, { verdict: 'unreadable', work: workOf(lines) }, true);
+    setPhase('unreadable');
+    return feedback.unreadable({ reason: `line ${bad + 1}: ${answers.read(lines[bad].latex).reason}`, rewrite });
+  }
+  judgeSteps(answers, read, { confirmed: true });
+}
+
+const workOf = (lines, result = null) => ({
+  lines: lines.map((l) => l.latex),
+  firstWrong: result ? result.firstWrong : null,
+  misconception: result ? result.misconception : null,
+  message: result ? result.message : '',
+});
+
+function judgeSteps(answers, read, { confirmed }) {
+  const problem = session.problem;
+  const lines = stepLines(read);
+  let result;
+  try {
+    result = stepsChecker(answers).checkProblem(problem, lines.map((l) => l.latex), { seed: session.index + session.wrongAnswers + 1 });
+  } catch (err) {
+    if (!(err instanceof WorkError)) throw err;
+    record(problem, read, { verdict: 'unreadable', work: workOf(lines) }, confirmed);
+    setPhase('unreadable');
+    return feedback.unreadable({ reason: err.message, rewrite });
+  }
+  const wrongAt = result.firstWrong;
+  // Never blame a misread: a wrong line read with any doubt is shown to the child first.
+  if (wrongAt !== null && !confirmed && doubtfulSymbols(lines[wrongAt]).length > 0) {
+    setPhase('confirm');
+    askLine = wrongAt;
+    return showConfirm();
+  }
+  const work = workOf(lines, result);
+  if (wrongAt === null && result.answered) {
+    record(problem, read, { verdict: 'right', mistake: null, work }, confirmed);
+    markLine(null, 'right', lines);
+    return showRight(read.latex);
+  }
+  // Every line right, the last not yet an answer: the child goes on writing.
+  if (wrongAt === null && result.message !== WORK_MESSAGES.notTheAnswer) {
+    setPhase('answering');
+    markLine(null, 'right', lines);
+    return feedback.info(result.message);
+  }
+  record(problem, read, { verdict: 'wrong', mistake: null, work }, confirmed);
+  session.wrong();
+  setPhase('wrong');
+  blamedLine = wrongAt;
+  if (wrongAt !== null) markLine(wrongAt, 'wrong', lines);
+  const mistake = result.misconception && result.mini ? { id: result.misconception, message: result.message, mini: result.mini } : null;
+  feedback.wrongStep({
+    line: wrongAt,
+    latex: wrongAt !== null ? lines[wrongAt].latex : read.latex,
+    message: result.message,
+    misconception: result.misconception,
+    hint: session.hint,
+    miniProblem: !session.mini && mistake ? mistake.mini : null,
+    startMini: () => startMini(mistake),
+    rewrite,
+    notMine,
+  });
+}
+
+// Marks line `index` on the ink (kind 'wrong' or 'doubt') and among the typeset steps, the
+// lines before it right; index null with kind 'right' marks every line right; no lines clears.
+function markLine(index, kind = 'wrong', lines = null) {
+  if (!lines || (index === null && kind !== 'right')) {
+    stepMark.clear();
+    steps?.mark([]);
+    return;
+  }
+  steps?.mark(lines.map((_, i) => index === null ? 'right' : i === index ? kind : i < index && kind === 'wrong' ? 'right' : ''));
+  if (index === null) return stepMark.clear();
+  const points = new Map(store.strokes.map((s) => [s.id, s.points]));
+  stepMark.show(index, lines[index].ids.filter((id) => points.has(id)).map((id) => points.get(id)), kind);
 }
 
 // A random id for each attempt, so that the teacher's view counts an attempt found in two
@@ -268,9 +397,13 @@ function record(problem, read, verdict, confirmed) {
     result: verdict.verdict,
     hints: Math.min(session.wrongAnswers, problem.hints.length),
     mistake,
-    // The misconception behind a wrong answer: today the id of the known mistake it matched.
-    misconception: mistake,
-    misconceptionText: verdict.mistake ? verdict.mistake.message : '',
+    // The misconception behind a wrong answer: the one the step checker named for worked
+    // steps, else the id of the known mistake it matched.
+    misconception: verdict.work ? verdict.work.misconception || '' : mistake,
+    misconceptionText: verdict.work ? (verdict.work.misconception ? verdict.work.message : '') : verdict.mistake ? verdict.mistake.message : '',
+    // Worked steps: each line's reading, and the first wrong one (0-based; null: none).
+    lines: verdict.work ? verdict.work.lines : [],
+    firstWrong: verdict.work ? verdict.work.firstWrong : null,
     strokes: read ? store.snapshot().strokes : [],
   }).then(showCount);
 }
@@ -547,9 +680,12 @@ async function loadSets() {
   showCount();
 }
 
-// Worked steps are written one under another: the page reads them line by line.
+// Worked steps are written one under another: the page reads them line by line. (Outside
+// practice, write mode's Lines switch decides: web/view/lines-toggle.js.)
 function askForLines() {
-  const work = document.body.dataset.mode === 'practice' && session && !session.done && session.problem.work;
+  if (document.body.dataset.mode !== 'practice') return;
+  const work = session && !session.done && session.problem.work;
+  document.body.dataset.work = String(!!work);
   reading.ask(work ? { lines: true } : {});
 }
 
@@ -559,7 +695,7 @@ function onMode(mode) {
 }
 
 export function setUpPractice(page) {
-  ({ store, reading } = page);
+  ({ store, reading, steps = null } = page);
   container = document.getElementById('practice');
   ui = buildPanel(container, {
     check, skip, chooseSet, openFile, loadUrl, chooseChild, switchChild,
@@ -568,7 +704,11 @@ export function setUpPractice(page) {
     clearReport,
   });
   feedback = new Feedback(ui.feedback);
-  highlight = new InkHighlight(document.querySelector('.surface'));
+  const sheet = document.getElementById('sheet') || document.querySelector('.surface');
+  highlight = new InkHighlight(sheet);
+  stepMark = new StepMark(sheet);
+  // A line marked wrong is not marked any more once the child changes the ink.
+  store.addEventListener('change', () => { if (phase === 'wrong' || phase === 'right') markLine(null); });
   keepInkPerMode(store, storage, document.body.dataset.mode);
   // Follow the ink while a reading waits for confirmation.
   reading.addEventListener('reading', () => { if (phase === 'confirm') showConfirm(); });

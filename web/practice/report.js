@@ -4,7 +4,8 @@
 //
 // An attempt: { uid, child: { name, class }, time (UTC), localTime (with offset), set,
 // problem, topic, miniOf, prompt, expected, latex, confidence, confirmed, result (right,
-// wrong, unreadable or skipped), mistake, misconception, hints (hints seen before it), strokes }
+// wrong, unreadable or skipped), mistake, misconception, hints (hints seen before it),
+// lines (worked steps: each line's LaTeX), firstWrong (0-based, null: none), strokes }
 import { inkToInkML } from '../ink/inkml.js';
 import { compactReading, latexToText, promptToText, localTime } from './readable.js';
 
@@ -13,6 +14,8 @@ export const REPORT_VERSION = 2;
 
 const childName = (a) => (a.child && a.child.name) || '';
 const childClass = (a) => (a.child && a.child.class) || '';
+
+const linesText = (a) => (a.lines || []).map(latexToText).join(' | ');
 
 export const CSV_COLUMNS = [
   ['child', childName],
@@ -24,7 +27,7 @@ export const CSV_COLUMNS = [
   ['mini_problem_of', (a) => a.miniOf || ''],
   ['prompt', (a) => promptToText(a.prompt)],
   ['expected', (a) => latexToText(a.expected)],
-  ['reading', (a) => latexToText(a.latex)],
+  ['reading', (a) => (a.lines?.length ? linesText(a) : latexToText(a.latex))],
   ['recognized_latex', (a) => a.latex],
   ['confidence', (a) => (Number.isFinite(a.confidence) ? a.confidence.toFixed(2) : '')],
   ['reading_confirmed', (a) => (a.confirmed ? 'yes' : 'no')],
@@ -33,6 +36,9 @@ export const CSV_COLUMNS = [
   ['mistake', (a) => a.mistake || ''],
   ['misconception', (a) => a.misconception || ''],
   ['strokes', (a) => String((a.strokes || []).length)],
+  // Worked steps: the lines as plain text, separated by " | ", and the first wrong one (from 1).
+  ['lines', linesText],
+  ['first_wrong_line', (a) => (Number.isInteger(a.firstWrong) ? String(a.firstWrong + 1) : '')],
 ];
 
 function csvCell(value) {

@@ -4,6 +4,7 @@
 import { compactReading } from '../practice/readable.js';
 import { REPORT_FORMAT } from '../practice/report.js';
 const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_LINES = 100;  // lines of worked steps kept per attempt
 
 export class ReportFileError extends Error {}
 
@@ -43,6 +44,9 @@ function readAttempt(a, fileChild, file) {
     mistake: text(a.mistake),
     misconception: text(a.misconception) || text(a.mistake),
     misconceptionText: text(a.misconceptionText),
+    // Worked steps (version 2 files may lack them): each line's LaTeX, the first wrong one.
+    lines: Array.isArray(a.lines) ? a.lines.slice(0, MAX_LINES).map(text) : [],
+    firstWrong: Number.isInteger(a.firstWrong) && a.firstWrong >= 0 ? a.firstWrong : null,
     inkml: text(a.inkml),
     file,
   };

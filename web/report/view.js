@@ -34,7 +34,7 @@ async function addFiles(list) {
 function showFiles() {
   $('loaded').replaceChildren(...merged.files.map((f) => el('li', { 'data-kind': f.error ? 'error' : 'ok' },
     f.error ? `${f.name}: not read (${f.error})` : `${f.name}: ${f.attempts} answer${f.attempts === 1 ? '' : 's'}`)),
-    merged.duplicates ? el('li', { id: 'duplicates' }, `${merged.duplicates} answer${merged.duplicates === 1 ? ' was' : 's were'} in more than one file and ${merged.duplicates === 1 ? 'is' : 'are'} counted once.`) : null);
+    ...(merged.duplicates ? [el('li', { id: 'duplicates' }, `${merged.duplicates} answer${merged.duplicates === 1 ? ' was' : 's were'} in more than one file and ${merged.duplicates === 1 ? 'is' : 'are'} counted once.`)] : []));
 }
 
 function fillSelect(select, values, all) {
@@ -107,10 +107,23 @@ function attemptCard(a) {
     el('div', { class: 'attempt-body' },
       inkSvg(a.inkml) || el('div', { class: 'ink none' }, a.result === 'skipped' ? 'skipped' : 'no ink'),
       el('dl', {},
-        el('dt', {}, 'Read as'), el('dd', { class: 'reading' }, a.result === 'skipped' ? '—' : math(a.reading)),
+        // Worked steps are listed line by line below instead.
+        a.lines.length ? null : el('dt', {}, 'Read as'),
+        a.lines.length ? null : el('dd', { class: 'reading' }, a.result === 'skipped' ? '—' : math(a.reading)),
         el('dt', {}, 'Expected'), el('dd', { class: 'expected' }, math(a.expected)),
         a.hints ? el('dt', {}, 'Hints seen') : null, a.hints ? el('dd', {}, String(a.hints)) : null,
-        a.misconception ? el('dt', {}, 'Misconception') : null, a.misconception ? el('dd', {}, a.misconception) : null)));
+        a.misconception ? el('dt', {}, 'Misconception') : null, a.misconception ? el('dd', {}, a.misconception) : null),
+      a.lines.length ? workedSteps(a) : null));
+}
+
+// Worked steps: each line typeset, the first wrong one marked with the misconception's words.
+function workedSteps(a) {
+  return el('ol', { class: 'steps', 'aria-label': 'Worked steps' }, ...a.lines.map((latex, i) => {
+    const mark = a.firstWrong === null ? (a.result === 'right' ? 'right' : '') : i < a.firstWrong ? 'right' : i === a.firstWrong ? 'wrong' : '';
+    return el('li', { 'data-mark': mark || null, 'data-line': String(i) }, math(latex),
+      mark === 'wrong' ? el('span', { class: 'step-note' }, ` ← first wrong step${a.misconception ? `: ${a.misconception}` : ''}`,
+        a.misconceptionText ? el('span', { class: 'muted' }, ` · “${a.misconceptionText}”`) : null) : null);
+  }));
 }
 
 function render() {

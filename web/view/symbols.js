@@ -1,4 +1,4 @@
-// The recognized symbols as buttons, in reading order. Choosing one shows its
+// The recognized symbols as buttons, in reading order (line by line, when read as lines). Choosing one shows its
 // alternatives (the recognizer's next best readings); picking one fixes that reading.
 import { loadKatex, typeset } from './katex.js';
 
@@ -25,12 +25,15 @@ export class SymbolsView {
     const katex = symbols.length ? await loadKatex() : null;
     const key = (s) => s.ids.join(',');
     const keep = this.selected >= 0 ? key(this.symbols[this.selected]) : null;
-    this.symbols = [...symbols].sort((a, b) => a.box[0] - b.box[0]);
+    this.symbols = [...symbols].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.box[0] - b.box[0]);
+    const lines = new Set(this.symbols.map((s) => s.line ?? 0)).size;
     this.list.replaceChildren(...this.symbols.map((s, i) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'symbol';
-      button.setAttribute('aria-label', `Symbol ${i + 1}: ${s.label}${s.fixed ? ' (your choice)' : ''}. Show alternatives`);
+      if (lines > 1) button.dataset.line = String(s.line);
+      if (lines > 1 && i > 0 && this.symbols[i - 1].line !== s.line) button.classList.add('new-line');
+      button.setAttribute('aria-label', `${lines > 1 ? `Line ${s.line + 1}, s` : 'S'}ymbol ${i + 1}: ${s.label}${s.fixed ? ' (your choice)' : ''}. Show alternatives`);
       button.dataset.label = s.label;
       if (s.fixed) button.dataset.fixed = 'true';
       sameLabel(katex, s.label, button);
