@@ -9,6 +9,8 @@ import { Recognizer, RecognitionError } from './lib/inkmath.js';
 import { PageReading } from './reading.js';
 import { ResultView } from './view/result.js';
 import { SymbolsView } from './view/symbols.js';
+import { ReadingsMenu } from './view/readings-menu.js';
+import { setUpVocabularySwitch } from './view/vocabulary-switch.js';
 import { StatusLine } from './view/status.js';
 import { downloadText, copyText } from './view/files.js';
 import { registerServiceWorker } from './offline.js';
@@ -48,6 +50,11 @@ const symbols = new SymbolsView({ list: $('symbols'), alternatives: $('alternati
   },
 });
 
+// Tapping the reading offers the next best whole readings; choosing one fixes its symbols.
+const readingsMenu = new ReadingsMenu({ math: $('math'), menu: $('readings') }, {
+  onChoose: (fixes) => store.fixAll(fixes),
+});
+
 // --- recognition ---------------------------------------------------------------------
 
 const recognizer = new Recognizer({ baseUrl: pageUrl(paths.lib) });
@@ -71,7 +78,11 @@ function showReading(r, request) {
   result.show(r.latex);
   symbols.show(found);
   document.body.dataset.recognizeMs = String(Math.round(roundTripMs));
-  announce({ latex: r.latex, symbols: found, ms: r.ms, workerMs, roundTripMs });
+  // The whole readings name a label for each symbol: only while every symbol is still there.
+  const readings = found.length === r.symbols.length ? r.readings || [] : [];
+  const latest = { latex: r.latex, readings, symbols: found, ms: r.ms, workerMs, roundTripMs };
+  readingsMenu.show(latest);
+  announce(latest);
 }
 
 function announce(latest) {
@@ -85,7 +96,8 @@ async function recognize() {
     result.show('');
     symbols.show([]);
     status.error('reading', null);
-    announce({ latex: '', symbols: [] });
+    readingsMenu.show(null);
+    announce({ latex: '', readings: [], symbols: [] });
     return;
   }
   const request = store.snapshot();
@@ -193,6 +205,7 @@ try {
 }
 // After the mode and the restored ink: practice swaps in its own ink (web/practice/mode-ink.js).
 setUpPractice({ store, reading });
+setUpVocabularySwitch($('vocabulary'), { reading, storage });
 if (store.strokes.length === 0) recognize();
 registerServiceWorker($('update'));
 document.body.dataset.ready = 'true';

@@ -111,13 +111,18 @@ export function decide(checker, problem, reading) {
   return { verdict: 'ask', choices, reason: 'unsure symbols' };
 }
 
-// What a reading is made of, besides digits: its other symbols, scripts, roots, how many
-// fractions, and signs written in a row.
+// What a reading is made of, besides digits: its other symbols (and how many of each: scripts,
+// fractions and roots among them), and signs written in a row.
 function shapes(latex) {
   const out = new Set();
-  const tokens = latex.match(/\\[a-zA-Z]+|\\.|[^\s{}]/g) || [];
-  for (const t of tokens) if (!/^[0-9]$/.test(t) && t !== '\\frac') out.add(t === '<' ? '\\lt' : t === '>' ? '\\gt' : t);
-  tokens.filter((t) => t === '\\frac').forEach((_, k) => out.add(`fraction ${k + 1}`));
+  // Each symbol other than a digit, as often as it is written: "x x = 3" has a second x.
+  const seen = new Map();
+  for (const token of latex.match(/\\[a-zA-Z]+|\\.|[^\s{}]/g) || []) {
+    if (/^[0-9]$/.test(token)) continue;
+    const t = token === '<' ? '\\lt' : token === '>' ? '\\gt' : token;
+    seen.set(t, (seen.get(t) || 0) + 1);
+    out.add(`${t} ${seen.get(t)}`);
+  }
   // Two signs in a row, as a pair ("=-" in x = -3 is expected; "--" is not).
   const sign = /^(?:[-+=<>.,]|\\(?:times|div|pm|leq|geq|neq|lt|gt)(?![a-zA-Z]))/;
   const compact = latex.replace(/[{}\s]/g, '');
