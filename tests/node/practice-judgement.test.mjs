@@ -102,6 +102,9 @@ test('a sure reading with a shape none of the answers has is asked about, not ca
   // The two strokes of an x read as two x: a second x that no answer has.
   assert.equal(unexpectedShape('x x = 3', negative), true);
   assert.equal(unexpectedShape('x = 3', negative), false);
+  // Unless the writer fixed every symbol so: then it is what they wrote.
+  const fixed = reading('4_{2}', [symbol('4', 1, [], { fixed: true }), symbol('2', 1, [], { x: 12, y: 12, h: 12, fixed: true })]);
+  assert.equal(decide(checker, add, fixed).verdict, 'wrong');
   // An unsure symbol in a wrong reading is asked about too.
   const unsure = reading('3 2', [symbol('3', 0.5, [['8', 0.1]]), symbol('2', 0.97, [], { x: 14 })]);
   assert.equal(decide(checker, add, unsure).verdict, 'ask');

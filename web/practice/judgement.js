@@ -105,7 +105,10 @@ export function decide(checker, problem, reading) {
   // Every plausible reading is wrong: "Not quite" only when no symbol is in doubt either, and
   // the reading has no shape that none of the problem's answers has (a wide = split into two
   // sure bars gives "x - - 3"; a digit set too high, "4^{2}").
-  if (assessReading(reading).unsure.length === 0 && !unexpectedShape(first.latex, problem)) {
+  // Symbols the writer fixed are what they say they wrote, whatever their shape.
+  const symbols = reading.symbols || [];
+  const chosen = symbols.length > 0 && symbols.every((s) => s.fixed);
+  if (assessReading(reading).unsure.length === 0 && (chosen || !unexpectedShape(first.latex, problem))) {
     return { verdict: 'wrong', mistake: first.judged.mistake, choices: [] };
   }
   return { verdict: 'ask', choices, reason: 'unsure symbols' };
