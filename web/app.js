@@ -12,6 +12,8 @@ import { ResultView } from './view/result.js';
 import { SymbolsView } from './view/symbols.js';
 import { StepsView } from './view/steps.js';
 import { setUpLinesToggle } from './view/lines-toggle.js';
+import { ReadingsMenu } from './view/readings-menu.js';
+import { setUpVocabularySwitch } from './view/vocabulary-switch.js';
 import { StatusLine } from './view/status.js';
 import { downloadText, copyText } from './view/files.js';
 import { registerServiceWorker } from './offline.js';
@@ -54,6 +56,11 @@ const symbols = new SymbolsView({ list: $('symbols'), alternatives: $('alternati
   },
 });
 
+// Tapping the reading offers the next best whole readings; choosing one fixes its symbols.
+const readingsMenu = new ReadingsMenu({ math: $('math'), menu: $('readings') }, {
+  onChoose: (fixes) => store.fixAll(fixes),
+});
+
 // --- recognition ---------------------------------------------------------------------
 
 const recognizer = new Recognizer({ baseUrl: pageUrl(paths.lib) });
@@ -87,7 +94,11 @@ function showReading(r, request) {
   symbols.show(found);
   steps.show(lines);
   document.body.dataset.recognizeMs = String(Math.round(roundTripMs));
-  announce({ latex: r.latex, symbols: found, lines, ms: r.ms, workerMs, roundTripMs });
+  // The whole readings name a label for each symbol: only while every symbol is still there.
+  const readings = found.length === r.symbols.length ? r.readings || [] : [];
+  const latest = { latex: r.latex, readings, symbols: found, lines, ms: r.ms, workerMs, roundTripMs };
+  readingsMenu.show(latest);
+  announce(latest);
 }
 
 function announce(latest) {
@@ -102,7 +113,8 @@ async function recognize() {
     symbols.show([]);
     steps.show([]);
     status.error('reading', null);
-    announce({ latex: '', symbols: [], lines: [] });
+    readingsMenu.show(null);
+    announce({ latex: '', readings: [], symbols: [], lines: [] });
     return;
   }
   const request = store.snapshot();
@@ -212,6 +224,7 @@ try {
 }
 // After the mode and the restored ink: practice swaps in its own ink (web/practice/mode-ink.js).
 setUpPractice({ store, reading, steps });
+setUpVocabularySwitch($('vocabulary'), { reading, storage });
 if (store.strokes.length === 0) recognize();
 registerServiceWorker($('update'));
 document.body.dataset.ready = 'true';

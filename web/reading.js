@@ -22,6 +22,14 @@ export class PageReading extends EventTarget {
     this.dispatchEvent(new CustomEvent('options', { detail: this.options }));
   }
 
+  // One option set (undefined: removed), the others kept: write mode's switches each own one.
+  askOption(name, value) {
+    const options = { ...this.options };
+    if (value === undefined) delete options[name];
+    else options[name] = value;
+    this.ask(options);
+  }
+
   // Whether readings can be had now (a recognizer that is loading or restarting will answer).
   get working() {
     return this.state !== 'unavailable' && this.state !== 'failed';

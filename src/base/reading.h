@@ -9,11 +9,14 @@
 
 namespace inkmath {
 
-// A whole reading of the ink, as LaTeX, and its probability among the readings considered.
+// A whole reading of the ink, as LaTeX, and its probability among the readings considered;
+// `labels` gives each symbol's label in it (in the order of the reading's symbols), so that a
+// reader can choose this reading by fixing the symbols whose label differs.
 
 struct WholeReading {
   std::string latex;
   double probability = 0;
+  std::vector<std::string> labels;
 };
 
 // One written line of a page, read as the ink of that line alone.

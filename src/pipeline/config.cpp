@@ -48,6 +48,7 @@ const Field kFields[] = {
     INKMATH_FIELD("alternatives", alternatives, Integer),
     INKMATH_FIELD("segmentation.max_group_strokes", segmentation.limits.max_group_strokes, Integer),
     INKMATH_FIELD("segmentation.max_gap", segmentation.limits.max_gap, Real),
+    INKMATH_FIELD("segmentation.max_bar_gap", segmentation.limits.max_bar_gap, Real),
     INKMATH_FIELD("segmentation.symbol_bonus", segmentation.symbol_bonus, Real),
     INKMATH_FIELD("segmentation.junk_weight", segmentation.junk_weight, Real),
     INKMATH_FIELD("segmentation.size_weight", segmentation.size_weight, Real),

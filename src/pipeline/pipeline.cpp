@@ -126,7 +126,11 @@ Reading read_symbols(const Model& model, const Ink& ink, std::vector<RecognizedS
     if (n == 0) r.symbols = x.symbols, r.tree = x.tree, r.latex = x.latex;
     const auto same = std::find_if(r.readings.begin(), r.readings.end(), [&](const WholeReading& w) { return w.latex == x.latex; });
     if (same != r.readings.end()) same->probability += best[n].probability;
-    else r.readings.push_back({x.latex, best[n].probability});
+    else {
+      std::vector<std::string> labels;
+      for (const RecognizedSymbol& symbol : x.symbols) labels.push_back(symbol.label);
+      r.readings.push_back({x.latex, best[n].probability, std::move(labels)});
+    }
   }
   return r;
 }

@@ -10,6 +10,9 @@ struct SegmentationLimits {
   double max_gap = 0.6;  // largest gap inside a group, in typical stroke sizes: 1.3 reads 1% more
                          // expressions (the bars of an = can be far apart) but proposes more
                          // candidates than the page's 100 ms after pen-up allows
+  double max_bar_gap = 1.5;  // two flat strokes one above the other (the bars of an = written far
+                             // apart) may be one symbol up to this gap; they are few, so this
+                             // adds few candidates where max_gap would add many
 };
 
 struct SegmentationParams {

@@ -91,7 +91,7 @@ export async function openPractice(session, set, { name, className } = {}) {
 
 export async function checkAnswer(session) {
   await session.clickButton('Check my answer');
-  return waitForState(session, ['right', 'wrong', 'confirm', 'unreadable']);
+  return waitForState(session, ['right', 'wrong', 'confirm', 'choose', 'unreadable']);
 }
 
 export const feedbackText = (session) => session.text('#practice-feedback');

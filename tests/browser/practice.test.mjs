@@ -14,7 +14,8 @@ import { drawStrokes, inkBox, fitToBox } from './pen.mjs';
 import { row, write, waitForState, sayWho, openPractice as openPracticeWith, checkAnswer, feedbackText, shownLatex, reportCsv, csvRows } from './practice-page.mjs';
 import { validationFiles, readStrokes } from './crohme.mjs';
 import { AnswerChecker } from '../../web/practice/check.js';
-import { isUnsure, assessReading } from '../../web/practice/confidence.js';
+import { isUnsure } from '../../web/practice/confidence.js';
+import { decide } from '../../web/practice/judgement.js';
 
 const site = useSite();
 const skip = siteMissing() || false;
@@ -113,14 +114,21 @@ test('an equivalent form of the answer is accepted', { skip }, async () => {
 
 test('an unsure reading is shown for confirmation before it is judged', { skip }, async () => {
   const session = await site.browser.newSession({ serviceWorkers: false });
-  const standIn = Buffer.from(randomWeights({ classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'x', '=', '-', 'junk'], hidden: 8, dense: [32], points: 24, seed: 11 }));
+  // Every symbol of the problem's vocabulary (its answers', digits, + - = .) is a class.
+  const standIn = Buffer.from(randomWeights({ classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'x', '=', '-', '+', '.', 'junk'], hidden: 8, dense: [32], points: 24, seed: 11 }));
   await session.intercept('weights/inkmath.bin', { status: 200, body: standIn, contentType: 'application/octet-stream' });
   try {
     await session.goto(site.url);
     await session.waitFor(() => document.body.dataset.ready === 'true');
     await openPractice(session);
     await write(session, row('4'), { fix: false });
-    assert.equal(await checkAnswer(session), 'confirm', await feedbackText(session));
+    // Whole readings that disagree are offered first; "Something else" asks about the symbols.
+    const asked = await checkAnswer(session);
+    assert.ok(asked === 'confirm' || asked === 'choose', `${asked}: ${await feedbackText(session)}`);
+    if (asked === 'choose') {
+      await session.clickButton('Something else');
+      await waitForState(session, ['confirm']);
+    }
     const reading = await session.evaluate(async () => (await import(new URL('web/app.js', document.baseURI).href)).page.reading);
     assert.ok(reading.symbols.some(isUnsure), 'the stand-in weights read unsurely');
     assert.match(await feedbackText(session), /not sure I read that right|cannot read that as math/);
@@ -173,10 +181,15 @@ test('a replayed handwritten answer gets the response its reading calls for', { 
   await drawStrokes(session, fitToBox(readStrokes(file), await inkBox(session)));
   const verdict = await checkAnswer(session);
   const reading = await session.evaluate(async () => (await import(new URL('web/app.js', document.baseURI).href)).page.reading);
-  const sure = assessReading(reading).unsure.length === 0 && checker.readable(reading.latex);
-  const expected = sure ? checker.judge(set.problems[0], reading.latex).verdict : 'confirm';
+  const decision = decide(checker, set.problems[0], reading);
+  const expected = decision.verdict === 'right' || decision.verdict === 'wrong' ? decision.verdict : decision.choices.length > 1 ? 'choose' : 'confirm';
   assert.equal(verdict, expected, `${path.basename(file)} (${truth}) read as "${reading.latex}"`);
-  if (verdict === 'confirm' && !checker.readable(reading.latex)) {
+  if (verdict === 'choose') {
+    // The choices are the plausible readings; the first (the recognizer's best) is judged.
+    await session.click('.practice-reading >> nth=0');
+    const judged = await waitForState(session, ['right', 'wrong', 'unreadable']);
+    assert.equal(judged, checker.judge(set.problems[0], decision.choices[0].latex).verdict);
+  } else if (verdict === 'confirm' && !checker.readable(reading.latex)) {
     // What is not math is not offered for checking.
     await session.waitFor(() => !!document.getElementById('practice-rewrite'));
     assert.equal(await session.evaluate(() => !!document.getElementById('practice-confirm')), false);

@@ -3,7 +3,7 @@
 import { createRecognizer, Recognizer, RecognitionError, RecognizerUnavailable, inkRequest } from '../../web/lib/inkmath.js';
 import type { Reading, RecognizedSymbol, Stroke, StateChangeEvent, LayoutNode } from '../../web/lib/inkmath.js';
 import { InkmathPad } from '../../web/lib/inkmath-pad.js';
-import { createAnswerChecker, AnswerChecker, assessReading, isUnsure, parseProblemSet, FORM_MISTAKE, COMPARE_MODES, SURE_SCORE, CLOSE_MARGIN, ProblemSetError, WorkChecker, WorkError, doubtfulSymbols } from '../../web/lib/practice.js';
+import { createAnswerChecker, AnswerChecker, assessReading, isUnsure, parseProblemSet, FORM_MISTAKE, COMPARE_MODES, SURE_SCORE, CLOSE_MARGIN, ProblemSetError, WorkChecker, WorkError, doubtfulSymbols, decide, problemVocabulary } from '../../web/lib/practice.js';
 import type { Verdict, Problem, WorkResult } from '../../web/lib/practice.js';
 
 export async function main(): Promise<string> {
@@ -46,6 +46,8 @@ export async function main(): Promise<string> {
   const problem: Problem = { answer: 'x=4', compare: COMPARE_MODES[0], mistakes: [{ id: 'sign', answers: ['x=-4'], message: 'Check the sign.' }] };
   const verdict: Verdict = checker.judge(problem, reading.latex);
   const sure = assessReading(reading).unsure.length === 0 && !reading.symbols.some(isUnsure);
+  const decision = decide(checker, problem, await recognizer.recognize([[[0, 0], [1, 1]]], { vocabulary: problemVocabulary(problem) }));
+  if (decision.verdict === 'ask') console.log(decision.choices.map((c) => `${c.latex} ${c.probability} ${c.fixes.map((f) => f.label)}`));
   try {
     parseProblemSet('{"problems": []}');
   } catch (err) {

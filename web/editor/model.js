@@ -4,7 +4,7 @@
 // catalogue by their id alone, with no wrong answers listed.
 
 export const blankMistake = () => ({ id: '', answers: [], compare: 'equivalent', message: '', mini: { prompt: '', work: false, latex: '', answer: '', compare: 'equivalent', hints: [] } });
-export const blankProblem = () => ({ id: '', topic: '', prompt: '', work: false, latex: '', answer: '', compare: 'equivalent', hints: [], mistakes: [] });
+export const blankProblem = () => ({ id: '', topic: '', prompt: '', work: false, latex: '', answer: '', compare: 'equivalent', hints: [], symbols: '', mistakes: [] });
 
 const text = (v) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const list = (v) => (Array.isArray(v) ? v.map(text) : typeof v === 'string' ? [v] : []);
@@ -17,6 +17,7 @@ export function fromSet(data) {
     problems: (problems.length ? problems : [{}]).map((p) => ({
       id: text(p?.id), topic: text(p?.topic), prompt: text(p?.prompt), work: p?.work === true, latex: text(p?.latex), answer: text(p?.answer),
       compare: p?.compare === undefined ? 'equivalent' : text(p.compare), hints: list(p?.hints),
+      symbols: Array.isArray(p?.symbols) ? p.symbols.map(text).join(' ') : text(p?.symbols),
       mistakes: (Array.isArray(p?.mistakes) ? p.mistakes : []).map((m) => ({
         id: text(m?.id), answers: list(m?.answers), compare: m?.compare === undefined ? 'equivalent' : text(m.compare), message: text(m?.message),
         mini: {
@@ -40,6 +41,9 @@ function problemData(p) {
   out.answer = p.answer.trim();
   if (p.compare !== 'equivalent') out.compare = p.compare;
   if (p.hints.length) out.hints = p.hints;
+  // The symbols field: "school", or symbols separated by spaces.
+  const symbols = (p.symbols || '').trim();
+  if (symbols) out.symbols = symbols === 'school' ? 'school' : symbols.split(/\s+/);
   if (p.mistakes?.length) {
     out.mistakes = p.mistakes.map((m) => {
       const mistake = {};

@@ -51,11 +51,19 @@ export class InkStore extends EventTarget {
 
   // Pins the reading of a group of strokes (the user picked an alternative).
   fix(ids, label) {
+    return this.fixAll([{ ids, label }]);
+  }
+
+  // Pins several readings in one edit (a whole reading chosen): [{ ids, label }].
+  fixAll(fixes) {
     const live = new Set(this.state.strokes.map((s) => s.id));
-    if (ids.length === 0 || !ids.every((id) => live.has(id))) return false;
-    const group = new Set(ids);
-    const fixed = this.state.fixed.filter((f) => !f.ids.some((id) => group.has(id)));
-    this.commit({ strokes: this.state.strokes, fixed: [...fixed, { ids: [...ids], label }] }, 'fix');
+    if (fixes.length === 0 || !fixes.every(({ ids }) => ids.length > 0 && ids.every((id) => live.has(id)))) return false;
+    let fixed = this.state.fixed;
+    for (const { ids, label } of fixes) {
+      const group = new Set(ids);
+      fixed = [...fixed.filter((f) => !f.ids.some((id) => group.has(id))), { ids: [...ids], label }];
+    }
+    this.commit({ strokes: this.state.strokes, fixed }, 'fix');
     return true;
   }
 

@@ -52,7 +52,9 @@ export type LayoutNode =
 export interface Reading {
   latex: string;
   /** the best whole readings, best first (the first is `latex`), each with its probability */
-  readings: { latex: string; probability: number }[];
+  readings: { latex: string; probability: number;
+    /** each symbol's label in this reading, in the order of `symbols` (fix the symbols whose label differs to choose it) */
+    labels: string[] }[];
   /** the symbols in writing order */
   symbols: RecognizedSymbol[];
   /** the layout tree: a row of nodes */

@@ -18,6 +18,8 @@ export interface Problem {
   answer: string;
   compare?: CompareMode;
   mistakes?: Mistake[];
+  /** the symbols the child may write: labels, or 'school' (default: from the answers) */
+  symbols?: string[] | 'school';
   [key: string]: unknown;
 }
 
@@ -108,3 +110,32 @@ export class WorkError extends Error {}
 export const BLAME_SCORE: number;
 /** the symbols of a written line not sure enough to call the line a wrong step (ask the writer first) */
 export function doubtfulSymbols(line: { symbols: RecognizedSymbol[] }): RecognizedSymbol[];
+/** symbols to fix on the ink ({ ids } are the symbols' `ids`, else their `strokes`) */
+export interface Fix {
+  ids: number[];
+  label: string;
+}
+/** a reading that may be what was written */
+export interface PlausibleReading {
+  latex: string;
+  probability: number;
+  /** the symbols to fix so that the recognizer reads it so */
+  fixes: Fix[];
+}
+export interface Decision {
+  /** 'ask': the plausible readings disagree, or the reading is not sure; ask the writer */
+  verdict: 'right' | 'wrong' | 'ask' | 'unreadable';
+  mistake?: Mistake | null;
+  reason?: string;
+  /** for 'ask': two or more readings to choose from (none: ask about the symbols) */
+  choices: PlausibleReading[];
+}
+export const PLAUSIBLE_READING: number;
+export const PLAUSIBLE_SYMBOL: number;
+/** judges every plausible reading; a verdict only when they agree and the reading is sure */
+export function decide(checker: AnswerChecker, problem: Problem, reading: Pick<Reading, 'latex' | 'readings' | 'symbols'>): Decision;
+export function plausibleReadings(reading: Pick<Reading, 'latex' | 'readings' | 'symbols'>): PlausibleReading[];
+/** the fixes that choose a whole reading, from its labels */
+export function fixesFor(reading: Pick<Reading, 'symbols'>, labels: string[]): Fix[];
+/** the recognizer's vocabulary for a problem: its `symbols`, else its answers' symbols with digits, signs, = . and the fraction bar */
+export function problemVocabulary(problem: Problem): string[] | 'school';

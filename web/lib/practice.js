@@ -4,15 +4,20 @@
 //   import { createAnswerChecker } from './lib/practice.js';
 //   const checker = await createAnswerChecker();
 //   checker.judge({ answer: 'x=4' }, reading.latex).verdict;   // 'right' | 'wrong' | 'unreadable'
+//   decide(checker, problem, reading).verdict;   // 'right' | 'wrong' | 'ask' (with choices) | 'unreadable'
+//   recognizer.recognize(strokes, { vocabulary: problemVocabulary(problem) });
 import { AnswerChecker, COMPARE_MODES, FORM_MISTAKE } from '../practice/check.js';
 import { assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN } from '../practice/confidence.js';
 import { parseProblemSet, ProblemSetError } from '../practice/problem-set.js';
 import { WorkChecker, WorkError } from '../practice/steps/work.js';
 import { doubtfulSymbols, BLAME_SCORE } from '../practice/work-reading.js';
+import { decide, plausibleReadings, fixesFor, PLAUSIBLE_READING, PLAUSIBLE_SYMBOL } from '../practice/judgement.js';
+import { problemVocabulary } from '../practice/vocabulary.js';
 
 export {
   AnswerChecker, COMPARE_MODES, FORM_MISTAKE, assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN, parseProblemSet, ProblemSetError,
   WorkChecker, WorkError, doubtfulSymbols, BLAME_SCORE,
+  decide, plausibleReadings, fixesFor, PLAUSIBLE_READING, PLAUSIBLE_SYMBOL, problemVocabulary,
 };
 
 // An AnswerChecker on `computeEngine` (a ComputeEngine instance), or on the Compute Engine

@@ -33,7 +33,7 @@ export class AnswerChecker {
     if (latex.length > MAX_LATEX_LENGTH) return { ok: false, reason: 'the answer is too long' };
     let expr;
     try {
-      expr = this.ce.parse(latex, exact ? { canonical: EXACT_FORMS } : undefined);
+      expr = this.ce.parse(numbersAsWritten(latex), exact ? { canonical: EXACT_FORMS } : undefined);
     } catch (err) {
       return { ok: false, reason: `it could not be read as math (${err.message})` };
     }
@@ -111,6 +111,11 @@ export class AnswerChecker {
     for (const [name, value] of Object.entries(at)) subs[name] = this.ce.number(value);
     return numericValue(expr.subs(subs));
   }
+}
+
+// The recognizer writes each symbol apart ("0 . 5", "1 2"); a number is one: "0.5", "12".
+export function numbersAsWritten(latex) {
+  return latex.replace(/(?<=[0-9.])\s+(?=[0-9.])/g, '');
 }
 
 export const FORM_MISTAKE = Object.freeze({

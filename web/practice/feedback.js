@@ -61,6 +61,22 @@ export class Feedback {
         button('Write it again', rewrite, { id: 'practice-rewrite', class: readable ? '' : 'primary' })));
   }
 
+  // "Did you write A or B?": choices are readings ({ latex }), typeset; pick(choice) takes
+  // one, other() asks about the symbols instead.
+  choose({ choices }, { pick, other, rewrite }) {
+    const options = choices.map((c, i) => [
+      i > 0 && el('span', { class: 'practice-or' }, i === choices.length - 1 ? ' or ' : ', '),
+      button(this.math(c.latex, 'practice-math practice-big'), () => pick(c),
+        { class: 'practice-reading', 'data-latex': c.latex, 'aria-label': `I wrote ${c.latex}` }),
+    ]).flat().filter(Boolean);
+    this.show('confirm',
+      el('p', {}, 'Did you write'),
+      el('div', { class: 'practice-readings' }, ...options, el('span', {}, '?')),
+      el('div', { class: 'practice-actions' },
+        button('Something else', other, { id: 'practice-something-else' }),
+        button('Write it again', rewrite, { id: 'practice-rewrite' })));
+  }
+
   // Which symbol is this? A pad of the symbols children write, for joined or split strokes.
   keypad(question, onPick, cancel) {
     const labels = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'x', 'y', '+', '-', '\\times', '=', '(', ')', '.', '<', '>'];

@@ -8,6 +8,8 @@ import { loadKatex, typeset } from '../view/katex.js';
 import { downloadText } from '../view/files.js';
 import { AnswerChecker } from './check.js';
 import { assessReading, readingMatchesInk } from './confidence.js';
+import { decide } from './judgement.js';
+import { problemVocabulary } from './vocabulary.js';
 import { loadProblemSet, parseProblemSet, unreadableAnswers, listProblemSets } from './problem-set.js';
 import { saveProgress as keepProgress, loadProgress } from './progress.js';
 import { renderPrompt } from './prompt.js';
@@ -50,7 +52,7 @@ let highlight = null;
 const log = new AttemptLog();
 let session = null;
 let source = null;    // where the set came from: { url } or { name, text }
-let phase = 'idle';   // idle | answering | reading | confirm | right | wrong | unreadable | done
+let phase = 'idle';   // idle | answering | reading | choose | confirm | right | wrong | unreadable | done
 let started = null;
 let checking = null;
 let score = { right: 0, first: 0 };  // problems of this set right, and right at the first try
@@ -114,12 +116,13 @@ async function check() {
   try {
     const [read, answers] = await checking;
     if (session.problem.work) return checkSteps(answers, read);
-    const { unsure } = assessReading(read);
-    const readable = answers.readable(read.latex);
+    // Every plausible reading is judged: a verdict only when they agree (judgement.js).
+    const decision = decide(answers, session.problem, read);
     // A try that cannot be read as math is kept in the report as unreadable (never as wrong).
-    if (!readable) record(session.problem, read, { verdict: 'unreadable' }, false);
-    if (unsure.length > 0 || !readable) askToConfirm();
-    else judge(answers, read, { confirmed: false });
+    if (!answers.readable(read.latex)) record(session.problem, read, { verdict: 'unreadable' }, false);
+    if (decision.verdict === 'right' || decision.verdict === 'wrong') judge(answers, read, { confirmed: false });
+    else if (decision.choices.length > 1) askWhichReading(answers, read, decision.choices);
+    else askToConfirm();
   } catch (err) {
     setPhase('answering');
     feedback.info(`Could not check the answer: ${err.message}.`, 'error');
@@ -131,6 +134,29 @@ async function check() {
 function askToConfirm() {
   setPhase('confirm');
   showConfirm();
+}
+
+// "Did you write 42 or 4_2?": the plausible readings as choices. The one chosen is fixed on
+// the ink (its symbols' labels) and judged as confirmed; "Something else" asks about symbols.
+let asked = null;  // the reading a "Did you write...?" question is about
+
+function askWhichReading(answers, read, choices) {
+  asked = read;
+  setPhase('choose');
+  feedback.choose({ choices }, {
+    pick: (choice) => {
+      if (phase !== 'choose') return;
+      setPhase('reading');
+      if (choice.fixes.length) store.fixAll(choice.fixes);
+      judge(answers, { ...read, latex: choice.latex }, { confirmed: true });
+    },
+    other: () => {
+      setPhase('confirm');
+      askAll = true;
+      showConfirm();
+    },
+    rewrite,
+  });
 }
 
 // The confirmation follows the ink: picking an alternative (or any edit) reads it again.
@@ -680,13 +706,14 @@ async function loadSets() {
   showCount();
 }
 
-// Worked steps are written one under another: the page reads them line by line. (Outside
-// practice, write mode's Lines switch decides: web/view/lines-toggle.js.)
+// Worked steps are written one under another: the page reads them line by line. Other answers
+// are read with the problem's vocabulary (vocabulary.js). Outside practice, write mode's
+// switches decide (web/view/lines-toggle.js, web/view/vocabulary-switch.js).
 function askForLines() {
   if (document.body.dataset.mode !== 'practice') return;
-  const work = session && !session.done && session.problem.work;
-  document.body.dataset.work = String(!!work);
-  reading.ask(work ? { lines: true } : {});
+  const problem = session && !session.done ? session.problem : null;
+  document.body.dataset.work = String(!!problem?.work);
+  reading.ask(problem?.work ? { lines: true } : problem ? { vocabulary: problemVocabulary(problem) } : {});
 }
 
 function onMode(mode) {
@@ -711,7 +738,14 @@ export function setUpPractice(page) {
   store.addEventListener('change', () => { if (phase === 'wrong' || phase === 'right') markLine(null); });
   keepInkPerMode(store, storage, document.body.dataset.mode);
   // Follow the ink while a reading waits for confirmation.
-  reading.addEventListener('reading', () => { if (phase === 'confirm') showConfirm(); });
+  reading.addEventListener('reading', () => {
+    if (phase === 'confirm') showConfirm();
+    // The ink changed under the question: it is about another answer now.
+    else if (phase === 'choose' && !readingMatchesInk(asked, store.state)) {
+      setPhase('answering');
+      feedback.clear();
+    }
+  });
   window.addEventListener('inkmath:mode', (e) => onMode(e.detail.mode));
   onMode(document.body.dataset.mode);
 }

@@ -2,6 +2,7 @@
 // reads and checks them, and loads them only from the page's own site.
 
 import { MISCONCEPTION_IDS } from './steps/misconceptions.js';
+import { symbolsFault } from './vocabulary.js';
 
 const MAX_BYTES = 1024 * 1024;
 const MAX_PROBLEMS = 1000;
@@ -86,6 +87,13 @@ function readProblem(p, where, defaultId, fault, { allowMistakes = true } = {}) 
     latex: '',
     mistakes: [],
   };
+  // The symbols the child may write (the recognizer's vocabulary); without it, derived from
+  // the answers (vocabulary.js).
+  if (p.symbols !== undefined) {
+    const bad = symbolsFault(p.symbols);
+    if (bad) fault(label, `"symbols" ${bad}`);
+    else problem.symbols = p.symbols === 'school' ? 'school' : [...p.symbols];
+  }
   if (p.work !== undefined && typeof p.work !== 'boolean') fault(label, '"work" must be true or false');
   else if (p.work) {
     // The child writes the steps from this problem's math to the answer.

@@ -13,7 +13,7 @@ export function setUpLinesToggle(button, reading, storage) {
   }
   const apply = () => {
     button.setAttribute('aria-pressed', String(on));
-    if (document.body.dataset.mode !== 'practice') reading.ask(on ? { lines: true } : {});
+    if (document.body.dataset.mode !== 'practice') reading.askOption('lines', on ? true : undefined);
   };
   button.addEventListener('click', () => {
     on = !on;
