@@ -54,16 +54,25 @@ std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes,
 }
 
 std::vector<std::vector<int>> candidate_groups(const Ink& ink, const std::vector<int>& order, double size,
-                                               const SegmentationLimits& limits) {
+                                               const SegmentationLimits& limits, const GroupingModel* model,
+                                               double threshold, std::vector<std::vector<double>>* join) {
+  const bool learned = model && model->hidden > 0;
   std::vector<Box> boxes;
   for (int s : order) boxes.push_back(bounding_box(ink.strokes[s]));
   std::vector<std::vector<int>> out(order.size());
+  if (join) join->assign(order.size(), {});
   for (size_t begin = 0; begin < order.size(); ++begin) {
     out[begin].push_back(1);
     Box group = boxes[begin];
     for (int count = 2; count <= limits.max_group_strokes && begin + count <= order.size(); ++count) {
       const Box& next = boxes[begin + count - 1];
-      if (box_gap(group, next) > limits.max_gap * size) break;
+      if (learned) {
+        const double p = join_probability(*model, grouping_features(ink, order, int(begin), count - 1, size));
+        if (join) (*join)[begin].push_back(p);
+        if (p < threshold) break;
+      } else if (box_gap(group, next) > limits.max_gap * size) {
+        break;
+      }
       group = merge(group, next);
       out[begin].push_back(count);
     }
