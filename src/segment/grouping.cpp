@@ -28,14 +28,15 @@ double span_overlap(double a0, double a1, double b0, double b1) {
 // The closest two points of the strokes, at most 32 points of each (the ends always).
 double nearest_points(const Stroke& a, const Stroke& b) {
   const size_t sa = std::max<size_t>(1, a.size() / 32), sb = std::max<size_t>(1, b.size() / 32);
-  double best = std::numeric_limits<double>::max();
+  double best = std::numeric_limits<double>::max();  // squared
   auto visit = [&](const Point& p) {
-    for (size_t j = 0; j < b.size(); j += sb) best = std::min(best, std::hypot(p.x - b[j].x, p.y - b[j].y));
-    best = std::min(best, std::hypot(p.x - b.back().x, p.y - b.back().y));
+    auto near = [&](const Point& q) { best = std::min(best, (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)); };
+    for (size_t j = 0; j < b.size(); j += sb) near(b[j]);
+    near(b.back());
   };
   for (size_t i = 0; i < a.size(); i += sa) visit(a[i]);
   visit(a.back());
-  return best;
+  return std::sqrt(best);
 }
 
 // log of width over height, both padded so that a dot or a straight bar stays finite.
