@@ -104,16 +104,19 @@ TEST_CASE("two digits side by side are not forced together", "[segment]") {
 
 TEST_CASE("a grouping decision's probability falls with the gap", "[segment]") {
   const Model& m = testing::shipped_model();
-  double before = 1;
-  for (double gap : {0.5, 3.0, 10.0, 30.0, 100.0}) {
+  auto p = [&](double gap) {  // two upright bars 10 units tall, `gap` apart
     Ink ink;
     ink.strokes = {line(0, 0, 0, 10), line(gap, 0, gap, 10)};
-    const double p = join_probability(m.grouping, grouping_features(ink, {0, 1}, 0, 1, 10));
-    INFO("gap " << gap << ": " << p);
-    CHECK(p <= before + 1e-9);
-    before = p;
-  }
-  CHECK(before < m.grouping.threshold);  // ten symbol heights apart: never one symbol
+    const double joins = join_probability(m.grouping, grouping_features(ink, {0, 1}, 0, 1, 10));
+    INFO("gap " << gap << ": " << joins);
+    return joins;
+  };
+  CHECK(p(0.5) > 0.5);
+  CHECK(p(0.5) >= p(3));
+  CHECK(p(3) >= p(10));
+  CHECK(p(10) >= p(30));
+  // Three or more symbol heights apart, they never grow one group.
+  for (double gap : {30.0, 100.0, 1000.0}) CHECK(p(gap) < m.grouping.threshold);
 }
 
 TEST_CASE("without a grouping part, or with a stale one, candidates keep to the largest gap", "[segment][model]") {
