@@ -111,7 +111,7 @@ std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const 
       const double score = best[c.where[g].first] + std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
                            params.junk_weight * std::log(std::max(not_junk, 1e-12)) +
                            params.size_weight * log_stroke_count_prior(c.where[g].second) +
-                           params.grouping_weight * c.grouping[g];
+                           (size_t(g) < c.grouping.size() ? params.grouping_weight * c.grouping[g] : 0.0);
       if (score > best[e]) best[e] = score, choice[e] = g;
     }
 

@@ -18,7 +18,8 @@ struct Candidates {
   std::vector<std::vector<int>> groups;    // the strokes of each group: candidates, then fixed groups
   std::vector<std::pair<int, int>> where;  // each candidate's (begin, count) in `order`
   std::vector<double> grouping;            // each candidate's log P of its grouping decisions (its
-                                           // strokes joining, the next not); 0 without a grouping model
+                                           // strokes joining, the next not); 0 without a grouping
+                                           // model; candidates past its end count 0
   std::vector<SymbolTruth> fixed;          // groups whose reading the user fixed, in the order given
 };
 
