@@ -37,6 +37,7 @@ int eval(const Args& args);
 int dataset(const Args& args);
 int relations(const Args& args);
 int context(const Args& args);
+int grouping(const Args& args);
 int pack(const Args& args);
 int model(const Args& args);
 int pages(const Args& args);

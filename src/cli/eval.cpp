@@ -22,6 +22,8 @@ struct Totals {
   int files = 0, failed = 0, exact = 0, within1 = 0, within2 = 0;
   int truth_symbols = 0, segmented = 0, classified = 0;
   double ms = 0;
+  size_t candidates = 0;
+  int proposed = 0;  // truth symbols that are one of the candidate groups
 };
 
 std::vector<RecognizedSymbol> truth_symbols(const InkmlDocument& doc) {
@@ -61,10 +63,52 @@ bool selected(const Args& args, const std::vector<std::string>& truth) {
   return most.empty() || int(truth.size()) <= std::stoi(most);
 }
 
+// --one-symbol: each truth symbol cut into its own ink and read as a user's ink is read. Read
+// exactly: one symbol, with the truth's label.
+int eval_one_symbol(const Args& args, const std::vector<std::string>& files) {
+  const bool show = !args.option("show", "").empty();
+  const Recognizer recognizer = load_recognizer(args);
+  int symbols = 0, whole = 0, exact = 0, failed = 0;
+  double ms = 0;
+  for (const auto& path : files) {
+    try {
+      InkmlDocument doc = read_inkml_file(path);
+      sanitize(doc.ink);
+      for (size_t k = 0; k < doc.symbols.size(); ++k) {
+        const SymbolTruth& truth = doc.symbols[k];
+        Ink alone;
+        for (int s : truth.strokes)
+          if (!doc.ink.strokes[s].empty()) alone.strokes.push_back(doc.ink.strokes[s]);
+        if (alone.strokes.empty()) continue;
+        const Recognition r = recognizer.recognize(alone);
+        ms += r.ms;
+        ++symbols;
+        const bool one = r.symbols.size() == 1;
+        whole += one;
+        exact += one && r.symbols[0].label == truth.label;
+        if (show && !(one && r.symbols[0].label == truth.label)) {
+          std::cout << file_stem(path) << "\t" << k << "\t" << truth.label << "\t";
+          for (size_t i = 0; i < r.symbols.size(); ++i) std::cout << (i ? " " : "") << r.symbols[i].label;
+          std::cout << "\n";
+        }
+      }
+    } catch (const Error& e) {
+      std::cerr << "inkmath: " << e.what() << "\n";
+      ++failed;
+    }
+  }
+  std::cout << std::fixed << std::setprecision(2) << "one-symbol inks " << symbols << "  read exactly "
+            << percent(exact, symbols) << "%  kept whole " << percent(whole, symbols) << "%  ms/symbol "
+            << (symbols ? ms / symbols : 0) << "  symbols/s " << std::setprecision(0) << (ms > 0 ? 1000.0 * symbols / ms : 0)
+            << "  files failed " << failed << "\n";
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 int eval(const Args& args) {
   const auto files = inkml_files(args.positional);
+  if (args.option("one-symbol", "") == "1") return eval_one_symbol(args, files);
   const bool on_truth = args.option("truth-symbols", "") == "1";
   const std::string show = args.option("show", "");
   if (!show.empty() && show != "errors" && show != "all") throw UsageError("--show expects errors or all");
@@ -84,6 +128,16 @@ int eval(const Args& args) {
         const Recognition r = recognizer.recognize(doc.ink);
         latex = r.latex;
         t.ms += r.ms;
+        const Config& config = recognizer.config();
+        const Candidates c = candidates(doc.ink, {}, config.segmentation, &recognizer.model().grouping);
+        t.candidates += c.groups.size();
+        std::set<std::vector<int>> groups;
+        for (std::vector<int> g : c.groups) std::sort(g.begin(), g.end()), groups.insert(g);
+        for (const SymbolTruth& truth : doc.symbols) {
+          std::vector<int> want = truth.strokes;
+          std::sort(want.begin(), want.end());
+          t.proposed += groups.count(want) > 0;
+        }
         count_symbols(doc, r.symbols, t);
       }
       const auto want = normalized_latex_tokens(doc.truth_latex);
@@ -105,7 +159,9 @@ int eval(const Args& args) {
             << "%  <=1 error " << percent(t.within1, t.files) << "%  <=2 errors " << percent(t.within2, t.files) << "%";
   if (!on_truth)
     std::cout << "  segmentation recall " << percent(t.segmented, t.truth_symbols) << "%  classification "
-              << percent(t.classified, t.segmented) << "%";
+              << percent(t.classified, t.segmented) << "%  among candidates " << percent(t.proposed, t.truth_symbols)
+              << "%  candidates/expression "
+              << (t.files ? double(t.candidates) / t.files : 0);
   std::cout << "  ms/expression " << (t.files ? t.ms / t.files : 0) << "  files failed " << t.failed
             << (on_truth ? "  (truth symbols)" : "") << "\n";
   return t.failed ? 1 : 0;

@@ -24,6 +24,7 @@ commands:
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
   relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
   context PATH...      write symbol context samples (look-alike labels) for scripts/fit-context
+  grouping PATH...     write stroke grouping samples (truth symbols) for scripts/fit-grouping
   tokens PATH...       print NAME<TAB>LABELS for each file's truth: its symbol labels in reading order, what
                        the language model reads (--normalized: the normalized LaTeX tokens; --text: PATHs are
                        text files of one LaTeX expression per line, - is standard input)
@@ -48,13 +49,16 @@ options:
   --max-tokens N       eval: only files whose truth has at most N normalized LaTeX tokens
   --json               recognize: JSON output
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
+  --one-symbol         eval: read each ground-truth symbol alone, as its own ink, through recognition;
+                       the share read as one symbol with the truth's label, symbols per second
   --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches
                        (errors); pages: the pages split wrong and lines read differently (errors)
-  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations, context:
-                       the CSV file; pack: the model file to write; fit-language: the language part
+  --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations, context,
+                       grouping: the CSV file; pack: the model file to write; fit-language: the language part
   --model FILE         pack: start from this model file's parts
   --classifier FILE    pack: the classifier weight file (scripts/export.py writes one)
-  --part NAME=FILE     pack: a fitted part (relations, context, layout, lines, language, settings), repeatable
+  --part NAME=FILE     pack: a fitted part (relations, context, layout, lines, language, grouping, settings),
+                       repeatable
   --fitted-on TEXT     pack: what the parts given were fitted on; --command TEXT: by which command
   --part NAME          model: print that part
   --order N            fit-language: n-gram order, 1 to 4 (default 3)
@@ -88,7 +92,7 @@ Args parse(int argc, char** argv) {
     if (a == "--json") {
       args.json = true;
     } else if (a == "--truth-symbols" || a == "--lines" || a == "--read" ||
-               a == "--text" || a == "--normalized") {
+               a == "--text" || a == "--normalized" || a == "--one-symbol") {
       args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");
@@ -116,7 +120,7 @@ Args parse(int argc, char** argv) {
 int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"recognize", recognize}, {"eval", eval}, {"classify", classify}, {"dataset", dataset},
-      {"relations", relations}, {"context", context}, {"pack", pack}, {"model", model}, {"pages", pages},
+      {"relations", relations}, {"context", context}, {"grouping", grouping}, {"pack", pack}, {"model", model}, {"pages", pages},
       {"tokens", tokens}, {"fit-language", fit_language},
       {"ink", ink}};
   const std::string command = argc > 1 ? argv[1] : "";

@@ -73,7 +73,7 @@ int pack(const Args& args) {
     const std::string name = given.substr(0, eq);
     const PartKind* kind = kind_of(name);
     if (!kind || name == "classifier")
-      throw UsageError("unknown part '" + name + "' (relations, context, layout, lines, language or settings; the classifier is --classifier)");
+      throw UsageError("unknown part '" + name + "' (relations, context, layout, lines, language, grouping or settings; the classifier is --classifier)");
     ModelPart part;
     part.bytes = read_file_bytes(given.substr(eq + 1));
     part.info = {{"name", name},

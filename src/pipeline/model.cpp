@@ -19,6 +19,7 @@ const std::vector<PartKind>& part_kinds() {
       {"lines", "settings: the line splitting (JSON, Config names lines.*)", false},
       {"language", "whole readings: a Kneser-Ney n-gram over symbol labels in reading order (src/language/ngram.h)",
        false},
+      {"grouping", "segmentation: which strokes belong to one symbol, an MLP over stroke-group features (JSON)", false},
       {"settings", "settings chosen for this classifier: segmentation scores, largest gap, context weight (JSON, "
                    "Config names)",
        true},
@@ -27,16 +28,20 @@ const std::vector<PartKind>& part_kinds() {
 }
 
 Model load_model(const std::vector<uint8_t>& bytes) {
-  if (!is_model_file(bytes)) return Model{SymbolClassifier(bytes), {}, {}, default_config(), "{}", {}};
+  if (!is_model_file(bytes)) return Model{SymbolClassifier(bytes), {}, {}, default_config(), "{}", {}, {}};
   const ModelFile file = read_model_file(bytes);
   const ModelPart* classifier = file.find("classifier");
   if (!classifier) throw Error("model: no classifier part");
-  Model m{SymbolClassifier(classifier->bytes), {}, {}, default_config(), "", {}};
+  Model m{SymbolClassifier(classifier->bytes), {}, {}, default_config(), "", {}, {}};
   nlohmann::json manifest = nlohmann::json::array();
   for (const ModelPart& p : file.parts) manifest.push_back(p.info);
   m.manifest = manifest.dump();
   if (const ModelPart* p = file.find("relations")) m.relations = relation_model_from_json(text_of(*p));
   if (const ModelPart* p = file.find("context")) m.context = context_tables_from_json(text_of(*p));
+  if (const ModelPart* p = file.find("grouping")) {
+    m.grouping = grouping_model_from_json(text_of(*p));
+    if (m.grouping.version != kGroupingFeaturesVersion) m.grouping = {};  // stale: the largest gap
+  }
   if (const ModelPart* p = file.find("language")) {
     try {
       m.language = read_language_model(p->bytes);
@@ -69,6 +74,13 @@ std::vector<std::string> stale_parts(const std::vector<uint8_t>& bytes) {
     if (!kind) {
       problems.push_back("part '" + p.name() + "' is of no known kind");
       continue;
+    }
+    if (p.name() == "grouping") {
+      const int version = grouping_model_from_json(text_of(p)).version;
+      if (version != kGroupingFeaturesVersion)
+        problems.push_back("part 'grouping' was fitted on features version " + std::to_string(version) +
+                           ", the core computes version " + std::to_string(kGroupingFeaturesVersion) +
+                           ": refit it (scripts/fit-grouping); until then candidates keep to the largest gap");
     }
     const nlohmann::json against = p.info.value("classifier_crc32", nlohmann::json());
     if (kind->fitted_against_classifier && !against.is_string())

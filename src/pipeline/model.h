@@ -8,6 +8,7 @@
 #include "language/ngram.h"
 #include "pipeline/config.h"
 #include "refine/context.h"
+#include "segment/grouping.h"
 #include "structure/relations.h"
 #include "symbols/classifier.h"
 
@@ -20,6 +21,7 @@ struct Model {
   Config config;            // default_config() with the file's fitted settings applied
   std::string manifest;     // the file's manifest (JSON text); "{}" for a bare classifier
   std::optional<LanguageModel> language;  // none when the file has none: readings by the classifier alone
+  GroupingModel grouping;   // hidden 0 when the file has none: candidates keep to the largest gap
 };
 
 // From a model file (model/container.h), or from a bare classifier weight file (nn/weights_file.h),

@@ -45,7 +45,7 @@ void lay_out(const Model& model, const Config& config, Reading& r) {
 
 // One expression: the stages from candidates on. `ink` is sanitized, `fixed` checked.
 Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config) {
-  const Candidates c = candidates(ink, fixed, config.segmentation);
+  const Candidates c = candidates(ink, fixed, config.segmentation, &model.grouping);
   Eigen::MatrixXf logits = classify(ink, c, model.classifier);
   restrict_to_vocabulary(logits, model.classifier.classes(), model.classifier.junk_index(), config.language.vocabulary);
   std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);

@@ -13,17 +13,6 @@ double box_gap(const Box& a, const Box& b) {
   return std::hypot(dx, dy);
 }
 
-// Two flat strokes one above the other, at most `max_gap` stroke sizes apart: the bars of an =
-// (or of a \leq, \geq) written far apart. Each is at least a third of a stroke size wide and
-// they overlap by half the narrower one's width.
-bool stacked_bars(const Box& a, const Box& b, double size, double max_gap) {
-  const bool flat = a.height() <= 0.35 * a.width() && b.height() <= 0.35 * b.width();
-  const bool wide = std::min(a.width(), b.width()) >= size / 3;
-  const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
-  const double gap = std::max(a.y0 - b.y1, b.y0 - a.y1);
-  return flat && wide && overlap >= 0.5 * std::min(a.width(), b.width()) && gap <= max_gap * size;
-}
-
 double overlap_area(const Box& a, const Box& b) {
   const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
   const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
@@ -65,17 +54,25 @@ std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes,
 }
 
 std::vector<std::vector<int>> candidate_groups(const Ink& ink, const std::vector<int>& order, double size,
-                                               const SegmentationLimits& limits) {
+                                               const SegmentationLimits& limits, const GroupingModel* model,
+                                               double threshold, std::vector<std::vector<double>>* join) {
+  const bool learned = model && model->hidden > 0;
   std::vector<Box> boxes;
   for (int s : order) boxes.push_back(bounding_box(ink.strokes[s]));
   std::vector<std::vector<int>> out(order.size());
+  if (join) join->assign(order.size(), {});
   for (size_t begin = 0; begin < order.size(); ++begin) {
     out[begin].push_back(1);
     Box group = boxes[begin];
     for (int count = 2; count <= limits.max_group_strokes && begin + count <= order.size(); ++count) {
       const Box& next = boxes[begin + count - 1];
-      const bool bars = count == 2 && stacked_bars(group, next, size, limits.max_bar_gap);
-      if (box_gap(group, next) > limits.max_gap * size && !bars) break;
+      if (learned) {
+        const double p = join_probability(*model, grouping_features(ink, order, int(begin), count - 1, size));
+        if (join) (*join)[begin].push_back(p);
+        if (p < threshold) break;
+      } else if (box_gap(group, next) > limits.max_gap * size) {
+        break;
+      }
       group = merge(group, next);
       out[begin].push_back(count);
     }

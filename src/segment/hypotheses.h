@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "ink/ink.h"
+#include "segment/grouping.h"
 #include "segment/params.h"
 
 namespace inkmath {
@@ -12,9 +13,13 @@ namespace inkmath {
 // the stroke it touches. `strokes` are the indices to order (non-empty strokes).
 std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes, double typical_size);
 
-// Groups of consecutive strokes in `order` (positions [begin, begin + count)) that are close
-// enough to be one symbol. Returns, for each begin position, the allowed counts.
+// Groups of consecutive strokes in `order` (positions [begin, begin + count)) that may be one
+// symbol. Returns, for each begin position, the allowed counts. Without a grouping model, a group
+// grows by the next stroke while it lies within limits.max_gap; with one, while the model gives
+// the stroke at least `threshold` of joining. `join`, when given, receives for each begin the
+// model's probability of each growth tried, the refused one included (empty without a model).
 std::vector<std::vector<int>> candidate_groups(const Ink& ink, const std::vector<int>& order, double typical_size,
-                                               const SegmentationLimits& limits);
+                                               const SegmentationLimits& limits, const GroupingModel* model = nullptr,
+                                               double threshold = 0, std::vector<std::vector<double>>* join = nullptr);
 
 }  // namespace inkmath

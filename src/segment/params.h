@@ -7,12 +7,9 @@ namespace inkmath {
 
 struct SegmentationLimits {
   int max_group_strokes = 4;  // strokes in one symbol (CROHME symbols have at most 4 or so)
-  double max_gap = 0.6;  // largest gap inside a group, in typical stroke sizes: 1.3 reads 1% more
-                         // expressions (the bars of an = can be far apart) but proposes more
-                         // candidates than the page's 100 ms after pen-up allows
-  double max_bar_gap = 1.5;  // two flat strokes one above the other (the bars of an = written far
-                             // apart) may be one symbol up to this gap; they are few, so this
-                             // adds few candidates where max_gap would add many
+  double max_gap = 0.6;  // without a grouping model: largest gap inside a group, in typical stroke
+                         // sizes; 1.3 reads 1% more expressions (the bars of an = can be far apart)
+                         // but proposes more candidates than the page's 100 ms after pen-up allows
 };
 
 struct SegmentationParams {
@@ -20,6 +17,11 @@ struct SegmentationParams {
   double symbol_bonus = 0.0;  // added per symbol to the log-probability: > 0 favours more, smaller groups
   double junk_weight = 4.0;   // weight of log(1 - P(junk)) in a group's score
   double size_weight = 0.0;   // weight of log P(stroke count of a symbol) in a group's score
+  bool learned = true;        // with the model file's grouping part, groups grow by its probability
+                              // (segment/grouping.h) instead of by max_gap
+  double grouping_threshold = 0;  // least P(join) for a group to grow; 0: the grouping part's own
+  double grouping_weight = 0;     // weight of the log-probability of a group's grouping decisions
+                                  // (its strokes joining, the next one not) in its score
 };
 
 }  // namespace inkmath

@@ -29,7 +29,8 @@ double log_stroke_count_prior(int n) {
 
 }  // namespace
 
-Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params) {
+Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params,
+                      const GroupingModel* grouping) {
   Candidates c;
   std::set<int> used;
   for (const SymbolTruth& f : fixed) {
@@ -43,11 +44,19 @@ Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, con
   if (!strokes.empty()) {
     const double size = typical_stroke_size(ink, strokes);
     c.order = grouping_order(ink, strokes, size);
-    const auto counts = candidate_groups(ink, c.order, size, params.limits);
+    if (!params.learned || (grouping && grouping->hidden == 0)) grouping = nullptr;
+    const double threshold = params.grouping_threshold > 0 ? params.grouping_threshold : grouping ? grouping->threshold : 0;
+    std::vector<std::vector<double>> join;
+    const auto counts = candidate_groups(ink, c.order, size, params.limits, grouping, threshold, &join);
     for (size_t b = 0; b < c.order.size(); ++b)
       for (int n : counts[b]) {
         c.groups.emplace_back(c.order.begin() + long(b), c.order.begin() + long(b) + n);
         c.where.emplace_back(int(b), n);
+        // join[b][k]: P(stroke b + k + 1 joins strokes b..b + k).
+        double logp = 0;
+        for (int k = 0; k < int(join[b].size()) && k < n; ++k)
+          logp += std::log(std::max(k + 1 < n ? join[b][k] : 1 - join[b][k], 1e-9));
+        c.grouping.push_back(logp);
       }
   }
   for (const SymbolTruth& f : c.fixed) c.groups.push_back(f.strokes);
@@ -101,7 +110,8 @@ std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const 
       const double not_junk = junk >= 0 ? 1.0 - double(p[junk]) : 1.0;
       const double score = best[c.where[g].first] + std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
                            params.junk_weight * std::log(std::max(not_junk, 1e-12)) +
-                           params.size_weight * log_stroke_count_prior(c.where[g].second);
+                           params.size_weight * log_stroke_count_prior(c.where[g].second) +
+                           (size_t(g) < c.grouping.size() ? params.grouping_weight * c.grouping[g] : 0.0);
       if (score > best[e]) best[e] = score, choice[e] = g;
     }
 

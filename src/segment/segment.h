@@ -17,15 +17,20 @@ struct Candidates {
   std::vector<int> order;                  // the strokes not fixed by the user, in grouping order
   std::vector<std::vector<int>> groups;    // the strokes of each group: candidates, then fixed groups
   std::vector<std::pair<int, int>> where;  // each candidate's (begin, count) in `order`
+  std::vector<double> grouping;            // each candidate's log P of its grouping decisions (its
+                                           // strokes joining, the next not); 0 without a grouping
+                                           // model; candidates past its end count 0
   std::vector<SymbolTruth> fixed;          // groups whose reading the user fixed, in the order given
 };
 
 // A symbol of the given strokes (sorted) read as the alternatives given, best first.
 RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vector<Alternative> alternatives);
 
-// Every run of up to max_group_strokes consecutive free strokes close enough to be one symbol,
-// and the fixed groups. Empty strokes are skipped.
-Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params);
+// Every run of up to max_group_strokes consecutive free strokes that may be one symbol (close
+// enough, or likely enough to belong together by `grouping` when given: segment/grouping.h), and
+// the fixed groups. Empty strokes are skipped.
+Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params,
+                      const GroupingModel* grouping = nullptr);
 
 // Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch.
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);

@@ -45,23 +45,3 @@ TEST_CASE("candidate groups are capped in size and need nearby strokes", "[segme
   CHECK(groups[7] == std::vector<int>{1});  // the far stroke cannot join
   CHECK(groups[8] == std::vector<int>{1});
 }
-
-TEST_CASE("the bars of an = written far apart stay one candidate; bars side by side do not", "[segment]") {
-  Ink ink;
-  ink.strokes = {line(0, 0, 6, 20),      // a digit: the stroke size is about 20
-                 line(20, 4, 40, 4),     // upper bar of =
-                 line(21, 26, 41, 27),   // lower bar, 22 below: beyond max_gap, within max_bar_gap
-                 line(80, 15, 100, 15),  // a minus
-                 line(125, 15, 145, 15)};  // another, beside it
-  const std::vector<int> order = {0, 1, 2, 3, 4};
-  const double size = typical_stroke_size(ink, order);
-  SegmentationLimits limits;
-  limits.max_gap = 0.6;
-  limits.max_bar_gap = 1.5;
-  auto groups = candidate_groups(ink, order, size, limits);
-  CHECK(groups[1] == std::vector<int>{1, 2});
-  CHECK(groups[3] == std::vector<int>{1});
-  limits.max_bar_gap = 0;
-  groups = candidate_groups(ink, order, size, limits);
-  CHECK(groups[1] == std::vector<int>{1});
-}
