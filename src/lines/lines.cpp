@@ -310,6 +310,12 @@ Candidates candidates(Page& page) {
   return c;
 }
 
+// Groups without a tall stroke (a dot, a bar) are left to the nearest line: a dot in the gap
+// between two lines must not bring them together.
+bool asked(const Candidates& c, size_t i, size_t j, double far) {
+  return c.groups[i].has_tall && c.groups[j].has_tall && c.nearest[i * c.roots.size() + j] <= far;
+}
+
 // Joins the pair of groups the learned model is surest of, while it says one line (average
 // linkage would need the strokes again; the nearest distance of a joined group is the smaller
 // of its parts'). O(m^2) features and O(m^3) comparisons for m groups.
@@ -320,8 +326,8 @@ void join_learned(Page& page, const LineParams& p) {
   const double far = kCandidate * page.s;
   std::vector<double> score(m * m, -1);
   auto rescore = [&](size_t i, size_t j) {
-    const double d = c.nearest[i * m + j];
-    score[i * m + j] = score[j * m + i] = d <= far ? merge_score(pair_features(c.groups[i], c.groups[j], d, page.s), w) : -1;
+    score[i * m + j] = score[j * m + i] =
+        asked(c, i, j, far) ? merge_score(pair_features(c.groups[i], c.groups[j], c.nearest[i * m + j], page.s), w) : -1;
   };
   for (size_t i = 0; i < m; ++i)
     for (size_t j = i + 1; j < m; ++j) rescore(i, j);
@@ -359,7 +365,7 @@ std::vector<GroupPair> undecided_pairs(const Ink& ink, const LineParams& p) {
   std::vector<GroupPair> out;
   for (size_t i = 0; i < m; ++i)
     for (size_t j = i + 1; j < m; ++j)
-      if (c.nearest[i * m + j] <= kCandidate * page.s)
+      if (asked(c, i, j, kCandidate * page.s))
         out.push_back({strokes[i], strokes[j], pair_features(c.groups[i], c.groups[j], c.nearest[i * m + j], page.s)});
   return out;
 }

@@ -24,7 +24,7 @@ struct InkLine {
 std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<int>>& together = {},
                                  const LineParams& params = {});
 
-// Two groups of strokes that the rules left apart, close enough to be one line, and their
+// Two groups of strokes that the rules left apart, each with a tall stroke, close enough to be one line, and their
 // features in the order of LineParams::Merge's weights: what the learned decision sees.
 constexpr int kPairFeatures = 13;
 struct GroupPair {

@@ -25,19 +25,19 @@ struct LineParams {
   // logistic model over the features of GroupPair in lines.h; the groups are joined when the
   // sum is above 0). All 0: nothing is joined by it.
   struct Merge {
-    double bias = 1.490465;
-    double gap = -3.918372;             // vertical gap between the groups' boxes (negative: they overlap)
-    double nearest = -1.090258;         // distance between their nearest strokes, box to box
-    double beside = 0.040636;           // horizontal gap between the boxes (negative: they overlap)
-    double narrow_width = 0.463407;     // log width of the narrower group
-    double wide_width = 0.20177;        // log width of the wider group
-    double narrow_height = -1.649801;   // log height of the narrower group
-    double wide_height = -0.260436;     // log height of the wider group
-    double narrow_tall = -0.445373;     // 1 when the narrower group has a tall stroke
-    double inside_height = 1.386713;    // share of the narrower group's height within the wider's
-    double inside_width = 0.40081;      // share of the narrower group's width within the wider's
-    double tall_gap = 1.842783;         // vertical gap between their tall strokes' boxes
-    double narrow_strokes = -0.402997;  // log of the narrower group's stroke count
+    double bias = -0.594855;
+    double gap = -3.972988;             // vertical gap between the groups' boxes (negative: they overlap)
+    double nearest = -0.992623;         // distance between their nearest strokes, box to box
+    double beside = 0.179512;           // horizontal gap between the boxes (negative: they overlap)
+    double narrow_width = 0.794676;     // log width of the narrower group
+    double wide_width = 0.389186;       // log width of the wider group
+    double narrow_height = -2.232251;   // log height of the narrower group
+    double wide_height = 0.710065;      // log height of the wider group
+    double narrow_tall = 0.0;           // 1 when the narrower group has a tall stroke
+    double inside_height = 2.0877;      // share of the narrower group's height within the wider's
+    double inside_width = 0.279069;     // share of the narrower group's width within the wider's
+    double tall_gap = 2.062357;         // vertical gap between their tall strokes' boxes
+    double narrow_strokes = -0.22684;   // log of the narrower group's stroke count
   } merge;
 };
 
