@@ -259,7 +259,6 @@ std::array<double, kPairFeatures> pair_features(const Group& a, const Group& b, 
           std::log(wide.box.width() / s + 0.1),
           std::log(narrow.box.height() / s + 0.1),
           std::log(wide.box.height() / s + 0.1),
-          narrow.has_tall ? 1.0 : 0.0,
           share(narrow.box.y0, narrow.box.y1, wide.box.y0, wide.box.y1),
           share(narrow.box.x0, narrow.box.x1, wide.box.x0, wide.box.x1),
           clamp(tall_gap, -4, 4),
@@ -267,9 +266,9 @@ std::array<double, kPairFeatures> pair_features(const Group& a, const Group& b, 
 }
 
 double merge_score(const std::array<double, kPairFeatures>& f, const LineParams::Merge& w) {
-  const double weights[kPairFeatures] = {w.bias,          w.gap,         w.nearest,     w.beside,      w.narrow_width,
-                                         w.wide_width,    w.narrow_height, w.wide_height, w.narrow_tall, w.inside_height,
-                                         w.inside_width,  w.tall_gap,    w.narrow_strokes};
+  const double weights[kPairFeatures] = {w.bias,        w.gap,           w.nearest,     w.beside,
+                                         w.narrow_width, w.wide_width,   w.narrow_height, w.wide_height,
+                                         w.inside_height, w.inside_width, w.tall_gap,    w.narrow_strokes};
   double sum = 0;
   for (int k = 0; k < kPairFeatures; ++k) sum += weights[k] * f[k];
   return sum;

@@ -26,7 +26,7 @@ std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<i
 
 // Two groups of strokes that the rules left apart, each with a tall stroke, close enough to be one line, and their
 // features in the order of LineParams::Merge's weights: what the learned decision sees.
-constexpr int kPairFeatures = 13;
+constexpr int kPairFeatures = 12;
 struct GroupPair {
   std::vector<int> a, b;  // stroke indices
   std::array<double, kPairFeatures> features;

@@ -33,7 +33,6 @@ struct LineParams {
     double wide_width = 0.389186;       // log width of the wider group
     double narrow_height = -2.232251;   // log height of the narrower group
     double wide_height = 0.710065;      // log height of the wider group
-    double narrow_tall = 0.0;           // 1 when the narrower group has a tall stroke
     double inside_height = 2.0877;      // share of the narrower group's height within the wider's
     double inside_width = 0.279069;     // share of the narrower group's width within the wider's
     double tall_gap = 2.062357;         // vertical gap between their tall strokes' boxes

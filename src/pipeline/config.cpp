@@ -53,7 +53,6 @@ const Field kFields[] = {
     INKMATH_FIELD("lines.merge.wide_width", lines.merge.wide_width, Real),
     INKMATH_FIELD("lines.merge.narrow_height", lines.merge.narrow_height, Real),
     INKMATH_FIELD("lines.merge.wide_height", lines.merge.wide_height, Real),
-    INKMATH_FIELD("lines.merge.narrow_tall", lines.merge.narrow_tall, Real),
     INKMATH_FIELD("lines.merge.inside_height", lines.merge.inside_height, Real),
     INKMATH_FIELD("lines.merge.inside_width", lines.merge.inside_width, Real),
     INKMATH_FIELD("lines.merge.tall_gap", lines.merge.tall_gap, Real),

@@ -284,7 +284,7 @@ TEST_CASE("writers are read from CROHME file names", "[lines]") {
 // The fitted settings without the learned decision: its weights all 0.
 LineParams rules_only() {
   LineParams p;
-  p.merge = LineParams::Merge{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  p.merge = LineParams::Merge{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   return p;
 }
 
@@ -321,9 +321,8 @@ TEST_CASE("the learned decision is asked about groups close to each other, each 
   CHECK(f[0] == 1);                               // bias
   CHECK(f[1] == Approx(-0.2 / s).margin(0.01));   // the boxes overlap in height
   CHECK(f[2] == Approx(0.55 / s).margin(0.01));   // nearest strokes: c and the 3
-  CHECK(f[8] == 1);                               // the narrower group has a tall stroke
-  CHECK(f[9] == Approx(0.2 / 0.7).margin(0.01));  // share of its height within the line's
-  CHECK(f[10] == 1);                              // and all its width
+  CHECK(f[8] == Approx(0.2 / 0.7).margin(0.01));  // share of the script's height within the line's
+  CHECK(f[9] == 1);                               // and all its width
   // Lines far apart are never asked about, nor is a dot.
   CHECK(undecided_pairs(page({step(0, 0), step(0, 6, 3)}), rules_only()).empty());
   Ink dotted = page({step(0, 0), step(0, 1.7, 3)});
