@@ -78,6 +78,8 @@ options:
                        O,R,N,T,P,E,W,B,L,G,F,A,S,X (lines.overlap, reach, near, tall, space, rise,
                        beside_overlap, bar_gap, limit, limit_gap, fragment, attach, sideways,
                        fragment_reach); ';' between sets
+  --pairs FILE         pages: write the pairs of groups the learned line decision is asked about, one
+                       a line: 1 when both are of one written line (else 0), then their features
   --gaps MIN,MAX       pages: gap between lines in stroke sizes (default 0.5,1.5)
   --indent N           pages: largest indentation in stroke sizes (default 2)
   --slant DEGREES      pages: largest slant of a line either way (default 0)

@@ -1,6 +1,8 @@
 // inkmath pages: pages of several written lines, stacked from each writer's expressions, and
 // how well they are split into lines (and, with --read, whether each line reads as alone).
 #include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -55,6 +57,25 @@ std::string describe(const LineParams& p) {
 
 double percent(int a, int b) { return b ? 100.0 * a / b : 0; }
 
+// What went wrong on a page split wrong: for each found line, the true lines (from 1, top to
+// bottom) its strokes come from, "2+3" when two are joined, "2" twice when one is broken.
+std::string mistakes(const std::vector<InkLine>& found, const std::vector<std::vector<int>>& truth) {
+  std::map<int, int> line_of;
+  for (size_t k = 0; k < truth.size(); ++k)
+    for (int s : truth[k]) line_of[s] = int(k) + 1;
+  std::ostringstream out;
+  for (size_t f = 0; f < found.size(); ++f) {
+    std::vector<int> from;
+    for (int s : found[f].strokes)
+      if (std::find(from.begin(), from.end(), line_of[s]) == from.end()) from.push_back(line_of[s]);
+    std::sort(from.begin(), from.end());
+    out << (f ? " " : "") << "[";
+    for (size_t k = 0; k < from.size(); ++k) out << (k ? "+" : "") << from[k];
+    out << "]";
+  }
+  return out.str();
+}
+
 }  // namespace
 
 int pages(const Args& args) {
@@ -76,12 +97,39 @@ int pages(const Args& args) {
   // The model file's settings (and --set, --config) unless a grid is given.
   const Recognizer recognizer = load_recognizer(args);
   const LineParams& fitted = recognizer.config().lines;
+
+  // --pairs FILE: the learned decision's questions on these pages with their true answers,
+  // one line each: 1 when both groups are mostly of one written line, 0 otherwise, then the
+  // features (for scripts/fit-lines).
+  if (const std::string path = args.option("pairs", ""); !path.empty()) {
+    std::ofstream out(path);
+    if (!out) throw Error("cannot write " + path);
+    for (const NamedPage& page : pages) {
+      std::vector<int> line_of(page.page.ink.strokes.size(), -1);
+      for (size_t k = 0; k < page.page.lines.size(); ++k)
+        for (int s : page.page.lines[k]) line_of[s] = int(k);
+      auto majority = [&](const std::vector<int>& strokes) {
+        std::map<int, int> count;
+        for (int s : strokes) ++count[line_of[s]];
+        return std::max_element(count.begin(), count.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+      };
+      for (const GroupPair& pair : undecided_pairs(page.page.ink, fitted)) {
+        out << (majority(pair.a) == majority(pair.b));
+        for (double f : pair.features) out << " " << f;
+        out << "\n";
+      }
+    }
+  }
   const bool show = args.option("show", "") == "errors";
   for (const LineParams& params : line_params(args.option("line-params", describe(fitted)), fitted)) {
     int right = 0, lines = 0, lines_found = 0;
+    double total_ms = 0, worst_ms = 0;
     std::map<size_t, std::pair<int, int>> by_count;  // lines on the page -> (right, pages)
     for (const NamedPage& page : pages) {
+      const auto start = std::chrono::steady_clock::now();
       const auto found = split_lines(page.page.ink, {}, params);
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      total_ms += ms, worst_ms = std::max(worst_ms, ms);
       bool same = found.size() == page.page.lines.size();
       for (size_t k = 0; same && k < found.size(); ++k) same = found[k].strokes == page.page.lines[k];
       right += same;
@@ -91,12 +139,13 @@ int pages(const Args& args) {
         ++lines;
         lines_found += std::any_of(found.begin(), found.end(), [&](const InkLine& l) { return l.strokes == truth; });
       }
-      if (show && !same) std::cout << page.names << "\t" << page.page.lines.size() << " lines, found " << found.size() << "\n";
+      if (show && !same) std::cout << page.names << "\t" << page.page.lines.size() << " lines, found " << found.size() << "\t" << mistakes(found, page.page.lines) << "\n";
     }
     std::cout << std::fixed << std::setprecision(2) << "line-params " << describe(params) << "  pages " << pages.size()
               << "  split right " << percent(right, int(pages.size())) << "%";
     for (const auto& [count, r] : by_count) std::cout << "  (" << count << " lines: " << percent(r.first, r.second) << "% of " << r.second << ")";
-    std::cout << "  lines found " << percent(lines_found, lines) << "%\n";
+    std::cout << "  lines found " << percent(lines_found, lines) << "%  split " << std::setprecision(3)
+              << (pages.empty() ? 0 : total_ms / double(pages.size())) << " ms per page (worst " << worst_ms << ")\n";
   }
 
   if (args.option("read", "") == "1") {

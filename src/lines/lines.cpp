@@ -1,6 +1,7 @@
 #include "lines/lines.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -124,17 +125,27 @@ bool join_limits(Groups& g, const std::vector<int>& present, const std::vector<i
   return changed;
 }
 
-}  // namespace
+// A page's strokes and the groups they are joined into so far.
+struct Page {
+  std::vector<int> present, tall;
+  std::vector<Box> box;
+  double s = 1;
+  Groups g;
+  explicit Page(size_t n) : g(n) {}
+};
 
-std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<int>>& together, const LineParams& p) {
+// The rules: chains of tall strokes, close ink, fractions, scripts and limits, fragments.
+void join_by_rules(Page& page, const Ink& ink, const std::vector<std::vector<int>>& together, const LineParams& p) {
   const int n = int(ink.strokes.size());
-  std::vector<int> present;
+  std::vector<int>& present = page.present;
   for (int i = 0; i < n; ++i)
     if (!ink.strokes[i].empty()) present.push_back(i);
-  if (present.empty()) return {};
-  const double s = typical_stroke_size(ink, present);
-  const std::vector<Box> box = stroke_boxes(ink);
-  Groups g(n);
+  if (present.empty()) return;
+  page.s = typical_stroke_size(ink, present);
+  page.box = stroke_boxes(ink);
+  const double s = page.s;
+  const std::vector<Box>& box = page.box;
+  Groups& g = page.g;
   for (const auto& t : together) {
     int first = -1;
     for (int i : t) {
@@ -146,7 +157,8 @@ std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<i
 
   // Tall strokes (the body of letters and digits, brackets, roots) make the lines; small
   // ones (scripts, dots, bars, the strokes of + and =) join the line they are nearest later.
-  std::vector<int> tall, small;
+  std::vector<int>& tall = page.tall;
+  std::vector<int> small;
   for (int i : present) (box[i].height() >= p.tall * s ? tall : small).push_back(i);
   if (tall.empty()) tall.swap(small);
 
@@ -211,6 +223,162 @@ std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<i
       for (size_t k = 0; k < m; ++k) d[to * m + k] = d[k * m + to] = std::min(d[to * m + k], d[from * m + k]);
     }
   }
+}
+
+// What the learned decision knows of a group.
+struct Group {
+  Box box, tall_box;
+  bool has_tall = false;
+  int strokes = 0;
+};
+
+Group joined(const Group& a, const Group& b) {
+  Group out{inkmath::merge(a.box, b.box), a.tall_box, a.has_tall || b.has_tall, a.strokes + b.strokes};
+  if (!a.has_tall) out.tall_box = b.tall_box;
+  else if (b.has_tall) out.tall_box = inkmath::merge(a.tall_box, b.tall_box);
+  return out;
+}
+
+// Groups further apart than this (nearest strokes, in stroke sizes) are never one line.
+constexpr double kCandidate = 3.0;
+
+std::array<double, kPairFeatures> pair_features(const Group& a, const Group& b, double nearest, double s) {
+  const Group &upper = a.box.cy() <= b.box.cy() ? a : b, &lower = &upper == &a ? b : a;
+  const Group &narrow = a.box.width() <= b.box.width() ? a : b, &wide = &narrow == &a ? b : a;
+  auto clamp = [](double v, double lo, double hi) { return std::min(std::max(v, lo), hi); };
+  auto share = [&clamp](double lo, double hi, double in0, double in1) {
+    return hi > lo ? clamp((std::min(hi, in1) - std::max(lo, in0)) / (hi - lo), 0, 1) : (lo >= in0 && lo <= in1 ? 1 : 0);
+  };
+  const double gap = (lower.box.y0 - upper.box.y1) / s;
+  const double tall_gap = upper.has_tall && lower.has_tall ? (lower.tall_box.y0 - upper.tall_box.y1) / s : gap;
+  return {1,
+          clamp(gap, -4, 4),
+          clamp(nearest / s, 0, kCandidate),
+          clamp(-overlap(a.box.x0, a.box.x1, b.box.x0, b.box.x1) / s, -8, 8),
+          std::log(narrow.box.width() / s + 0.1),
+          std::log(wide.box.width() / s + 0.1),
+          std::log(narrow.box.height() / s + 0.1),
+          std::log(wide.box.height() / s + 0.1),
+          share(narrow.box.y0, narrow.box.y1, wide.box.y0, wide.box.y1),
+          share(narrow.box.x0, narrow.box.x1, wide.box.x0, wide.box.x1),
+          clamp(tall_gap, -4, 4),
+          std::log(double(narrow.strokes))};
+}
+
+double merge_score(const std::array<double, kPairFeatures>& f, const LineParams::Merge& w) {
+  const double weights[kPairFeatures] = {w.bias,        w.gap,           w.nearest,     w.beside,
+                                         w.narrow_width, w.wide_width,   w.narrow_height, w.wide_height,
+                                         w.inside_height, w.inside_width, w.tall_gap,    w.narrow_strokes};
+  double sum = 0;
+  for (int k = 0; k < kPairFeatures; ++k) sum += weights[k] * f[k];
+  return sum;
+}
+
+// The groups the rules left and, for each pair within kCandidate, the distance between their
+// nearest strokes.
+struct Candidates {
+  std::vector<int> roots;
+  std::vector<Group> groups;
+  std::vector<double> nearest;  // m x m
+};
+
+Candidates candidates(Page& page) {
+  Candidates c;
+  const size_t n = page.box.size();
+  std::vector<int> index(n, -1);
+  std::vector<bool> is_tall(n, false);
+  for (int i : page.tall) is_tall[i] = true;
+  for (int i : page.present) {
+    const int r = page.g.find(i);
+    if (index[r] < 0) index[r] = int(c.roots.size()), c.roots.push_back(r), c.groups.push_back({page.box[i], page.box[i], false, 0});
+    Group& grp = c.groups[index[r]];
+    grp.box = merge(grp.box, page.box[i]);
+    ++grp.strokes;
+    if (is_tall[i]) grp.tall_box = grp.has_tall ? merge(grp.tall_box, page.box[i]) : page.box[i], grp.has_tall = true;
+  }
+  const size_t m = c.roots.size();
+  c.nearest.assign(m * m, std::numeric_limits<double>::max());
+  for (size_t a = 0; a < page.present.size(); ++a)
+    for (size_t b = a + 1; b < page.present.size(); ++b) {
+      const int u = page.present[a], v = page.present[b];
+      const int i = index[page.g.find(u)], j = index[page.g.find(v)];
+      if (i == j) continue;
+      const double d = distance(page.box[u], page.box[v]);
+      if (d < c.nearest[i * m + j]) c.nearest[i * m + j] = c.nearest[j * m + i] = d;
+    }
+  return c;
+}
+
+// Groups without a tall stroke (a dot, a bar) are left to the nearest line: a dot in the gap
+// between two lines must not bring them together.
+bool asked(const Candidates& c, size_t i, size_t j, double far) {
+  return c.groups[i].has_tall && c.groups[j].has_tall && c.nearest[i * c.roots.size() + j] <= far;
+}
+
+// Joins the pair of groups the learned model is surest of, while it says one line (average
+// linkage would need the strokes again; the nearest distance of a joined group is the smaller
+// of its parts'). O(m^2) features and O(m^3) comparisons for m groups.
+void join_learned(Page& page, const LineParams& p) {
+  const LineParams::Merge& w = p.merge;
+  Candidates c = candidates(page);
+  const size_t m = c.roots.size();
+  const double far = kCandidate * page.s;
+  std::vector<double> score(m * m, -1);
+  auto rescore = [&](size_t i, size_t j) {
+    score[i * m + j] = score[j * m + i] =
+        asked(c, i, j, far) ? merge_score(pair_features(c.groups[i], c.groups[j], c.nearest[i * m + j], page.s), w) : -1;
+  };
+  for (size_t i = 0; i < m; ++i)
+    for (size_t j = i + 1; j < m; ++j) rescore(i, j);
+  std::vector<bool> alive(m, true);
+  for (;;) {
+    size_t from = m, to = m;
+    double best = 0;
+    for (size_t i = 0; i < m; ++i)
+      for (size_t j = i + 1; alive[i] && j < m; ++j)
+        if (alive[j] && score[i * m + j] > best) best = score[i * m + j], from = j, to = i;
+    if (from == m) break;
+    page.g.join(c.roots[from], c.roots[to]);
+    alive[from] = false;
+    c.groups[to] = joined(c.groups[to], c.groups[from]);
+    for (size_t k = 0; k < m; ++k) {
+      c.nearest[to * m + k] = c.nearest[k * m + to] = std::min(c.nearest[to * m + k], c.nearest[from * m + k]);
+      score[from * m + k] = score[k * m + from] = -1;
+    }
+    for (size_t k = 0; k < m; ++k)
+      if (alive[k] && k != to) rescore(to, k);
+  }
+}
+
+}  // namespace
+
+std::vector<GroupPair> undecided_pairs(const Ink& ink, const LineParams& p) {
+  Page page(ink.strokes.size());
+  join_by_rules(page, ink, {}, p);
+  Candidates c = candidates(page);
+  const size_t m = c.roots.size();
+  std::vector<std::vector<int>> strokes(m);
+  for (int i : page.present)
+    for (size_t k = 0; k < m; ++k)
+      if (page.g.find(i) == c.roots[k]) strokes[k].push_back(i);
+  std::vector<GroupPair> out;
+  for (size_t i = 0; i < m; ++i)
+    for (size_t j = i + 1; j < m; ++j)
+      if (asked(c, i, j, kCandidate * page.s))
+        out.push_back({strokes[i], strokes[j], pair_features(c.groups[i], c.groups[j], c.nearest[i * m + j], page.s)});
+  return out;
+}
+
+std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<int>>& together, const LineParams& p) {
+  const int n = int(ink.strokes.size());
+  Page page(n);
+  join_by_rules(page, ink, together, p);
+  if (page.present.empty()) return {};
+  join_learned(page, p);
+  const std::vector<int>& present = page.present;
+  const std::vector<int>& tall = page.tall;
+  const std::vector<Box>& box = page.box;
+  Groups& g = page.g;
 
   // Groups without a tall stroke (a lone script, a dot, the bars of an = written apart) join
   // the nearest line, nearest first, so that a script of several small strokes joins its base

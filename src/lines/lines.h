@@ -1,5 +1,6 @@
 // Written lines: a page of work (one step under another) split into its lines, top to bottom.
 #pragma once
+#include <array>
 #include <vector>
 
 #include "ink/ink.h"
@@ -22,5 +23,17 @@ struct InkLine {
 // in one line. Ink without points gives no lines.
 std::vector<InkLine> split_lines(const Ink& ink, const std::vector<std::vector<int>>& together = {},
                                  const LineParams& params = {});
+
+// Two groups of strokes that the rules left apart, each with a tall stroke, close enough to be one line, and their
+// features in the order of LineParams::Merge's weights: what the learned decision sees.
+constexpr int kPairFeatures = 12;
+struct GroupPair {
+  std::vector<int> a, b;  // stroke indices
+  std::array<double, kPairFeatures> features;
+};
+
+// The pairs the learned decision is asked about first on this page (for fitting it:
+// scripts/fit-lines through `inkmath pages --pairs`).
+std::vector<GroupPair> undecided_pairs(const Ink& ink, const LineParams& params = {});
 
 }  // namespace inkmath

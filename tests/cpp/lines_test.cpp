@@ -280,3 +280,65 @@ TEST_CASE("writers are read from CROHME file names", "[lines]") {
   CHECK(writer_of("101_Fabricio") == "Fabricio");
   CHECK(writer_of("MfrDB0001") == "");
 }
+
+// The fitted settings without the learned decision: its weights all 0.
+LineParams rules_only() {
+  LineParams p;
+  p.merge = LineParams::Merge{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  return p;
+}
+
+// "2^a x+3=1^b 1" with the superscripts a and b touching their bases, and a third one, c,
+// floating 0.55 above the 3 (further than any rule joins) but reaching into the line's height,
+// then "2x+" under it.
+Ink floating_script_page() {
+  std::vector<Stroke> first = step(0, 0);
+  first.push_back(glyph(0.65, -0.75, 0.4, 0.7));
+  first.push_back(glyph(5.25, -0.75, 0.4, 0.7));
+  first.push_back(glyph(2.8, -1.25, 0.4, 0.7));
+  return page({first, step(0, 1.8, 3)});
+}
+
+TEST_CASE("a superscript floating above its base stays in its line: the learned decision", "[lines]") {
+  const Ink ink = floating_script_page();
+  const auto lines = split_lines(ink);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].strokes == range(0, 12));
+  CHECK(lines[1].strokes == range(12, 16));
+  // Without the learned weights the rules leave it a line of its own.
+  CHECK(split_lines(ink, {}, rules_only()).size() == 3);
+}
+
+TEST_CASE("the learned decision is asked about groups close to each other, each with a tall stroke", "[lines]") {
+  const Ink ink = floating_script_page();
+  const double s = typical_stroke_size(ink);
+  const GroupPair* script = nullptr;
+  const auto pairs = undecided_pairs(ink, rules_only());
+  for (const auto& p : pairs)
+    if (p.a == range(0, 11) && p.b == std::vector<int>{11}) script = &p;
+  REQUIRE(script != nullptr);
+  const auto& f = script->features;  // in the order of LineParams::Merge
+  CHECK(f[0] == 1);                               // bias
+  CHECK(f[1] == Approx(-0.2 / s).margin(0.01));   // the boxes overlap in height
+  CHECK(f[2] == Approx(0.55 / s).margin(0.01));   // nearest strokes: c and the 3
+  CHECK(f[8] == Approx(0.2 / 0.7).margin(0.01));  // share of the script's height within the line's
+  CHECK(f[9] == 1);                               // and all its width
+  // Lines far apart are never asked about, nor is a dot.
+  CHECK(undecided_pairs(page({step(0, 0), step(0, 6, 3)}), rules_only()).empty());
+  Ink dotted = page({step(0, 0), step(0, 1.7, 3)});
+  dotted.strokes.push_back(dot(3.0, 1.3));
+  for (const auto& p : undecided_pairs(dotted, rules_only())) {
+    CHECK(p.a != std::vector<int>{13});
+    CHECK(p.b != std::vector<int>{13});
+  }
+}
+
+TEST_CASE("a short line just above a tall root is a line of its own", "[lines]") {
+  // "x=4" then, 0.6 below it, the root of a fraction that reaches up towards it.
+  std::vector<Stroke> root = {Stroke{{0, 0.3}, {0.3, 1.2}, {0.7, -1.4}, {3.4, -1.4}}};
+  for (auto& s : fraction(0.8, 0)) root.push_back(s);
+  const auto lines = split_lines(page({step(0.2, -3.0, 5), root}));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].strokes == range(0, 7));
+  CHECK(lines[1].strokes == range(7, 14));
+}
