@@ -110,6 +110,18 @@ TEST_CASE("session: edits keep the ink and the fixed symbols as meant", "[sessio
   CHECK_THROWS_AS(recognizer.recognize(session.ink()), Error);
   session.remove_strokes({3});
   CHECK(reading(session.read()) == reading(cold));
+
+  // Read as written lines: a second line under the first, each line's groups kept apart.
+  for (int i = 0; i < 4; ++i) session.add_stroke(wiggle(rng, 25.0 * i, 80));
+  RecognizeOptions lines;
+  lines.lines = true;
+  options.lines = true;
+  const Recognition cold_lines = recognizer.recognize(session.ink(), options);
+  CHECK(cold_lines.lines.size() == 2);
+  CHECK(reading(session.read(lines)) == reading(cold_lines));
+  session.remove_strokes({4});
+  options.fixed = session.fixed();
+  CHECK(reading(session.read(lines)) == reading(recognizer.recognize(session.ink(), options)));
 }
 
 // Every prefix of 50 valid2013 expressions, written stroke by stroke into one session, with an
