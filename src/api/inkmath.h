@@ -69,6 +69,46 @@ class Recognizer {
   std::unique_ptr<State> state_;
 };
 
+// The reading of one writing surface's ink as it changes a stroke at a time: each pen-up
+// classifies only the stroke groups it created or changed, and reads exactly as
+// Recognizer::recognize() of the same ink. The recognizer must outlive its sessions; its
+// config() at the time of each reading is used.
+class Session {
+ public:
+  explicit Session(const Recognizer& recognizer);
+  ~Session();
+  Session(Session&&) noexcept;
+  Session& operator=(Session&&) noexcept;
+
+  // Appends a stroke (not checked until read); returns its index.
+  int add_stroke(Stroke stroke);
+  // Removes the strokes at these indices (undo, erase); later strokes move down, fixed symbols
+  // follow their strokes, and a fixed symbol that loses a stroke is dropped. Throws Error on an
+  // index out of range, changing nothing.
+  void remove_strokes(const std::vector<int>& strokes);
+  // Fixes a symbol's reading (replacing fixed symbols that share a stroke with it).
+  void fix(SymbolTruth symbol);
+  const Ink& ink() const;
+  const std::vector<SymbolTruth>& fixed() const;
+  const Recognizer& recognizer() const;
+
+  // Reads the current ink with its fixed symbols; options.lines and options.vocabulary as for
+  // recognize() (options.fixed must be empty: fix() sets them). Throws Error on invalid ink,
+  // fixed symbols or settings, keeping the ink.
+  Recognition read(const RecognizeOptions& options = {});
+  // Replaces the ink and the fixed symbols (options.fixed) and reads it: for a surface that
+  // sends its whole ink after each change. What stays the same is not classified again.
+  Recognition recognize(Ink ink, const RecognizeOptions& options = {});
+
+  // Stroke groups classified and reused since the session began.
+  long long groups_classified() const;
+  long long groups_reused() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // Throws Error naming the path when it cannot be read or holds more than max_bytes (a model
 // file is a few MiB; the default leaves room).
 std::vector<uint8_t> read_file_bytes(const std::string& path, size_t max_bytes = size_t(256) << 20);

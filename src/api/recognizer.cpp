@@ -3,6 +3,7 @@
 
 #include "api/inkmath.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/session.h"
 
 namespace inkmath {
 
@@ -25,12 +26,15 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options) cons
   return recognize(std::move(ink), options, state_->config);
 }
 
-Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, const Config& config) const {
-  const auto start = std::chrono::steady_clock::now();
-  Config used = config;
-  used.lines.split = used.lines.split || options.lines;
-  if (!options.vocabulary.empty()) used.language.vocabulary = options.vocabulary;
-  Reading reading = read_ink(state_->model, std::move(ink), options.fixed, used);
+namespace {
+
+Config with_options(Config config, const RecognizeOptions& options) {
+  config.lines.split = config.lines.split || options.lines;
+  if (!options.vocabulary.empty()) config.language.vocabulary = options.vocabulary;
+  return config;
+}
+
+Recognition recognition(Reading reading, std::chrono::steady_clock::time_point start) {
   Recognition r;
   r.latex = std::move(reading.latex);
   r.readings = std::move(reading.readings);
@@ -41,10 +45,49 @@ Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, cons
   return r;
 }
 
+}  // namespace
+
+Recognition Recognizer::recognize(Ink ink, const RecognizeOptions& options, const Config& config) const {
+  const auto start = std::chrono::steady_clock::now();
+  return recognition(read_ink(state_->model, std::move(ink), options.fixed, with_options(config, options)), start);
+}
+
 const Config& Recognizer::config() const { return state_->config; }
 void Recognizer::set_config(const Config& config) { state_->config = config; }
 const std::string& Recognizer::manifest() const { return state_->model.manifest; }
 const Model& Recognizer::model() const { return state_->model; }
+
+struct Session::State {
+  const Recognizer* recognizer;
+  InkSession session;
+};
+
+Session::Session(const Recognizer& recognizer)
+    : state_(std::make_unique<State>(State{&recognizer, InkSession(recognizer.model())})) {}
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+int Session::add_stroke(Stroke stroke) { return state_->session.add_stroke(std::move(stroke)); }
+void Session::remove_strokes(const std::vector<int>& strokes) { state_->session.remove_strokes(strokes); }
+void Session::fix(SymbolTruth symbol) { state_->session.fix(std::move(symbol)); }
+const Ink& Session::ink() const { return state_->session.ink(); }
+const std::vector<SymbolTruth>& Session::fixed() const { return state_->session.fixed(); }
+const Recognizer& Session::recognizer() const { return *state_->recognizer; }
+long long Session::groups_classified() const { return state_->session.cache().counts().classified; }
+long long Session::groups_reused() const { return state_->session.cache().counts().reused; }
+
+Recognition Session::read(const RecognizeOptions& options) {
+  if (!options.fixed.empty()) throw Error("a session's fixed symbols are set by fix(), not by the options of read()");
+  const auto start = std::chrono::steady_clock::now();
+  return recognition(state_->session.read(with_options(state_->recognizer->config(), options)), start);
+}
+
+Recognition Session::recognize(Ink ink, const RecognizeOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  state_->session.set_ink(std::move(ink), options.fixed);
+  return recognition(state_->session.read(with_options(state_->recognizer->config(), options)), start);
+}
 
 std::vector<uint8_t> read_file_bytes(const std::string& path, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);

@@ -8,9 +8,13 @@ namespace inkmath::cli {
 
 // One ink JSON per line on stdin, one reading per line on stdout, with "call_ms": the time from
 // the ink's text to the reading's JSON, as a WebAssembly caller measures recognize(). A line the
-// core refuses gets {"error"} and the next lines are still read.
+// core refuses gets {"error"} and the next lines are still read. --session: the lines are one
+// surface's ink as it changes (a Session reads them, reusing what stays), and each reading also
+// says how many stroke groups were classified and reused for it.
 int ink(const Args& args) {
   const Recognizer recognizer = load_recognizer(args);
+  const bool in_session = args.option("session", "") == "1";
+  Session session(recognizer);
   int failed = 0;
   std::string line;
   while (std::getline(std::cin, line)) {
@@ -20,7 +24,14 @@ int ink(const Args& args) {
     try {
       RecognizeOptions options;
       const Ink ink = ink_from_json_text(line, &options, recognizer.config().limits);
-      out = to_json(recognizer.recognize(ink, options));
+      if (in_session) {
+        const long long classified = session.groups_classified(), reused = session.groups_reused();
+        out = to_json(session.recognize(ink, options));
+        out["groups_classified"] = session.groups_classified() - classified;
+        out["groups_reused"] = session.groups_reused() - reused;
+      } else {
+        out = to_json(recognizer.recognize(ink, options));
+      }
     } catch (const Error& e) {
       out = {{"error", e.what()}};
       ++failed;

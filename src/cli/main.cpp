@@ -16,7 +16,8 @@ Handwritten math recognition. PATH is an .inkml file or a directory of them.
 commands:
   recognize PATH...    print NAME<TAB>LATEX for each file (--json: one JSON object per file)
   ink                  read ink JSON ({"strokes", "fixed", "options"}), one per line on stdin; print one
-                       reading (JSON, with "call_ms") per line
+                       reading (JSON, with "call_ms") per line; --session: the lines are one surface's ink
+                       as it changes, read by one session (with "groups_classified", "groups_reused")
   eval PATH...         compare recognition with each file's truth: expression rate (exact after LaTeX
                        normalization), rates within 1 and 2 token errors, symbol segmentation recall,
                        classification accuracy of correctly segmented symbols, ms per expression
@@ -94,7 +95,7 @@ Args parse(int argc, char** argv) {
     if (a == "--json") {
       args.json = true;
     } else if (a == "--truth-symbols" || a == "--lines" || a == "--read" ||
-               a == "--text" || a == "--normalized" || a == "--one-symbol") {
+               a == "--text" || a == "--normalized" || a == "--one-symbol" || a == "--session") {
       args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");

@@ -6,6 +6,7 @@
 #include "language/vocabulary.h"
 #include "latex/write.h"
 #include "lines/lines.h"
+#include "pipeline/classifier_cache.h"
 #include "refine/context.h"
 #include "refine/ellipsis.h"
 #include "refine/structural.h"
@@ -44,9 +45,10 @@ void lay_out(const Model& model, const Config& config, Reading& r) {
 }
 
 // One expression: the stages from candidates on. `ink` is sanitized, `fixed` checked.
-Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config) {
+Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config,
+                        ClassifierCache* cache) {
   const Candidates c = candidates(ink, fixed, config.segmentation, &model.grouping);
-  Eigen::MatrixXf logits = classify(ink, c, model.classifier);
+  Eigen::MatrixXf logits = cache ? cache->classify(ink, c, model.classifier) : classify(ink, c, model.classifier);
   restrict_to_vocabulary(logits, model.classifier.classes(), model.classifier.junk_index(), config.language.vocabulary);
   std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);
   drop_ruled_out(symbols);
@@ -56,7 +58,7 @@ Reading read_expression(const Model& model, const Ink& ink, const std::vector<Sy
 // A line's ink alone, with the fixed symbols that lie in it (lines keep them whole); the
 // reading's strokes are then mapped back to the page's.
 RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& line, const std::vector<SymbolTruth>& fixed,
-                      const Config& config) {
+                      const Config& config, ClassifierCache* cache) {
   Ink ink;
   std::vector<int> index_in_line(page.strokes.size(), -1);
   for (int i : line.strokes) {
@@ -70,7 +72,7 @@ RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& lin
     for (int i : f.strokes) mapped.strokes.push_back(index_in_line[i]);
     line_fixed.push_back(std::move(mapped));
   }
-  Reading r = read_expression(model, ink, line_fixed, config);
+  Reading r = read_expression(model, ink, line_fixed, config, cache);
   for (RecognizedSymbol& s : r.symbols)
     for (int& i : s.strokes) i = line.strokes[i];
   return {line.strokes, line.box, std::move(r.latex), std::move(r.symbols), std::move(r.tree)};
@@ -78,24 +80,25 @@ RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& lin
 
 }  // namespace
 
-Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config) {
+Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config,
+                 ClassifierCache* cache) {
   sanitize(ink, config.limits);
   if (config.alternatives < 1) throw Error("options: ask for at least one alternative");
   check_fixed(ink, fixed);
-  if (!config.lines.split) return read_expression(model, ink, fixed, config);
+  if (!config.lines.split) return read_expression(model, ink, fixed, config, cache);
   std::vector<std::vector<int>> together;
   for (const SymbolTruth& f : fixed) together.push_back(f.strokes);
   const std::vector<InkLine> lines = split_lines(ink, together, config.lines);
   if (lines.size() <= 1) {
     // One line reads the page's ink as it is, as one expression.
-    Reading r = read_expression(model, ink, fixed, config);
+    Reading r = read_expression(model, ink, fixed, config, cache);
     if (!lines.empty()) r.lines.push_back({lines[0].strokes, lines[0].box, r.latex, r.symbols, r.tree});
     return r;
   }
   Reading r;
   std::vector<std::string> latex;
   for (const InkLine& line : lines) {
-    r.lines.push_back(read_line(model, ink, line, fixed, config));
+    r.lines.push_back(read_line(model, ink, line, fixed, config, cache));
     r.symbols.insert(r.symbols.end(), r.lines.back().symbols.begin(), r.lines.back().symbols.end());
     latex.push_back(r.lines.back().latex);
   }

@@ -16,6 +16,8 @@
 
 namespace inkmath {
 
+class ClassifierCache;
+
 struct Reading {
   // One expression, or a page of one line: its reading. A page of several lines: the lines
   // joined (join_lines in latex/write.h), all their symbols, top to bottom, and an empty tree:
@@ -28,8 +30,10 @@ struct Reading {
 };
 
 // All the stages; with config.lines.split, each written line is read as its ink alone. `fixed`: stroke groups whose reading the user fixed. Throws Error on invalid
-// ink, fixed groups or settings.
-Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config);
+// ink, fixed groups or settings. `cache`: classifier output kept from earlier readings of the
+// same model (pipeline/classifier_cache.h); the reading is the same with it or without.
+Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config,
+                 ClassifierCache* cache = nullptr);
 
 // The stages from refine on, for symbols found elsewhere (the ground truth, when measuring
 // structure analysis alone). `ink` must be sanitized.

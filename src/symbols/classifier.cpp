@@ -57,15 +57,22 @@ Eigen::MatrixXf SymbolClassifier::logits(const std::vector<std::vector<Stroke>>&
                                offline ? &glyphs[i] : nullptr);
     by_length[int(feats[i].rows())].push_back(int(i));
   }
+  // Batches of a multiple of kBatch sequences (filled up with copies of the first): a matrix
+  // library sums a column's terms in an order that can depend on the shape (one column is a
+  // matrix-vector product; a remainder of columns takes another kernel), but not on how many
+  // whole blocks of columns there are. So each group gets the same logits whatever it is
+  // classified with, which is what lets a reading reuse the columns of an earlier one.
   for (const auto& [length, members] : by_length) {
+    const size_t count = members.size(), padded = (count + kBatch - 1) / kBatch * kBatch;
     std::vector<Eigen::MatrixXf> batch;
     std::vector<Eigen::VectorXf> batch_glyphs;
-    for (int i : members) {
+    for (size_t j = 0; j < padded; ++j) {
+      const int i = members[j < count ? j : 0];
       batch.push_back(feats[i]);
       if (offline) batch_glyphs.push_back(glyphs[i]);
     }
     const Eigen::MatrixXf logits = weights_.network.forward_batch(batch, batch_glyphs);
-    for (size_t j = 0; j < members.size(); ++j) out.col(members[j]) = logits.col(j);
+    for (size_t j = 0; j < count; ++j) out.col(members[j]) = logits.col(long(j));
   }
   return out;
 }

@@ -24,6 +24,7 @@ class SymbolClassifier {
 
   // Logit columns for each stroke group (each group: the strokes of one candidate symbol),
   // given what the ink around each says (`around`: one per group, or none: nothing known).
+  // A group's column is the same, bit for bit, whatever other groups it is classified with.
   Eigen::MatrixXf logits(const std::vector<std::vector<Stroke>>& groups,
                          const std::vector<Surroundings>& around = {}) const;
   // Calibrated probability columns for the same groups.
@@ -43,6 +44,9 @@ class SymbolClassifier {
   std::vector<Alternative> top_symbols(const Eigen::VectorXf& probabilities, int k) const;
   // Look-alikes are offered from this probability up; any other label from kLikelyAlternative.
   static constexpr float kLookalikeFloor = 0.001f, kLikelyAlternative = 0.1f;
+  // Sequences run through the network together come in multiples of this (a multiple of every
+  // SIMD width in use).
+  static constexpr size_t kBatch = 8;
 
   const std::vector<std::string>& classes() const { return classes_; }
   int junk_index() const { return junk_; }  // -1 when the model has no junk class

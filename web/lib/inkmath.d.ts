@@ -19,6 +19,9 @@ export interface RecognizeOptions {
   alternatives?: number;
   /** stroke groups whose reading is given */
   fixed?: FixedSymbol[];
+  /** which ink of the page this is, when there are several: each is read in its own session,
+   * which classifies again only the strokes that changed since its last reading */
+  surface?: string;
   /** further options of the core are passed on to it as given */
   [option: string]: unknown;
 }

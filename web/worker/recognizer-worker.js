@@ -3,7 +3,8 @@
 // importScripts the Emscripten module.
 //
 // in:  { type: 'init', wasmDir, weights, simd }   (URLs; simd: false forces the scalar module)
-//      { type: 'recognize', id, ink: { strokes, fixed, options } }   (the core's ink JSON)
+//      { type: 'recognize', id, ink: { strokes, fixed, options } }   (the core's ink JSON;
+//        options.surface, when given, names which ink of the page this is: each has a session)
 // out: { type: 'ready', simd }   (whether the SIMD module was loaded)
 //      { type: 'unavailable', reason: 'wasm' | 'weights-missing' | 'weights-invalid', message }
 //      { type: 'result', id, result, workerMs }
@@ -11,6 +12,24 @@
 'use strict';
 
 let ready = null;
+
+// One recognition session (the core's Session) per ink of the page: after a pen-up it
+// classifies only the stroke groups that changed, and reads exactly as a fresh recognition.
+const MAX_SESSIONS = 8;
+const sessions = new Map();  // surface name -> Session, the most recently used last
+
+function sessionFor(recognizer, surface) {
+  let session = sessions.get(surface);
+  if (session) sessions.delete(surface);
+  else session = new recognizer.module.Session(recognizer.instance);
+  sessions.set(surface, session);
+  if (sessions.size > MAX_SESSIONS) {
+    const [oldest, dropped] = sessions.entries().next().value;
+    sessions.delete(oldest);
+    dropped.delete();
+  }
+  return session;
+}
 
 function unavailable(reason, message) {
   self.postMessage({ type: 'unavailable', reason, message });
@@ -92,7 +111,7 @@ async function init({ wasmDir, weights, simd = true }) {
     throw unavailable('weights-invalid', `The recognition model is damaged: ${err && err.message ? err.message : err}`);
   }
   self.postMessage({ type: 'ready', simd: useSimd });
-  return recognizer;
+  return { module, instance: recognizer };
 }
 
 async function recognize({ id, ink }) {
@@ -105,7 +124,8 @@ async function recognize({ id, ink }) {
   const started = performance.now();
   let result;
   try {
-    result = JSON.parse(recognizer.recognize(JSON.stringify(ink)));
+    const surface = ink && ink.options && typeof ink.options.surface === 'string' ? ink.options.surface : '';
+    result = JSON.parse(sessionFor(recognizer, surface).recognize(JSON.stringify(ink)));
   } catch (err) {
     // A trap or abort leaves the module unusable: report, and let the page start a fresh worker.
     self.postMessage({ type: 'crashed', id, message: String(err && err.message ? err.message : err) });

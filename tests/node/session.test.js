@@ -1,0 +1,119 @@
+// A session in the WebAssembly module reads exactly as a fresh recognition: every prefix of 50
+// valid2013 expressions ($INKMATH_SESSION_EXPRESSIONS), written stroke by stroke into one
+// session with an undo half-way, an erase and a fixed symbol at the end, in the SIMD module
+// (and 15 of them in the scalar module). Skipped, with the
+// reason, when the CROHME data, the weights or a module is absent.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { loadInkmath, wasmDir, trainedWeightsPath } = require('../../scripts/wasm-module.js');
+const { dataDir, readInkml, inkmlFiles } = require('../../scripts/inkml.js');
+
+// The scalar module is about three times slower: it replays the first 15 of the same sample.
+const EXPRESSIONS = Number(process.env.INKMATH_SESSION_EXPRESSIONS || 50);
+const SCALAR_EXPRESSIONS = Number(process.env.INKMATH_SESSION_EXPRESSIONS || 15);
+const validation = path.join(dataDir(), 'valid2013');
+const weights = trainedWeightsPath();
+
+function skipReason(scalar) {
+  if (!fs.existsSync(validation)) return `no CROHME data at ${validation} (set INKMATH_DATA)`;
+  if (!fs.existsSync(weights)) return `no weights at ${weights}`;
+  const name = scalar ? 'inkmath-scalar' : 'inkmath';
+  if (!fs.existsSync(path.join(wasmDir({ scalar }), `${name}.wasm`))) return `no ${name}.wasm; run scripts/build`;
+  return null;
+}
+
+// A reading without its time.
+function reading(json) {
+  const r = JSON.parse(json);
+  delete r.ms;
+  return r;
+}
+
+function call(json) {
+  const r = JSON.parse(json);
+  assert.equal(r.error, undefined, r.error);
+  return r;
+}
+
+async function replay(scalar, t) {
+  const count = scalar ? SCALAR_EXPRESSIONS : EXPRESSIONS;
+  const inkmath = await loadInkmath(undefined, { scalar });
+  const recognizer = new inkmath.Recognizer(fs.readFileSync(weights));
+  const all = inkmlFiles(validation);
+  const files = inkmlFiles(validation, { step: Math.floor(all.length / EXPRESSIONS) }).slice(0, count);
+  let readings = 0;
+  let classified = 0;
+  let reused = 0;
+  for (const file of files) {
+    const { strokes } = readInkml(file);
+    const session = new inkmath.Session(recognizer);
+    const ink = [];  // the session's ink, as the page keeps it
+    const fixed = [];
+    const compare = (step) => {
+      const cold = reading(recognizer.recognize(JSON.stringify({ strokes: ink, fixed })));
+      assert.deepEqual(reading(session.read('')), cold, `${path.basename(file)}, ${step}, ${ink.length} strokes`);
+      readings++;
+    };
+    const add = (stroke) => {
+      assert.equal(call(session.addStroke(JSON.stringify(stroke))).index, ink.length);
+      ink.push(stroke);
+    };
+    const n = strokes.length;
+    for (let k = 0; k < n; k++) {
+      add(strokes[k]);
+      compare('pen-up');
+      if (k + 1 === Math.ceil(n / 2) && k >= 1) {
+        call(session.removeStrokes(JSON.stringify([k])));
+        ink.pop();
+        compare('undo');
+        add(strokes[k]);
+        compare('rewrite');
+      }
+    }
+    if (n >= 3) {
+      const erased = Math.floor(n / 3);
+      call(session.removeStrokes(JSON.stringify([erased])));
+      ink.splice(erased, 1);
+      compare('erase');
+      add(strokes[erased]);
+      compare('rewrite');
+      const symbol = call(session.read('')).symbols.find((s) => s.alternatives && s.alternatives.length > 1);
+      if (symbol) {
+        fixed.push({ strokes: symbol.strokes, label: symbol.alternatives[1].label });
+        call(session.fix(JSON.stringify(fixed[0])));
+        compare('fix');
+      }
+    }
+    const counts = JSON.parse(session.counts());
+    classified += counts.classified;
+    reused += counts.reused;
+    session.delete();
+  }
+  recognizer.delete();
+  t.diagnostic(`${files.length} expressions, ${readings} readings; stroke groups classified ${classified}, reused ${reused}`);
+}
+
+for (const scalar of [false, true]) {
+  test(`session reads as a fresh recognition at every step (${scalar ? 'scalar' : 'SIMD'} module)`, { skip: skipReason(scalar) || false }, async (t) => {
+    await replay(scalar, t);
+  });
+}
+
+test('session: bad edits are refused with a reason and lose nothing', { skip: skipReason(false) || false }, async () => {
+  const inkmath = await loadInkmath();
+  const recognizer = new inkmath.Recognizer(fs.readFileSync(weights));
+  const session = new inkmath.Session(recognizer);
+  const stroke = [[0, 0, 0], [5, 10, 1], [10, 0, 2]];
+  assert.equal(call(session.addStroke(JSON.stringify(stroke))).index, 0);
+  assert.match(JSON.parse(session.addStroke('[[1, "a"]]')).error, /point/);
+  assert.match(JSON.parse(session.removeStrokes('[3]')).error, /cannot remove stroke 3/);
+  assert.match(JSON.parse(session.fix('{"label": "x"}')).error, /strokes/);
+  assert.match(JSON.parse(session.read('{"lines": 3}')).error, /lines/);
+  assert.deepEqual(reading(session.read('')), reading(recognizer.recognize(JSON.stringify({ strokes: [stroke] }))));
+  session.delete();
+  recognizer.delete();
+});
