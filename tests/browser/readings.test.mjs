@@ -30,15 +30,24 @@ async function standInSession() {
 
 const pageReading = (session) => session.evaluate(async () => (await import(new URL('web/app.js', document.baseURI).href)).page.reading);
 
-// The reading of the ink now on the paper, once it has several whole readings.
+// The reading of the ink now on the paper, once it has several whole readings and the page has
+// settled (the same reading twice, a moment apart: a pen-up may still be on its way).
 async function readingWithChoices(session) {
-  await session.waitFor(async () => {
+  const current = () => session.evaluate(async () => {
     const { page } = await import(new URL('web/app.js', document.baseURI).href);
     const r = page.reading;
     const onPaper = page.store.strokes.length;
-    return onPaper > 0 && r.symbols.flatMap((s) => s.ids).length === onPaper && r.readings.length >= 2;
+    const ready = onPaper > 0 && r.symbols.flatMap((s) => s.ids).length === onPaper && (r.readings || []).length >= 2;
+    return ready ? JSON.stringify(r) : null;
   });
-  return pageReading(session);
+  let last = null;
+  for (let tries = 0; tries < 100; tries += 1) {
+    const now = await current();
+    if (now && now === last) return JSON.parse(now);
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error('no settled reading with several whole readings');
 }
 
 test('tapping the reading offers the next whole readings; choosing one applies it', { skip }, async () => {
