@@ -1,6 +1,7 @@
 // An axis-aligned box in ink coordinates (y grows downwards).
 #pragma once
 #include <algorithm>
+#include <cmath>
 
 namespace inkmath {
 
@@ -14,6 +15,13 @@ struct Box {
 
 inline Box merge(const Box& a, const Box& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+// The distance between two boxes (0 when they touch or overlap).
+inline double box_gap(const Box& a, const Box& b) {
+  const double dx = std::max({0.0, a.x0 - b.x1, b.x0 - a.x1});
+  const double dy = std::max({0.0, a.y0 - b.y1, b.y0 - a.y1});
+  return std::hypot(dx, dy);
 }
 
 }  // namespace inkmath

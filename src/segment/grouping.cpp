@@ -7,16 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "base/json_floats.h"
 
 namespace inkmath {
 
 namespace {
-
-double box_gap(const Box& a, const Box& b) {
-  const double dx = std::max({0.0, a.x0 - b.x1, b.x0 - a.x1});
-  const double dy = std::max({0.0, a.y0 - b.y1, b.y0 - a.y1});
-  return std::hypot(dx, dy);
-}
 
 // How much of the smaller extent the two spans share, 0..1.
 double span_overlap(double a0, double a1, double b0, double b1) {
@@ -45,21 +40,7 @@ double aspect(const Box& b, double size) { return std::log((b.width() + 0.05 * s
 bool flat_bar(const Box& b, double size) { return b.height() < 0.25 * b.width() && b.width() > 0.2 * size; }
 
 std::vector<float> floats(const nlohmann::json& j, const char* name, size_t rows, size_t cols) {
-  const nlohmann::json& v = j.at(name);
-  std::vector<float> out;
-  if (cols == 0) {
-    out = v.get<std::vector<float>>();
-  } else {
-    for (const auto& row : v) {
-      const auto r = row.get<std::vector<float>>();
-      if (r.size() != cols) throw Error(std::string("model: grouping part: ") + name + " has rows of the wrong length");
-      out.insert(out.end(), r.begin(), r.end());
-    }
-  }
-  if (out.size() != rows * std::max<size_t>(cols, 1)) throw Error(std::string("model: grouping part: ") + name + " has the wrong size");
-  for (float x : out)
-    if (!std::isfinite(x)) throw Error(std::string("model: grouping part: ") + name + " is not finite");
-  return out;
+  return json_floats(j, name, rows, cols, "grouping");
 }
 
 }  // namespace

@@ -7,12 +7,6 @@ namespace inkmath {
 
 namespace {
 
-double box_gap(const Box& a, const Box& b) {
-  const double dx = std::max({0.0, a.x0 - b.x1, b.x0 - a.x1});
-  const double dy = std::max({0.0, a.y0 - b.y1, b.y0 - a.y1});
-  return std::hypot(dx, dy);
-}
-
 double overlap_area(const Box& a, const Box& b) {
   const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
   const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);

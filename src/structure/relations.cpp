@@ -6,27 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
+#include "base/json_floats.h"
 
 namespace inkmath {
 
 namespace {
 
 std::vector<float> floats(const nlohmann::json& j, const char* name, size_t rows, size_t cols) {
-  const nlohmann::json& v = j.at(name);
-  std::vector<float> out;
-  if (cols == 0) {
-    out = v.get<std::vector<float>>();
-  } else {
-    for (const auto& row : v) {
-      const auto r = row.get<std::vector<float>>();
-      if (r.size() != cols) throw Error(std::string("model: relations part: ") + name + " has rows of the wrong length");
-      out.insert(out.end(), r.begin(), r.end());
-    }
-  }
-  if (out.size() != rows * std::max<size_t>(cols, 1)) throw Error(std::string("model: relations part: ") + name + " has the wrong size");
-  for (float x : out)
-    if (!std::isfinite(x)) throw Error(std::string("model: relations part: ") + name + " is not finite");
-  return out;
+  return json_floats(j, name, rows, cols, "relations");
 }
 
 float squeeze(double v) { return float(std::clamp(v, -5.0, 5.0)); }
