@@ -132,9 +132,14 @@ export interface Decision {
 }
 export const PLAUSIBLE_READING: number;
 export const PLAUSIBLE_SYMBOL: number;
+/** an alternative this probable is a look-alike: a wrong reading that it makes right is asked about */
+export const LOOK_ALIKE: number;
 /** judges every plausible reading; a verdict only when they agree and the reading is sure */
 export function decide(checker: AnswerChecker, problem: Problem, reading: Pick<Reading, 'latex' | 'readings' | 'symbols'>): Decision;
-export function plausibleReadings(reading: Pick<Reading, 'latex' | 'readings' | 'symbols'>): PlausibleReading[];
+/** with a problem, written as its answers are (on the line when none has a script) */
+export function plausibleReadings(reading: Pick<Reading, 'latex' | 'readings' | 'symbols'>, problem?: Problem): PlausibleReading[];
+/** readings of `latex` with an easy misread undone: a decimal point missed or read in, a look-alike, a stray 1 */
+export function misreadings(latex: string, reading: Pick<Reading, 'symbols'>): PlausibleReading[];
 /** the fixes that choose a whole reading, from its labels */
 export function fixesFor(reading: Pick<Reading, 'symbols'>, labels: string[]): Fix[];
 /** the recognizer's vocabulary for a problem: its `symbols`, else its answers' symbols with digits, signs, = . and the fraction bar */

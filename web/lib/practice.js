@@ -11,13 +11,13 @@ import { assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN } from '../practice/c
 import { parseProblemSet, ProblemSetError } from '../practice/problem-set.js';
 import { WorkChecker, WorkError } from '../practice/steps/work.js';
 import { doubtfulSymbols, BLAME_SCORE } from '../practice/work-reading.js';
-import { decide, plausibleReadings, fixesFor, PLAUSIBLE_READING, PLAUSIBLE_SYMBOL } from '../practice/judgement.js';
+import { decide, plausibleReadings, misreadings, fixesFor, PLAUSIBLE_READING, PLAUSIBLE_SYMBOL, LOOK_ALIKE } from '../practice/judgement.js';
 import { problemVocabulary } from '../practice/vocabulary.js';
 
 export {
   AnswerChecker, COMPARE_MODES, FORM_MISTAKE, assessReading, isUnsure, SURE_SCORE, CLOSE_MARGIN, parseProblemSet, ProblemSetError,
   WorkChecker, WorkError, doubtfulSymbols, BLAME_SCORE,
-  decide, plausibleReadings, fixesFor, PLAUSIBLE_READING, PLAUSIBLE_SYMBOL, problemVocabulary,
+  decide, plausibleReadings, misreadings, fixesFor, PLAUSIBLE_READING, PLAUSIBLE_SYMBOL, LOOK_ALIKE, problemVocabulary,
 };
 
 // An AnswerChecker on `computeEngine` (a ComputeEngine instance), or on the Compute Engine
