@@ -177,6 +177,11 @@ test('an open 4 read as a 1 within a + is joined back into a 4', () => {
   const fourteen = reading('1 + 1', [symbol('1', 1, [], { x: 0, w: 2 }), symbol('+', 0.98, [], { x: 10, w: 12 }), symbol('1', 1, [], { x: 15, y: -6, w: 2, h: 14 })]);
   assert.equal(plausibleReadings(fourteen)[0].latex, '14');
   assert.equal(decide(checker, ninth, fourteen).verdict, 'right');
+  // The upright set high, read as a script of the 1 before it ("1^{1} +"): on the line, it is
+  // next to its cross again, where no answer has a script.
+  const raised = reading('1^{1} +', [symbol('1', 1, [], { x: 0, w: 2 }), symbol('+', 0.98, [], { x: 10, w: 12 }), symbol('1', 1, [], { x: 15, y: -10, w: 2, h: 12 })]);
+  assert.equal(plausibleReadings(raised, ninth)[0].latex, '14');
+  assert.equal(decide(checker, ninth, raised).verdict, 'right');
   // A 1 written beside a +, clear of it, is a 1: "1 + 2" is not 42, and is not called right.
   const apart = reading('1 + 2', [symbol('1', 1, [], { x: 0, w: 2 }), symbol('+', 1, [], { x: 8, w: 12 }), symbol('2', 1, [], { x: 24 })]);
   assert.equal(plausibleReadings(apart)[0].latex, '1 + 2');

@@ -142,9 +142,11 @@ export function plausibleReadings(reading, problem = null) {
     const latex = flat && hasScripts(r.latex) ? onTheLine(r.latex) : r.latex;
     if (!out.some((o) => sameLatex(o.latex, latex))) out.push({ ...r, latex });
   };
-  // The best reading, with an open 4 joined: read as "1 +" it is no reading of a row.
-  const joined = withOpenFourJoined(whole[0].latex, symbols);
-  const best = joined ? joined.latex : whole[0].latex, p = whole[0].probability ?? 1;
+  // The best reading on the line (so an upright read as a raised 1 is next to its cross), with
+  // an open 4 joined: read as "1 +" it is no reading of a row.
+  const line = flat && hasScripts(whole[0].latex) ? onTheLine(whole[0].latex) : whole[0].latex;
+  const joined = withOpenFourJoined(line, symbols);
+  const best = joined ? joined.latex : line, p = whole[0].probability ?? 1;
   const bestFixes = joined ? joined.fixes : fixesFor(reading, whole[0].labels);
   const inJoin = new Set(joined ? joined.fixes[0].ids : []);
   add({ latex: best, probability: p, fixes: bestFixes });
