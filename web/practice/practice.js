@@ -136,7 +136,7 @@ function askToConfirm() {
   showConfirm();
 }
 
-// "Did you write 42 or 4_2?": the plausible readings as choices. The one chosen is fixed on
+// "Did you write 42 or 41?": the plausible readings as choices. The one chosen is fixed on
 // the ink (its symbols' labels) and judged as confirmed; "Something else" asks about symbols.
 let asked = null;  // the reading a "Did you write...?" question is about
 
