@@ -165,6 +165,7 @@ test('an open 4 read as a 1 within a + is joined back into a 4', () => {
   assert.equal(best.latex, '42');
   assert.deepEqual(best.fixes, [{ ids: [...upright.strokes, ...cross.strokes], label: '4' }]);
   assert.equal(decide(checker, add, r).verdict, 'right');
+  assert.equal(decide(checker, add, r).latex, '42');
   // Joined on the other side too ("+ 12"), and in a denominator.
   const after = reading('+ 12', [symbol('+', 1, [], { w: 12 }), symbol('1', 1, [], { x: 6, y: -6, w: 1, h: 14 }), symbol('2', 1, [], { x: 16 })]);
   assert.equal(decide(checker, add, after).verdict, 'right');
@@ -191,7 +192,8 @@ test('an open 4 read as a 1 within a + is joined back into a 4', () => {
 test('where none of the problem\'s answers has a script, a digit set high or low is read on the line', () => {
   const low = reading('4_{2}', [symbol('4', 0.97), symbol('2', 0.97, [], { x: 12, y: 12, h: 12 })]);
   assert.equal(plausibleReadings(low, add)[0].latex, '42');
-  assert.equal(decide(checker, add, low).verdict, 'right');
+  // The decision says which reading it judged: the page judges and records that one.
+  assert.deepEqual(decide(checker, add, low), { verdict: 'right', mistake: null, latex: '42', choices: [] });
   // A known mistake set low is the mistake.
   const mistake = reading('3^{2}', [symbol('3', 0.97), symbol('2', 0.97, [], { x: 12, y: -8, h: 12 })]);
   const d = decide(checker, add, mistake);

@@ -127,6 +127,8 @@ export interface Decision {
   verdict: 'right' | 'wrong' | 'ask' | 'unreadable';
   mistake?: Mistake | null;
   reason?: string;
+  /** for 'right' and 'wrong': the reading judged, written as the problem's answers are (an open 4 joined, scripts on the line) */
+  latex?: string;
   /** for 'ask': two or more readings to choose from (none: ask about the symbols) */
   choices: PlausibleReading[];
 }

@@ -16,6 +16,7 @@
 // decide(checker, problem, reading) -> {
 //   verdict: 'right' | 'wrong' | 'ask' | 'unreadable',
 //   mistake (for 'wrong'), reason (for 'unreadable'),
+//   latex (for 'right' and 'wrong': the reading judged, as the problem's answers are written),
 //   choices: [{ latex, probability, fixes }] (for 'ask': two or more readings the child picks
 //     from; none when the question is about symbols, as when every reading is wrong but
 //     some symbol is unsure) }
@@ -227,7 +228,8 @@ export function decide(checker, problem, reading) {
   // A question with one choice would offer the answer it is about: the symbols are asked instead.
   const offer = (list) => (list.length > 1 ? list.slice(0, MAX_CHOICES).map(choice) : []);
   if (!agree || !firstReadable) return { verdict: 'ask', choices: offer(readable), reason: agree ? 'not math' : 'readings differ' };
-  if (right.length) return { verdict: 'right', mistake: null, choices: [] };
+  // The verdict is the first reading's (an open 4 joined, read on the line): `latex` says which.
+  if (right.length) return { verdict: 'right', mistake: null, latex: first.latex, choices: [] };
   // Every plausible reading is wrong. A misread easily made (a dot missed, a look-alike, a
   // stray 1) that gives the right answer is asked about, never blamed.
   const rescued = rightMisreadings(checker, problem, first.latex, reading);
@@ -239,7 +241,7 @@ export function decide(checker, problem, reading) {
   const symbols = reading.symbols || [];
   const chosen = symbols.length > 0 && symbols.every((s) => s.fixed);
   if (assessReading(reading).unsure.length === 0 && (chosen || !unexpectedShape(first.latex, problem))) {
-    return { verdict: 'wrong', mistake: first.judged.mistake, choices: [] };
+    return { verdict: 'wrong', mistake: first.judged.mistake, latex: first.latex, choices: [] };
   }
   return { verdict: 'ask', choices: offer(readable), reason: 'unsure symbols' };
 }

@@ -120,7 +120,8 @@ async function check() {
     const decision = decide(answers, session.problem, read);
     // A try that cannot be read as math is kept in the report as unreadable (never as wrong).
     if (!answers.readable(read.latex)) record(session.problem, read, { verdict: 'unreadable' }, false);
-    if (decision.verdict === 'right' || decision.verdict === 'wrong') judge(answers, read, { confirmed: false });
+    // The reading judged is the decision's (an open 4 joined, digits read on the line).
+    if (decision.verdict === 'right' || decision.verdict === 'wrong') judge(answers, { ...read, latex: decision.latex }, { confirmed: false });
     else if (decision.choices.length > 1) askWhichReading(answers, read, decision.choices);
     else askToConfirm();
   } catch (err) {
