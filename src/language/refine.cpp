@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <string>
 
@@ -81,6 +82,16 @@ bool odd_bars(const std::vector<std::vector<Alternative>>& positions, const std:
   return bars % 2 == 1;
 }
 
+// How many more ( than ) the reading has, or the reverse.
+int unbalanced(const std::vector<std::vector<Alternative>>& positions, const std::vector<int>& choices) {
+  int open = 0;
+  for (size_t p = 0; p < positions.size(); ++p) {
+    const std::string& label = positions[p][size_t(choices[p])].label;
+    open += label == "(" ? 1 : label == ")" ? -1 : 0;
+  }
+  return std::abs(open);
+}
+
 // The whole-expression rules a reading may break, each at a cost (LanguageParams).
 struct Rules {
   const LanguageModel& model;
@@ -88,7 +99,8 @@ struct Rules {
   const LanguageParams& params;
 
   double penalty(const std::vector<int>& choices) const {
-    return params.mixed_case * mixed_letters(positions, choices) + params.odd_bars * odd_bars(positions, choices);
+    return params.mixed_case * mixed_letters(positions, choices) + params.odd_bars * odd_bars(positions, choices) +
+           params.unbalanced * (unbalanced(positions, choices) > 0);
   }
   double score(const std::vector<int>& choices) const {
     return sequence_score(model, positions, choices, params.weight) - penalty(choices);
@@ -135,6 +147,24 @@ struct Rules {
     return best.empty() ? choices : best;
   }
 
+  // The reading with one symbol read otherwise so that ( and ) are closer to balanced,
+  // whichever scores best.
+  std::vector<int> closer_balance(const std::vector<int>& choices) const {
+    const int now = unbalanced(positions, choices);
+    std::vector<int> best;
+    double best_score = 0;
+    for (size_t p = 0; p < positions.size(); ++p)
+      for (size_t a = 0; a < positions[p].size(); ++a) {
+        if (int(a) == choices[p]) continue;
+        std::vector<int> q = choices;
+        q[p] = int(a);
+        if (unbalanced(positions, q) >= now) continue;
+        const double s = sequence_score(model, positions, q, params.weight);
+        if (best.empty() || s > best_score) best = q, best_score = s;
+      }
+    return best.empty() ? choices : best;
+  }
+
   // Each reading and its forms that keep the rules compete; the n best distinct readings stay,
   // their probabilities their share among them.
   std::vector<LabelReading> apply(const std::vector<LabelReading>& readings, int n) const {
@@ -148,7 +178,8 @@ struct Rules {
       add(r.choices);
       std::vector<int> kept = r.choices;
       if (params.mixed_case > 0 && mixed_letters(positions, kept) > 0) add(kept = one_case_each(kept));
-      if (params.odd_bars > 0 && odd_bars(positions, kept)) add(even_bars(kept));
+      if (params.odd_bars > 0 && odd_bars(positions, kept)) add(kept = even_bars(kept));
+      if (params.unbalanced > 0 && unbalanced(positions, kept) > 0) add(closer_balance(kept));
     }
     std::sort(all.begin(), all.end(), [](const LabelReading& a, const LabelReading& b) { return a.score > b.score; });
     if (int(all.size()) > n) all.resize(size_t(n));
@@ -182,7 +213,7 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   }
   const bool use_model = model && params.weight != 0;
   auto best = best_label_readings(use_model ? model : nullptr, positions, params.weight, params.readings);
-  if (use_model && (params.mixed_case > 0 || params.odd_bars > 0))
+  if (use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0))
     best = Rules{*model, positions, params}.apply(best, std::max(params.readings, 1));
   std::vector<RelabelledSymbols> out;
   for (const LabelReading& reading : best) {

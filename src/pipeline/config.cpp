@@ -82,6 +82,7 @@ const Field kFields[] = {
     INKMATH_FIELD("language.readings", language.readings, Integer),
     INKMATH_FIELD("language.mixed_case", language.mixed_case, Real),
     INKMATH_FIELD("language.odd_bars", language.odd_bars, Real),
+    INKMATH_FIELD("language.unbalanced", language.unbalanced, Real),
 };
 
 #undef INKMATH_FIELD

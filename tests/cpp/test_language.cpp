@@ -281,7 +281,7 @@ std::string read_row(const LanguageModel& model, const std::vector<std::vector<A
 
 }  // namespace
 
-TEST_CASE("whole readings write a letter in one case and bars in pairs", "[language]") {
+TEST_CASE("whole readings write a letter in one case, bars in pairs and balanced parentheses", "[language]") {
   // A model that has no preference between x and X, nor has seen two letters together.
   std::vector<std::vector<std::string>> sentences;
   for (const char* s : {"x + 1", "X + 1", "1 + x", "1 + X"}) sentences.push_back(words(s));
@@ -291,6 +291,7 @@ TEST_CASE("whole readings write a letter in one case and bars in pairs", "[langu
   params.alternatives = 5;
   params.mixed_case = 0;
   params.odd_bars = 0;
+  params.unbalanced = 0;
   // The classifier reads the first x large, the second small: each alone would be read so.
   const std::vector<std::vector<Alternative>> xs = {{{"X", 0.7f}, {"x", 0.3f}}, {{"+", 0.9f}}, {{"x", 0.6f}, {"X", 0.4f}}};
   CHECK(read_row(cases, xs, params) == "X + x");
@@ -310,4 +311,14 @@ TEST_CASE("whole readings write a letter in one case and bars in pairs", "[langu
   // An even number of bars is left alone: 1 1 stays.
   const std::vector<std::vector<Alternative>> ones = {{{"1", 0.8f}, {"|", 0.2f}}, {{"1", 0.8f}, {"|", 0.2f}}};
   CHECK(read_row(school, ones, params) == "1 1");
+
+  // (x) with its closing parenthesis read 1: the parentheses balance.
+  const std::vector<std::vector<Alternative>> parens = {{{"(", 0.9f}}, {{"x", 0.9f}}, {{"1", 0.6f}, {")", 0.4f}}};
+  params.odd_bars = 0;
+  CHECK(read_row(school, parens, params) == "( x 1");
+  params.unbalanced = 3;
+  CHECK(read_row(school, parens, params) == "( x )");
+  // A sure reading stays unbalanced.
+  const std::vector<std::vector<Alternative>> open = {{{"(", 0.9f}}, {{"x", 0.9f}}, {{"1", 0.999f}, {")", 0.001f}}};
+  CHECK(read_row(school, open, params) == "( x 1");
 }
