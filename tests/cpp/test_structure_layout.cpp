@@ -36,6 +36,15 @@ TEST_CASE("superscript and subscript", "[structure]") {
         "x ^ { 2 } + 1");
 }
 
+TEST_CASE("a comma between two symbols of a subscript is in it; one before the baseline resumes is not", "[structure]") {
+  // Y_{l,m}: the l, comma and m written small, below the line.
+  CHECK(parse({sym("Y", 0, 2, 10, 20), sym("l", 11, 16, 13, 26), sym(",", 14, 24, 15, 28), sym("m", 16, 20, 22, 26)}) ==
+        "Y _ { l , m }");
+  // x_1 , y: the letter after the comma is back on the line.
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("1", 11, 16, 13, 26), sym(",", 15, 18, 16, 23), sym("y", 19, 10, 28, 26)}) ==
+        "x _ { 1 } , y");
+}
+
 TEST_CASE("nested superscripts", "[structure]") {
   CHECK(parse({sym("e", 0, 10, 10, 20), sym("x", 11, 3, 17, 9), sym("2", 18, -2, 21, 3)}) == "e ^ { x ^ { 2 } }");
 }
