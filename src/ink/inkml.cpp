@@ -143,7 +143,10 @@ InkmlDocument parse(const pugi::xml_document& xml, const std::string& where) {
     index[trace.attribute("id").as_string()] = int(doc.ink.strokes.size());
     doc.ink.strokes.push_back(parse_trace(trace.text().as_string(), where));
   }
-  doc.truth_latex = strip_dollars(root.find_child_by_attribute("annotation", "type", "truth").text().as_string());
+  // A few CROHME files spell the attribute "typx"; their LaTeX truth is there all the same.
+  auto truth = root.find_child_by_attribute("annotation", "type", "truth");
+  if (!truth) truth = root.find_child_by_attribute("annotation", "typx", "truth");
+  doc.truth_latex = strip_dollars(truth.text().as_string());
   std::vector<std::string> mathml_ids;
   for (auto group : root.children("traceGroup")) collect_symbols(group, index, doc, mathml_ids, where);
   doc.scopes = truth_scopes(root, mathml_ids);

@@ -10,7 +10,7 @@ namespace inkmath {
 
 struct InkmlDocument {
   Ink ink;
-  std::string truth_latex;           // <annotation type="truth">, without surrounding $...$
+  std::string truth_latex;           // <annotation type="truth"> (or typx="truth"), without $...$
   std::vector<SymbolTruth> symbols;  // innermost <traceGroup>s with a label, stroke indices into ink
   // Where each symbol sits in the truth layout (the MathML annotation), one entry per symbol:
   // the path of containers from the top row, e.g. "/2^/5_" = in the subscript of symbol 5,

@@ -1,8 +1,11 @@
 #include "language/refine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <map>
+#include <string>
 
 namespace inkmath {
 
@@ -40,6 +43,153 @@ void reading_order(const LayoutRow& row, std::vector<int>& order, std::vector<bo
   }
 }
 
+// The letters whose capital is the same shape, smaller: a writer's case is a matter of size.
+char case_class(const std::string& label) {
+  if (label.size() != 1) return 0;
+  const char lower = char(std::tolower(static_cast<unsigned char>(label[0])));
+  return std::string("copsuvwxyzk").find(lower) == std::string::npos ? 0 : lower;
+}
+
+// Score of one label sequence as best_label_readings scores it, sentence end included.
+double sequence_score(const LanguageModel& model, const std::vector<std::vector<Alternative>>& positions,
+                      const std::vector<int>& choices, double weight) {
+  std::vector<int> history;
+  double score = 0;
+  for (size_t p = 0; p < positions.size(); ++p) {
+    const Alternative& a = positions[p][size_t(choices[p])];
+    const int id = model.id(a.label);
+    score += log_score(a.score) + weight * model.log_prob(history, id);
+    history.push_back(id);
+  }
+  return score + weight * model.log_prob(history, model.end_id());
+}
+
+// How many letters the reading writes in both cases.
+int mixed_letters(const std::vector<std::vector<Alternative>>& positions, const std::vector<int>& choices) {
+  std::map<char, int> cases;  // bit 1: lower case seen, bit 2: capital
+  for (size_t p = 0; p < positions.size(); ++p) {
+    const std::string& label = positions[p][size_t(choices[p])].label;
+    if (const char c = case_class(label)) cases[c] |= std::islower(static_cast<unsigned char>(label[0])) ? 1 : 2;
+  }
+  int mixed = 0;
+  for (const auto& [c, seen] : cases) mixed += seen == 3;
+  return mixed;
+}
+
+bool odd_bars(const std::vector<std::vector<Alternative>>& positions, const std::vector<int>& choices) {
+  int bars = 0;
+  for (size_t p = 0; p < positions.size(); ++p) bars += positions[p][size_t(choices[p])].label == "|";
+  return bars % 2 == 1;
+}
+
+// How many more ( than ) the reading has, or the reverse.
+int unbalanced(const std::vector<std::vector<Alternative>>& positions, const std::vector<int>& choices) {
+  int open = 0;
+  for (size_t p = 0; p < positions.size(); ++p) {
+    const std::string& label = positions[p][size_t(choices[p])].label;
+    open += label == "(" ? 1 : label == ")" ? -1 : 0;
+  }
+  return std::abs(open);
+}
+
+// The whole-expression rules a reading may break, each at a cost (LanguageParams).
+struct Rules {
+  const LanguageModel& model;
+  const std::vector<std::vector<Alternative>>& positions;
+  const LanguageParams& params;
+
+  double penalty(const std::vector<int>& choices) const {
+    return params.mixed_case * mixed_letters(positions, choices) + params.odd_bars * odd_bars(positions, choices) +
+           params.unbalanced * (unbalanced(positions, choices) > 0);
+  }
+  double score(const std::vector<int>& choices) const {
+    return sequence_score(model, positions, choices, params.weight) - penalty(choices);
+  }
+
+  // The reading with each letter it writes in both cases written in one, where every place of
+  // that letter offers that case among its alternatives, whichever case scores better.
+  std::vector<int> one_case_each(std::vector<int> choices) const {
+    for (const char c : std::string("copsuvwxyzk")) {
+      std::vector<int> best;
+      double best_score = 0;
+      for (const char variant : {c, char(std::toupper(static_cast<unsigned char>(c)))}) {
+        std::vector<int> q = choices;
+        bool feasible = true;
+        for (size_t p = 0; p < positions.size() && feasible; ++p) {
+          if (case_class(positions[p][size_t(q[p])].label) != c) continue;
+          feasible = false;
+          for (size_t a = 0; a < positions[p].size(); ++a)
+            if (positions[p][a].label == std::string(1, variant)) q[p] = int(a), feasible = true;
+        }
+        if (!feasible) continue;
+        const double s = sequence_score(model, positions, q, params.weight);
+        if (best.empty() || s > best_score) best = q, best_score = s;
+      }
+      if (!best.empty() && mixed_letters(positions, best) < mixed_letters(positions, choices)) choices = best;
+    }
+    return choices;
+  }
+
+  // The reading with one symbol more or fewer read as a bar |, whichever scores best.
+  std::vector<int> even_bars(const std::vector<int>& choices) const {
+    std::vector<int> best;
+    double best_score = 0;
+    for (size_t p = 0; p < positions.size(); ++p) {
+      const bool bar = positions[p][size_t(choices[p])].label == "|";
+      for (size_t a = 0; a < positions[p].size(); ++a) {
+        if ((positions[p][a].label == "|") == bar) continue;
+        std::vector<int> q = choices;
+        q[p] = int(a);
+        const double s = sequence_score(model, positions, q, params.weight);
+        if (best.empty() || s > best_score) best = q, best_score = s;
+      }
+    }
+    return best.empty() ? choices : best;
+  }
+
+  // The reading with one symbol read otherwise so that ( and ) are closer to balanced,
+  // whichever scores best.
+  std::vector<int> closer_balance(const std::vector<int>& choices) const {
+    const int now = unbalanced(positions, choices);
+    std::vector<int> best;
+    double best_score = 0;
+    for (size_t p = 0; p < positions.size(); ++p)
+      for (size_t a = 0; a < positions[p].size(); ++a) {
+        if (int(a) == choices[p]) continue;
+        std::vector<int> q = choices;
+        q[p] = int(a);
+        if (unbalanced(positions, q) >= now) continue;
+        const double s = sequence_score(model, positions, q, params.weight);
+        if (best.empty() || s > best_score) best = q, best_score = s;
+      }
+    return best.empty() ? choices : best;
+  }
+
+  // Each reading and its forms that keep the rules compete; the n best distinct readings stay,
+  // their probabilities their share among them.
+  std::vector<LabelReading> apply(const std::vector<LabelReading>& readings, int n) const {
+    std::vector<LabelReading> all;
+    const auto add = [&](const std::vector<int>& choices) {
+      for (const LabelReading& r : all)
+        if (r.choices == choices) return;
+      all.push_back({choices, score(choices), 0});
+    };
+    for (const LabelReading& r : readings) {
+      add(r.choices);
+      std::vector<int> kept = r.choices;
+      if (params.mixed_case > 0 && mixed_letters(positions, kept) > 0) add(kept = one_case_each(kept));
+      if (params.odd_bars > 0 && odd_bars(positions, kept)) add(kept = even_bars(kept));
+      if (params.unbalanced > 0 && unbalanced(positions, kept) > 0) add(closer_balance(kept));
+    }
+    std::sort(all.begin(), all.end(), [](const LabelReading& a, const LabelReading& b) { return a.score > b.score; });
+    if (int(all.size()) > n) all.resize(size_t(n));
+    double total = 0;
+    for (const LabelReading& r : all) total += std::exp(r.score - all[0].score);
+    for (LabelReading& r : all) r.probability = std::exp(r.score - all[0].score) / total;
+    return all;
+  }
+};
+
 }  // namespace
 
 std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const LayoutRow& tree,
@@ -62,7 +212,9 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
     positions.push_back(std::move(alts));
   }
   const bool use_model = model && params.weight != 0;
-  const auto best = best_label_readings(use_model ? model : nullptr, positions, params.weight, params.readings);
+  auto best = best_label_readings(use_model ? model : nullptr, positions, params.weight, params.readings);
+  if (use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0))
+    best = Rules{*model, positions, params}.apply(best, std::max(params.readings, 1));
   std::vector<RelabelledSymbols> out;
   for (const LabelReading& reading : best) {
     RelabelledSymbols r{symbols, reading.probability, false};

@@ -98,7 +98,7 @@ class Parser {
         attach(r.back(), false, Row{atom("\\prime")});
       } else if (tok == "{") {
         Row inner = row("}");
-        if (i_ < t_.size() && (t_[i_] == "^" || t_[i_] == "_")) {
+        if (i_ < t_.size() && (t_[i_] == "^" || t_[i_] == "_") && !takes_scripts(inner, t_[i_] == "_")) {
           Element g;
           g.kind = "group";
           g.a = std::move(inner);
@@ -126,6 +126,12 @@ class Parser {
     e.kind = "atom";
     e.token = token;
     return e;
+  }
+
+  // Whether the scripts written after a braced group can go on its last element as well:
+  // {A}_i is A_i and {v_1}^2 is v_1^2, the same layout; not so {x_1}_2 or {y'}^2.
+  static bool takes_scripts(const Row& group, bool sub) {
+    return !group.empty() && !(sub ? group.back().has_sub : group.back().has_sup);
   }
 
   static void attach(Element& e, bool sub, Row script) {

@@ -1,7 +1,9 @@
 // LaTeX comparison for evaluation: a canonical token sequence and a token edit distance.
 //
 // Two LaTeX strings that typeset the same 2D layout normalize to the same tokens:
-//  - whitespace is ignored; braces that group nothing are dropped (x^2 = x^{2}, {a}b = ab);
+//  - whitespace is ignored; braces that group nothing are dropped (x^2 = x^{2}, {a}b = ab), and
+//    so are braces around a base whose last symbol can take the scripts ({A}_i = A_i,
+//    {v_1}^2 = v_1^2, {(E)}^n = (E)^n);
 //  - sizing and spacing commands go (\left \right \big.. \Big.. \limits \displaystyle \, \;);
 //  - font and text wrappers keep only their content (\mathrm{d} = d, \mbox{sin} = sin);
 //  - spellings of one symbol agree (\lt = <, \gt = >, \to = \rightarrow, \dots \cdots = \ldots,

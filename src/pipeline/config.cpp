@@ -80,6 +80,9 @@ const Field kFields[] = {
     INKMATH_FIELD("language.alternatives", language.alternatives, Integer),
     INKMATH_FIELD("language.min_score", language.min_score, Real),
     INKMATH_FIELD("language.readings", language.readings, Integer),
+    INKMATH_FIELD("language.mixed_case", language.mixed_case, Real),
+    INKMATH_FIELD("language.odd_bars", language.odd_bars, Real),
+    INKMATH_FIELD("language.unbalanced", language.unbalanced, Real),
 };
 
 #undef INKMATH_FIELD

@@ -21,13 +21,56 @@ bool nothing_between(const std::vector<RecognizedSymbol>& symbols, int a, int b,
   return true;
 }
 
+// The classifier may read two of three dots as one \ldots: such an ellipsis of fewer than three
+// strokes takes the dots beside it on its line, nearest first, until it has three.
+int complete_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double step, double rise) {
+  std::vector<bool> gone(symbols.size(), false);
+  int grown = 0;
+  for (int e = 0; e < int(symbols.size()); ++e) {
+    if (gone[e] || symbols[e].label != "\\ldots") continue;
+    const size_t before = symbols[e].strokes.size();
+    while (symbols[e].strokes.size() < 3) {
+      const Box& p = symbols[e].box;
+      int nearest = -1;
+      double best = step * size;
+      for (int i = 0; i < int(symbols.size()); ++i) {
+        if (gone[i] || i == e || symbols[i].label != ".") continue;
+        const Box& q = symbols[i].box;
+        const double gap = q.cx() > p.x1 ? q.cx() - p.x1 : q.cx() < p.x0 ? p.x0 - q.cx() : -1;
+        if (gap < 0 || gap > best || std::abs(q.cy() - p.cy()) > rise * size) continue;
+        const int left = q.cx() < p.x0 ? i : e, right = left == i ? e : i;
+        if (!nothing_between(symbols, left, right, size)) continue;
+        best = gap;
+        nearest = i;
+      }
+      if (nearest < 0) break;
+      RecognizedSymbol& s = symbols[e];
+      s.strokes.insert(s.strokes.end(), symbols[nearest].strokes.begin(), symbols[nearest].strokes.end());
+      std::sort(s.strokes.begin(), s.strokes.end());
+      s.box = merge(s.box, symbols[nearest].box);
+      s.score = std::min(s.score, symbols[nearest].score);
+      s.alternatives = {{s.label, s.score}};
+      s.fixed = s.fixed && symbols[nearest].fixed;
+      gone[nearest] = true;
+    }
+    grown += symbols[e].strokes.size() > before;
+  }
+  if (grown == 0) return 0;
+  std::vector<RecognizedSymbol> kept;
+  for (int i = 0; i < int(symbols.size()); ++i)
+    if (!gone[i]) kept.push_back(std::move(symbols[i]));
+  symbols = std::move(kept);
+  return grown;
+}
+
 }  // namespace
 
 int merge_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double step, double rise) {
+  const int completed = complete_ellipses(symbols, size, step, rise);
   std::vector<int> dots;
   for (int i = 0; i < int(symbols.size()); ++i)
     if (symbols[i].label == ".") dots.push_back(i);
-  if (dots.size() < 3) return 0;
+  if (dots.size() < 3) return completed;
   std::sort(dots.begin(), dots.end(), [&](int a, int b) { return symbols[a].box.cx() < symbols[b].box.cx(); });
   const auto follows = [&](int a, int b) {
     const Box& p = symbols[a].box;
@@ -57,12 +100,12 @@ int merge_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double s
     ++merged;
     k += 3;
   }
-  if (merged == 0) return 0;
+  if (merged == 0) return completed;
   std::vector<RecognizedSymbol> kept;
   for (int i = 0; i < int(symbols.size()); ++i)
     if (!gone[i]) kept.push_back(std::move(symbols[i]));
   symbols = std::move(kept);
-  return merged;
+  return completed + merged;
 }
 
 }  // namespace inkmath

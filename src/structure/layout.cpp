@@ -308,13 +308,14 @@ class Parser {
   // How t joins the row whose last symbol on the line is `base`; `script` is the script the
   // symbol before t went into (Right: none), `script_line` that script's line.
   Relation decide(const Unit& base, const LineEstimate& line, const Unit& t, double xh, Relation script,
-                  const LineEstimate& script_line) {
+                  const LineEstimate& script_line, const Unit* next) {
     const std::optional<Relation> fixed = fixed_relation(base, line, t, xh);
     Relation r;
     std::optional<RelationFeatures> features;
     if (fixed) {
       r = *fixed;
-      if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
+      if (r == Relation::Right && (continues_script(script, script_line, t, xh) || comma_in_script(script, script_line, t, next, xh)))
+        r = script;
     } else {
       const bool learned = p_.learned && relations_ && relations_->hidden > 0 && !teacher_;  // fitting: the rules
       if (learned || teacher_)
@@ -347,18 +348,29 @@ class Parser {
            own < 1.25 * script_line.xheight;
   }
 
+  // A comma between two symbols of the script just written is in it (the comma of Y_{l,m});
+  // one followed by a symbol on the line is not (x_1, x_2).
+  bool comma_in_script(Relation script, const LineEstimate& script_line, const Unit& t, const Unit* next, double xh) const {
+    if (t.label != "," || !next || script == Relation::Right) return false;
+    return t.box.y0 > script_line.center - script_line.xheight && t.box.cy() < script_line.center + script_line.xheight &&
+           continues_script(script, script_line, *next, xh);
+  }
+
   LayoutRow link_baseline(std::vector<Unit>& units, double xh) {
     std::vector<Unit*> baseline;
     LineEstimate line;
     bool have_line = false;
     Relation script = Relation::Right;  // the script the last symbol went into, if any
     LineEstimate script_line;
-    for (Unit& t : units) {
+    for (size_t k = 0; k < units.size(); ++k) {
+      Unit& t = units[k];
       if (baseline.empty()) {
         baseline.push_back(&t);
       } else {
         Unit& base = *baseline.back();
-        const Relation r = decide(base, have_line ? line : LineEstimate{base.box.cy(), xh, true}, t, xh, script, script_line);
+        const Unit* next = k + 1 < units.size() ? &units[k + 1] : nullptr;
+        const Relation r =
+            decide(base, have_line ? line : LineEstimate{base.box.cy(), xh, true}, t, xh, script, script_line, next);
         if (r != Relation::Right) {
           auto& target = r == Relation::Superscript ? base.sup : base.sub;
           collect_ids(t, target);

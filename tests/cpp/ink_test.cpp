@@ -60,6 +60,18 @@ TEST_CASE("InkML traces, truth and symbol groups are read") {
   REQUIRE(doc.symbols[1].strokes == std::vector<int>{2});
 }
 
+TEST_CASE("a LaTeX truth under the misspelled attribute typx is read as the truth") {
+  const auto doc = read_inkml_string(R"(<ink xmlns="http://www.w3.org/2003/InkML">
+    <annotation type="writer">w1</annotation>
+    <annotation typx="truth">$ a + b $</annotation>
+    <trace id="a">0 0, 10 10</trace></ink>)");
+  REQUIRE(doc.truth_latex == "a + b");
+  // The correctly spelled attribute wins when both are there.
+  const auto both = read_inkml_string(R"(<ink><annotation typx="truth">$y$</annotation>
+    <annotation type="truth">$x$</annotation><trace>0 0, 1 1</trace></ink>)");
+  REQUIRE(both.truth_latex == "x");
+}
+
 TEST_CASE("the truth layout in MathML gives each symbol's relation to another") {
   // x_{i}^{2} + \frac{a}{b}: i and 2 are x's scripts, + follows x on the row, a and b are
   // in the fraction, and y names no MathML element.

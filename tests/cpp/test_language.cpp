@@ -253,3 +253,72 @@ TEST_CASE("whole readings: the language part of the model file, and language.wei
   REQUIRE(a.latex == b.latex);
   REQUIRE(a.readings.size() == b.readings.size());
 }
+
+namespace {
+
+// Symbols side by side on one row, each with its classifier alternatives, best first.
+std::string read_row(const LanguageModel& model, const std::vector<std::vector<Alternative>>& alternatives,
+                     const LanguageParams& params) {
+  std::vector<RecognizedSymbol> symbols;
+  LayoutRow row;
+  for (const auto& a : alternatives) {
+    RecognizedSymbol s;
+    s.label = a.front().label;
+    s.score = a.front().score;
+    s.alternatives = a;
+    row.push_back(LayoutNode{LayoutNode::Type::Symbol, int(symbols.size()), {}, {}, {}, {}});
+    symbols.push_back(s);
+  }
+  const auto readings = best_readings(&model, row, symbols, params);
+  double sum = 0;
+  for (const auto& r : readings) sum += r.probability;
+  REQUIRE(sum > 0);
+  REQUIRE(sum <= 1 + 1e-9);
+  std::string out;
+  for (const auto& s : readings.at(0).symbols) out += (out.empty() ? "" : " ") + s.label;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("whole readings write a letter in one case, bars in pairs and balanced parentheses", "[language]") {
+  // A model that has no preference between x and X, nor has seen two letters together.
+  std::vector<std::vector<std::string>> sentences;
+  for (const char* s : {"x + 1", "X + 1", "1 + x", "1 + X"}) sentences.push_back(words(s));
+  const LanguageModel cases(3, {"x", "X", "+", "1"}, sentences);
+  LanguageParams params;
+  params.weight = 0.7;
+  params.alternatives = 5;
+  params.mixed_case = 0;
+  params.odd_bars = 0;
+  params.unbalanced = 0;
+  // The classifier reads the first x large, the second small: each alone would be read so.
+  const std::vector<std::vector<Alternative>> xs = {{{"X", 0.7f}, {"x", 0.3f}}, {{"+", 0.9f}}, {{"x", 0.6f}, {"X", 0.4f}}};
+  CHECK(read_row(cases, xs, params) == "X + x");
+  params.mixed_case = 3;
+  CHECK(read_row(cases, xs, params) == "X + X");
+  // Where the classifier is sure of both cases, the letters stay as read.
+  const std::vector<std::vector<Alternative>> sure = {{{"X", 0.99f}, {"x", 0.01f}}, {{"+", 0.9f}}, {{"x", 0.99f}, {"X", 0.01f}}};
+  CHECK(read_row(cases, sure, params) == "X + x");
+
+  // |x| with its closing bar read 1.
+  const LanguageModel school = school_model();
+  const std::vector<std::vector<Alternative>> bars = {{{"|", 0.7f}, {"1", 0.3f}}, {{"x", 0.9f}}, {{"1", 0.6f}, {"|", 0.4f}}};
+  params.mixed_case = 0;
+  CHECK(read_row(school, bars, params) == "| x 1");
+  params.odd_bars = 3;
+  CHECK(read_row(school, bars, params) == "| x |");
+  // An even number of bars is left alone: 1 1 stays.
+  const std::vector<std::vector<Alternative>> ones = {{{"1", 0.8f}, {"|", 0.2f}}, {{"1", 0.8f}, {"|", 0.2f}}};
+  CHECK(read_row(school, ones, params) == "1 1");
+
+  // (x) with its closing parenthesis read 1: the parentheses balance.
+  const std::vector<std::vector<Alternative>> parens = {{{"(", 0.9f}}, {{"x", 0.9f}}, {{"1", 0.6f}, {")", 0.4f}}};
+  params.odd_bars = 0;
+  CHECK(read_row(school, parens, params) == "( x 1");
+  params.unbalanced = 3;
+  CHECK(read_row(school, parens, params) == "( x )");
+  // A sure reading stays unbalanced.
+  const std::vector<std::vector<Alternative>> open = {{{"(", 0.9f}}, {{"x", 0.9f}}, {{"1", 0.999f}, {")", 0.001f}}};
+  CHECK(read_row(school, open, params) == "( x 1");
+}

@@ -36,6 +36,16 @@ TEST_CASE("normalization: roots and groups with scripts keep their structure", "
   CHECK(normalize_latex("\\sqrt x") == "\\sqrt { x }");
   CHECK(normalize_latex("{y'}^2") == "{ y ^ { \\prime } } ^ { 2 }");
   CHECK(normalize_latex("\\frac{a}{b}") != normalize_latex("\\frac{b}{a}"));
+  CHECK(normalize_latex("{x_1}_2") == "{ x _ { 1 } } _ { 2 }");
+}
+
+TEST_CASE("normalization: braces around a base that can take the scripts are dropped", "[latex]") {
+  CHECK(normalize_latex("\\sigma({A}_i)") == normalize_latex("\\sigma(A_i)"));
+  CHECK(normalize_latex("{e}^{ht}") == "e ^ { h t }");
+  CHECK(normalize_latex("{v_{1}}^{2}") == normalize_latex("v_1^2"));
+  CHECK(normalize_latex("{(E)}^{n}") == "( E ) ^ { n }");
+  CHECK(normalize_latex("{\\sqrt{2}}^k") == normalize_latex("\\sqrt{2}^{k}"));
+  CHECK(normalize_latex("{a}^{2}b") != normalize_latex("a b^2"));
 }
 
 TEST_CASE("normalization: malformed input does not throw", "[latex]") {

@@ -36,6 +36,15 @@ TEST_CASE("superscript and subscript", "[structure]") {
         "x ^ { 2 } + 1");
 }
 
+TEST_CASE("a comma between two symbols of a subscript is in it; one before the baseline resumes is not", "[structure]") {
+  // Y_{l,m}: the l, comma and m written small, below the line.
+  CHECK(parse({sym("Y", 0, 2, 10, 20), sym("l", 11, 16, 13, 26), sym(",", 14, 24, 15, 28), sym("m", 16, 20, 22, 26)}) ==
+        "Y _ { l , m }");
+  // x_1 , y: the letter after the comma is back on the line.
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("1", 11, 16, 13, 26), sym(",", 15, 18, 16, 23), sym("y", 19, 10, 28, 26)}) ==
+        "x _ { 1 } , y");
+}
+
 TEST_CASE("nested superscripts", "[structure]") {
   CHECK(parse({sym("e", 0, 10, 10, 20), sym("x", 11, 3, 17, 9), sym("2", 18, -2, 21, 3)}) == "e ^ { x ^ { 2 } }");
 }
@@ -159,9 +168,10 @@ TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol 
   };
   std::vector<RecognizedSymbol> three = {symbol("x", {0, 1}), symbol(".", {2}), symbol(".", {3}), symbol(".", {4}),
                                          symbol("y", {5})};
-  CHECK(normalize_latex(lay_out(ink, three).latex) == "x \\ldots y");
-  REQUIRE(three.size() == 3);
-  CHECK(three[1].strokes == std::vector<int>{2, 3, 4});
+  const auto merged = lay_out(ink, three);
+  CHECK(normalize_latex(merged.latex) == "x \\ldots y");
+  REQUIRE(merged.symbols.size() == 3);
+  CHECK(merged.symbols[1].strokes == std::vector<int>{2, 3, 4});
 
   std::vector<RecognizedSymbol> two = {symbol("x", {0, 1}), symbol(".", {2}), symbol(".", {3}), symbol("y", {5})};
   CHECK(normalize_latex(lay_out(ink, two).latex) == "x . . y");
@@ -170,6 +180,37 @@ TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol 
   between[2].box = {21, 12, 23, 20};  // a symbol between the second and third dots
   between[3].box = {26, 19, 27, 20};
   CHECK(normalize_latex(lay_out(ink, between).latex).find("\\ldots") == std::string::npos);
+}
+
+TEST_CASE("an \\ldots read from two of the dots takes the third beside it on its line", "[structure]") {
+  // Strokes: x (two strokes of size 10), then three dots of size 1 along the line, then y.
+  Ink ink{{{{0, 10}, {10, 20}}, {{10, 10}, {0, 20}}, {{14, 19}, {15, 20}}, {{19, 19}, {20, 20}}, {{24, 19}, {25, 20}},
+           {{30, 10}, {38, 20}}}};
+  const auto symbol = [&](const std::string& label, std::vector<int> strokes) {
+    RecognizedSymbol s;
+    s.label = label;
+    s.score = 0.9f;
+    s.strokes = strokes;
+    s.box = bounding_box(ink, strokes);
+    s.alternatives = {{label, 0.9f}};
+    return s;
+  };
+  // The first two dots read as one \ldots, the third alone: one \ldots of all three.
+  const auto after = lay_out(ink, {symbol("x", {0, 1}), symbol("\\ldots", {2, 3}), symbol(".", {4}), symbol("y", {5})});
+  CHECK(normalize_latex(after.latex) == "x \\ldots y");
+  REQUIRE(after.symbols.size() == 3);
+  CHECK(after.symbols[1].strokes == std::vector<int>{2, 3, 4});
+  // The last two read as one: the first dot joins it from the left.
+  const auto before = lay_out(ink, {symbol("x", {0, 1}), symbol(".", {2}), symbol("\\ldots", {3, 4}), symbol("y", {5})});
+  CHECK(normalize_latex(before.latex) == "x \\ldots y");
+  REQUIRE(before.symbols.size() == 3);
+  CHECK(before.symbols[1].strokes == std::vector<int>{2, 3, 4});
+  // A dot off the line stays a dot, and an \ldots of three strokes takes no more.
+  auto dot = symbol(".", {4});
+  dot.box = {24, 29, 25, 30};
+  CHECK(lay_out(ink, {symbol("x", {0, 1}), symbol("\\ldots", {2, 3}), dot, symbol("y", {5})}).symbols.size() == 4);
+  dot.box = {26, 19, 27, 20};
+  CHECK(lay_out(ink, {symbol("x", {0, 1}), symbol("\\ldots", {2, 3, 4}), dot, symbol("y", {5})}).symbols.size() == 4);
 }
 
 TEST_CASE("numbers are written as numbers: digits and a decimal point between digits join", "[latex]") {
