@@ -106,6 +106,8 @@ function announce(latest) {
   window.dispatchEvent(new CustomEvent('inkmath:reading', { detail: latest }));
 }
 
+const surfaceName = () => `page:${document.body.dataset.mode || 'write'}`;
+
 async function recognize() {
   if (store.strokes.length === 0) {
     recognizer.cancel();
@@ -120,7 +122,9 @@ async function recognize() {
   const request = store.snapshot();
   let r;
   try {
-    r = await recognizer.recognize(request.strokes, { ...reading.options, fixed: request.fixed });
+    // Each mode's ink (web/practice/mode-ink.js) is its own surface: the worker keeps what it
+    // classified for each, so a pen-up classifies only the strokes it changed.
+    r = await recognizer.recognize(request.strokes, { ...reading.options, surface: surfaceName(), fixed: request.fixed });
   } catch (err) {
     // A call replaced by newer ink needs nothing; an unavailable recognizer shows in its state.
     if (err instanceof RecognitionError && store.strokes.length > 0) status.error('reading', `This ink could not be read: ${err.message}`);
@@ -139,8 +143,9 @@ store.addEventListener('change', (e) => {
   $('undo').disabled = !store.canUndo;
   $('redo').disabled = !store.canRedo;
   $('clear').disabled = store.strokes.length === 0;
-  if (storage) status.error('storage', saveInk(storage, store.snapshot()));
+  // The ink goes to the recognizer first: saving it is not on the way to the reading.
   if (e.detail.kind !== 'transform') recognize();
+  if (storage) status.error('storage', saveInk(storage, store.snapshot()));
 });
 
 // --- toolbar ---------------------------------------------------------------------------
