@@ -3,11 +3,11 @@
 // importScripts the Emscripten module.
 //
 // in:  { type: 'init', wasmDir, weights, simd }   (URLs; simd: false forces the scalar module)
-//      { type: 'recognize', id, ink: { strokes, fixed, options } }   (the core's ink JSON;
-//        options.surface, when given, names which ink of the page this is: each has a session)
+//      { type: 'recognize', id, surface, ink }   (ink: the core's ink JSON, as text; surface
+//        names which ink of the page this is: each has its own session)
 // out: { type: 'ready', simd }   (whether the SIMD module was loaded)
 //      { type: 'unavailable', reason: 'wasm' | 'weights-missing' | 'weights-invalid', message }
-//      { type: 'result', id, result, workerMs }
+//      { type: 'result', id, result, workerMs }   (result: the core's reading JSON, as text)
 //      { type: 'crashed', id, message }   (the worker closes itself after this)
 'use strict';
 
@@ -114,7 +114,7 @@ async function init({ wasmDir, weights, simd = true }) {
   return { module, instance: recognizer };
 }
 
-async function recognize({ id, ink }) {
+async function recognize({ id, surface, ink }) {
   let recognizer;
   try {
     recognizer = await ready;
@@ -124,8 +124,7 @@ async function recognize({ id, ink }) {
   const started = performance.now();
   let result;
   try {
-    const surface = ink && ink.options && typeof ink.options.surface === 'string' ? ink.options.surface : '';
-    result = JSON.parse(sessionFor(recognizer, surface).recognize(JSON.stringify(ink)));
+    result = sessionFor(recognizer, typeof surface === 'string' ? surface : '').recognize(String(ink));
   } catch (err) {
     // A trap or abort leaves the module unusable: report, and let the page start a fresh worker.
     self.postMessage({ type: 'crashed', id, message: String(err && err.message ? err.message : err) });
