@@ -1,12 +1,12 @@
 // The page: wires pen input, the ink store, rendering, recognition and the views.
-import { paths, pageUrl } from './config.js';
 import { InkStore } from './ink/store.js';
 import { saveInk, loadInk } from './ink/persist.js';
 import { inkToInkML, inkFromInkML } from './ink/inkml.js';
 import { boundingBox, fitTransform, transformStrokes } from './ink/geometry.js';
 import { WritingSurface } from './pen/surface.js';
 import { GrowingPaper } from './pen/paper.js';
-import { Recognizer, RecognitionError } from './lib/inkmath.js';
+import { RecognitionError } from './lib/inkmath.js';
+import { recognizer } from './start-recognizer.js';
 import { PageReading } from './reading.js';
 import { ResultView } from './view/result.js';
 import { SymbolsView } from './view/symbols.js';
@@ -62,8 +62,6 @@ const readingsMenu = new ReadingsMenu({ math: $('math'), menu: $('readings') }, 
 });
 
 // --- recognition ---------------------------------------------------------------------
-
-const recognizer = new Recognizer({ baseUrl: pageUrl(paths.lib) });
 
 function showState() {
   const { state, message } = recognizer;
