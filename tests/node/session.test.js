@@ -118,7 +118,18 @@ test('session: bad edits are refused with a reason and lose nothing', { skip: sk
   recognizer.delete();
 });
 
-// The page's worker sends a surface's whole ink after each edit (Session.recognize), with the
+// Session.recognizePoints' arguments for ink JSON: x, y, t, pressure of every point (0 where
+// absent), the points per stroke, and the rest of the ink as JSON text.
+function asPoints(ink) {
+  const { strokes, ...rest } = ink;
+  const points = new Float64Array(strokes.flat().length * 4);
+  let at = 0;
+  for (const stroke of strokes) for (const p of stroke) points.set([p[0], p[1], p[2] ?? 0, p[3] ?? 0], (at += 4) - 4);
+  return [points, Int32Array.from(strokes, (s) => s.length), JSON.stringify(rest)];
+}
+
+// The page's worker sends a surface's whole ink after each edit (Session.recognizePoints, or
+// Session.recognize with the ink as text), with the
 // options of the moment: the mode's vocabulary, lines for worked steps, a fixed symbol; and a
 // surface's ink may be replaced by unrelated ink (a new problem, another mode). Each reading
 // must still be the cold one.
@@ -126,6 +137,7 @@ test('session: whole ink sent after each edit, with changing options, reads as a
   const inkmath = await loadInkmath();
   const recognizer = new inkmath.Recognizer(fs.readFileSync(weights));
   const session = new inkmath.Session(recognizer);
+  const byPoints = new inkmath.Session(recognizer);  // the same ink, its points given as numbers
   const all = inkmlFiles(validation);
   const files = inkmlFiles(validation, { step: Math.floor(all.length / 8) }).slice(0, 8);
   const optionSets = [{}, { vocabulary: 'school' }, { lines: true }, { vocabulary: 'school', lines: true }];
@@ -134,6 +146,7 @@ test('session: whole ink sent after each edit, with changing options, reads as a
     const text = JSON.stringify(ink);
     const cold = reading(recognizer.recognize(text));
     assert.deepEqual(reading(session.recognize(text)), cold, step);
+    assert.deepEqual(reading(byPoints.recognizePoints(...asPoints(ink))), cold, `${step}, points as numbers`);
     readings++;
     return cold;
   };
@@ -164,6 +177,17 @@ test('session: whole ink sent after each edit, with changing options, reads as a
     ink.fixed = [];
   });
   assert.ok(readings > files.length * 2);
+  // Ink the core refuses is refused with the same reason either way.
+  const stroke = [[0, 0, 0, 0.5], [5, 10, 1, 0.5]];
+  for (const bad of [{ strokes: [stroke], fixed: [{ strokes: [3], label: 'x' }] }, { strokes: [stroke], options: { lines: 3 } }]) {
+    const error = JSON.parse(session.recognize(JSON.stringify(bad))).error;
+    assert.ok(error);
+    assert.equal(JSON.parse(byPoints.recognizePoints(...asPoints(bad))).error, error);
+  }
+  const [points, lengths, rest] = asPoints({ strokes: [stroke] });
+  assert.match(JSON.parse(byPoints.recognizePoints(points, Int32Array.of(3), rest)).error, /lengths do not match/);
+  assert.match(JSON.parse(byPoints.recognizePoints(points, Int32Array.of(1), rest)).error, /lengths do not match/);
+  byPoints.delete();
   session.delete();
   recognizer.delete();
 });
