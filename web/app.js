@@ -1,12 +1,12 @@
 // The page: wires pen input, the ink store, rendering, recognition and the views.
-import { paths, pageUrl } from './config.js';
 import { InkStore } from './ink/store.js';
 import { saveInk, loadInk } from './ink/persist.js';
 import { inkToInkML, inkFromInkML } from './ink/inkml.js';
 import { boundingBox, fitTransform, transformStrokes } from './ink/geometry.js';
 import { WritingSurface } from './pen/surface.js';
 import { GrowingPaper } from './pen/paper.js';
-import { Recognizer, RecognitionError } from './lib/inkmath.js';
+import { RecognitionError } from './lib/inkmath.js';
+import { recognizer } from './start-recognizer.js';
 import { PageReading } from './reading.js';
 import { ResultView } from './view/result.js';
 import { SymbolsView } from './view/symbols.js';
@@ -63,8 +63,6 @@ const readingsMenu = new ReadingsMenu({ math: $('math'), menu: $('readings') }, 
 
 // --- recognition ---------------------------------------------------------------------
 
-const recognizer = new Recognizer({ baseUrl: pageUrl(paths.lib) });
-
 function showState() {
   const { state, message } = recognizer;
   document.body.dataset.recognizer = state;
@@ -106,6 +104,8 @@ function announce(latest) {
   window.dispatchEvent(new CustomEvent('inkmath:reading', { detail: latest }));
 }
 
+const surfaceName = () => `page:${document.body.dataset.mode || 'write'}`;
+
 async function recognize() {
   if (store.strokes.length === 0) {
     recognizer.cancel();
@@ -120,7 +120,9 @@ async function recognize() {
   const request = store.snapshot();
   let r;
   try {
-    r = await recognizer.recognize(request.strokes, { ...reading.options, fixed: request.fixed });
+    // Each mode's ink (web/practice/mode-ink.js) is its own surface: the worker keeps what it
+    // classified for each, so a pen-up classifies only the strokes it changed.
+    r = await recognizer.recognize(request.strokes, { ...reading.options, surface: surfaceName(), fixed: request.fixed });
   } catch (err) {
     // A call replaced by newer ink needs nothing; an unavailable recognizer shows in its state.
     if (err instanceof RecognitionError && store.strokes.length > 0) status.error('reading', `This ink could not be read: ${err.message}`);
@@ -139,8 +141,9 @@ store.addEventListener('change', (e) => {
   $('undo').disabled = !store.canUndo;
   $('redo').disabled = !store.canRedo;
   $('clear').disabled = store.strokes.length === 0;
-  if (storage) status.error('storage', saveInk(storage, store.snapshot()));
+  // The ink goes to the recognizer first: saving it is not on the way to the reading.
   if (e.detail.kind !== 'transform') recognize();
+  if (storage) status.error('storage', saveInk(storage, store.snapshot()));
 });
 
 // --- toolbar ---------------------------------------------------------------------------

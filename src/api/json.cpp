@@ -84,27 +84,16 @@ std::vector<std::string> vocabulary_from_json(const nlohmann::json& v) {
 
 }  // namespace
 
-Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limits& limits) {
-  if (!j.is_object() || !j.contains("strokes") || !j["strokes"].is_array()) throw Error("ink: expected {\"strokes\": [...]}");
+namespace {
+
+void check_stroke_count(size_t strokes, const Limits& limits) {
   const int max_strokes = limits.max_strokes;
-  if (j["strokes"].size() > size_t(std::max(max_strokes, 0)))
-    throw Error("too many strokes: " + std::to_string(j["strokes"].size()) + " (at most " + std::to_string(max_strokes) + ")");
-  Ink ink;
-  for (const auto& stroke : j["strokes"]) {
-    if (!stroke.is_array()) throw Error("ink: each stroke must be an array of points");
-    Stroke s;
-    for (const auto& p : stroke) {
-      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
-        throw Error("ink: each point must be [x, y] or [x, y, t] with numbers");
-      Point pt;
-      pt.x = p[0].get<double>();
-      pt.y = p[1].get<double>();
-      if (p.size() > 2 && p[2].is_number()) pt.t = p[2].get<double>();
-      if (p.size() > 3 && p[3].is_number()) pt.pressure = p[3].get<double>();
-      s.push_back(pt);
-    }
-    ink.strokes.push_back(std::move(s));
-  }
+  if (strokes > size_t(std::max(max_strokes, 0)))
+    throw Error("too many strokes: " + std::to_string(strokes) + " (at most " + std::to_string(max_strokes) + ")");
+}
+
+// The fixed symbols and options of ink JSON with `strokes` strokes.
+void read_ink_options(const nlohmann::json& j, size_t strokes, RecognizeOptions* options) {
   if (options && j.contains("fixed") && j["fixed"].is_array())
     for (const auto& f : j["fixed"]) {
       SymbolTruth t;
@@ -113,7 +102,7 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limi
         throw Error("ink: each fixed symbol needs strokes and a label");
       t.label = f["label"].get<std::string>();
       for (const auto& i : f["strokes"]) {
-        if (!i.is_number_integer() || i.get<long>() < 0 || i.get<long>() >= long(ink.strokes.size()))
+        if (!i.is_number_integer() || i.get<long>() < 0 || i.get<long>() >= long(strokes))
           throw Error("ink: fixed symbol refers to a stroke that does not exist");
         t.strokes.push_back(i.get<int>());
       }
@@ -131,6 +120,50 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limi
     }
     if (o.contains("vocabulary")) options->vocabulary = vocabulary_from_json(o["vocabulary"]);
   }
+}
+
+}  // namespace
+
+Ink ink_from_points(const std::vector<double>& xytp, const std::vector<int>& lengths, const nlohmann::json& rest,
+                    RecognizeOptions* options, const Limits& limits) {
+  if (!rest.is_object()) throw Error("ink: expected {\"strokes\": [...]}");
+  check_stroke_count(lengths.size(), limits);
+  Ink ink;
+  size_t at = 0;
+  for (int n : lengths) {
+    if (n < 0 || size_t(n) > (xytp.size() - at) / 4) throw Error("ink: the stroke lengths do not match the points");
+    Stroke s(static_cast<size_t>(n));
+    for (Point& p : s) {
+      p = {xytp[at], xytp[at + 1], xytp[at + 2], xytp[at + 3]};
+      at += 4;
+    }
+    ink.strokes.push_back(std::move(s));
+  }
+  if (at != xytp.size()) throw Error("ink: the stroke lengths do not match the points");
+  read_ink_options(rest, ink.strokes.size(), options);
+  return ink;
+}
+
+Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options, const Limits& limits) {
+  if (!j.is_object() || !j.contains("strokes") || !j["strokes"].is_array()) throw Error("ink: expected {\"strokes\": [...]}");
+  check_stroke_count(j["strokes"].size(), limits);
+  Ink ink;
+  for (const auto& stroke : j["strokes"]) {
+    if (!stroke.is_array()) throw Error("ink: each stroke must be an array of points");
+    Stroke s;
+    for (const auto& p : stroke) {
+      if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number())
+        throw Error("ink: each point must be [x, y] or [x, y, t] with numbers");
+      Point pt;
+      pt.x = p[0].get<double>();
+      pt.y = p[1].get<double>();
+      if (p.size() > 2 && p[2].is_number()) pt.t = p[2].get<double>();
+      if (p.size() > 3 && p[3].is_number()) pt.pressure = p[3].get<double>();
+      s.push_back(pt);
+    }
+    ink.strokes.push_back(std::move(s));
+  }
+  read_ink_options(j, ink.strokes.size(), options);
   return ink;
 }
 

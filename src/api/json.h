@@ -26,4 +26,11 @@ Ink ink_from_json(const nlohmann::json& j, RecognizeOptions* options = nullptr, 
 constexpr size_t kMaxInkJsonBytes = 16 << 20;
 Ink ink_from_json_text(const std::string& text, RecognizeOptions* options = nullptr, const Limits& limits = {});
 
+// The same ink with its points given as numbers, not text: xytp holds x, y, t, pressure of each
+// point, stroke after stroke, and lengths each stroke's point count; rest is the ink JSON
+// without its strokes ("fixed", "options"...). For the page's worker: reading thousands of
+// numbers from text is most of a pen-up's cost outside recognition in WebAssembly.
+Ink ink_from_points(const std::vector<double>& xytp, const std::vector<int>& lengths, const nlohmann::json& rest,
+                    RecognizeOptions* options = nullptr, const Limits& limits = {});
+
 }  // namespace inkmath

@@ -77,12 +77,36 @@ int positive(const nlohmann::json& v, const char* what) {
 
 }  // namespace
 
-uint32_t crc32(const uint8_t* data, size_t size) {
-  uint32_t crc = 0xFFFFFFFFu;
-  for (size_t i = 0; i < size; ++i) {
-    crc ^= data[i];
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+namespace {
+
+// CRC-32 (the polynomial of zlib and PNG) four bytes at a time: table[k][b] is the CRC of byte b
+// followed by k zero bytes. Every model load checks a few MiB, and a bit at a time that was most
+// of a page's start in engines that run WebAssembly interpreted at first.
+struct Crc32Tables {
+  uint32_t table[4][256];
+  constexpr Crc32Tables() : table() {
+    for (uint32_t b = 0; b < 256; ++b) {
+      uint32_t crc = b;
+      for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+      table[0][b] = crc;
+    }
+    for (uint32_t b = 0; b < 256; ++b)
+      for (int k = 1; k < 4; ++k) table[k][b] = (table[k - 1][b] >> 8) ^ table[0][table[k - 1][b] & 0xFFu];
   }
+};
+constexpr Crc32Tables kCrc32;
+
+}  // namespace
+
+uint32_t crc32(const uint8_t* data, size_t size) {
+  const auto& t = kCrc32.table;
+  uint32_t crc = 0xFFFFFFFFu;
+  size_t i = 0;
+  for (; i + 4 <= size; i += 4) {
+    crc ^= uint32_t(data[i]) | uint32_t(data[i + 1]) << 8 | uint32_t(data[i + 2]) << 16 | uint32_t(data[i + 3]) << 24;
+    crc = t[3][crc & 0xFFu] ^ t[2][(crc >> 8) & 0xFFu] ^ t[1][(crc >> 16) & 0xFFu] ^ t[0][crc >> 24];
+  }
+  for (; i < size; ++i) crc = (crc >> 8) ^ t[0][(crc ^ data[i]) & 0xFFu];
   return ~crc;
 }
 

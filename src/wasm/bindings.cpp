@@ -39,6 +39,24 @@ std::string session_recognize(inkmath::Session& s, const std::string& ink_json) 
   }
 }
 
+// The same with the points as numbers (api/json.h, ink_from_points): points, a Float64Array of
+// x, y, t, pressure per point; lengths, an Int32Array of points per stroke; rest_json, the ink
+// JSON without its strokes. Copied into the module's memory in one step each, not parsed.
+std::string session_recognize_points(inkmath::Session& s, const emscripten::val& points, const emscripten::val& lengths,
+                                     const std::string& rest_json) {
+  try {
+    const auto rest = nlohmann::json::parse(rest_json, nullptr, false);
+    if (rest.is_discarded()) throw inkmath::Error("ink: invalid JSON");
+    inkmath::RecognizeOptions options;
+    const inkmath::Ink ink = inkmath::ink_from_points(emscripten::convertJSArrayToNumberVector<double>(points),
+                                                      emscripten::convertJSArrayToNumberVector<int>(lengths), rest,
+                                                      &options, s.recognizer().config().limits);
+    return inkmath::to_json(s.recognize(ink, options)).dump();
+  } catch (const std::exception& e) {
+    return error_json(e.what());
+  }
+}
+
 // stroke_json: [[x, y, t], ...] -> {"index": i}
 std::string session_add_stroke(inkmath::Session& s, const std::string& stroke_json) {
   try {
@@ -123,6 +141,7 @@ EMSCRIPTEN_BINDINGS(inkmath) {
   emscripten::class_<inkmath::Session>("Session")
       .constructor<const Recognizer&>()
       .function("recognize", &session_recognize)
+      .function("recognizePoints", &session_recognize_points)
       .function("addStroke", &session_add_stroke)
       .function("removeStrokes", &session_remove_strokes)
       .function("fix", &session_fix)

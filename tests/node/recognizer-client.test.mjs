@@ -21,10 +21,11 @@ class FakeWorker {
   reply(msg) {
     if (!this.terminated) this.onmessage({ data: msg });
   }
+  // The worker gets the ink and gives the reading as JSON text; returns the request, its ink read.
   answer(result = { latex: 'x', symbols: [] }) {
     const last = this.sent.filter((m) => m.type === 'recognize').at(-1);
-    this.reply({ type: 'result', id: last.id, result, workerMs: 1 });
-    return last;
+    this.reply({ type: 'result', id: last.id, result: JSON.stringify(result), workerMs: 1 });
+    return { ...last, ink: JSON.parse(last.ink) };
   }
   terminate() {
     this.terminated = true;
@@ -53,6 +54,11 @@ test('a newer call replaces the waiting one; the one being read still answers', 
   const sent = worker.answer({ latex: 'c', symbols: [] });
   assert.deepEqual(sent.ink, { strokes: [[[2, 2]]], fixed: [{ strokes: [0], label: '2' }], options: { vocabulary: 'school' } });
   assert.deepEqual(await c, ['read', 'c']);
+  assert.equal(sent.surface, '', 'ink without a surface is read in the one unnamed session');
+  const d = settle(recognizer.recognize([[[3, 3]]], { surface: 'answer' }));
+  const named = worker.answer({ latex: 'd', symbols: [] });
+  assert.equal(named.surface, 'answer', 'the worker is told which session reads the ink');
+  assert.deepEqual(await d, ['read', 'd']);
   const error = recognizer.recognize([[[0, 0]]]);
   worker.answer({ error: 'too many strokes: 1200 (at most 1000)' });
   await assert.rejects(error, (e) => e instanceof RecognitionError && e.message === 'too many strokes: 1200 (at most 1000)');

@@ -117,3 +117,77 @@ test('session: bad edits are refused with a reason and lose nothing', { skip: sk
   session.delete();
   recognizer.delete();
 });
+
+// Session.recognizePoints' arguments for ink JSON: x, y, t, pressure of every point (0 where
+// absent), the points per stroke, and the rest of the ink as JSON text.
+function asPoints(ink) {
+  const { strokes, ...rest } = ink;
+  const points = new Float64Array(strokes.flat().length * 4);
+  let at = 0;
+  for (const stroke of strokes) for (const p of stroke) points.set([p[0], p[1], p[2] ?? 0, p[3] ?? 0], (at += 4) - 4);
+  return [points, Int32Array.from(strokes, (s) => s.length), JSON.stringify(rest)];
+}
+
+// The page's worker sends a surface's whole ink after each edit (Session.recognizePoints, or
+// Session.recognize with the ink as text), with the
+// options of the moment: the mode's vocabulary, lines for worked steps, a fixed symbol; and a
+// surface's ink may be replaced by unrelated ink (a new problem, another mode). Each reading
+// must still be the cold one.
+test('session: whole ink sent after each edit, with changing options, reads as a fresh recognition', { skip: skipReason(false) || false }, async () => {
+  const inkmath = await loadInkmath();
+  const recognizer = new inkmath.Recognizer(fs.readFileSync(weights));
+  const session = new inkmath.Session(recognizer);
+  const byPoints = new inkmath.Session(recognizer);  // the same ink, its points given as numbers
+  const all = inkmlFiles(validation);
+  const files = inkmlFiles(validation, { step: Math.floor(all.length / 8) }).slice(0, 8);
+  const optionSets = [{}, { vocabulary: 'school' }, { lines: true }, { vocabulary: 'school', lines: true }];
+  let readings = 0;
+  const compare = (ink, step) => {
+    const text = JSON.stringify(ink);
+    const cold = reading(recognizer.recognize(text));
+    assert.deepEqual(reading(session.recognize(text)), cold, step);
+    assert.deepEqual(reading(byPoints.recognizePoints(...asPoints(ink))), cold, `${step}, points as numbers`);
+    readings++;
+    return cold;
+  };
+  files.forEach((file, f) => {
+    const { strokes } = readInkml(file);
+    const ink = { strokes: [], fixed: [], options: { surface: 'page:write' } };
+    strokes.forEach((stroke, k) => {
+      // The options change every few strokes, as a child switches the vocabulary or the lines.
+      ink.options = { surface: 'page:write', ...optionSets[(f + Math.floor(k / 3)) % optionSets.length] };
+      ink.strokes = [...ink.strokes, stroke];
+      const name = `${path.basename(file)}, ${ink.strokes.length} strokes, options ${JSON.stringify(ink.options)}`;
+      const cold = compare(ink, `pen-up: ${name}`);
+      if (k === 1) {
+        ink.strokes = ink.strokes.slice(0, -1);
+        compare(ink, `undo: ${name}`);
+        ink.strokes = [...ink.strokes, stroke];
+        compare(ink, `redo: ${name}`);
+      }
+      const symbol = k === strokes.length - 1 && cold.symbols.find((s) => s.alternatives && s.alternatives.length > 1);
+      if (symbol) {
+        ink.fixed = [{ strokes: symbol.strokes, label: symbol.alternatives[1].label }];
+        compare(ink, `fix: ${name}`);
+        ink.options = { surface: 'page:write' };
+        compare(ink, `fix, options dropped: ${name}`);
+      }
+    });
+    // The next expression starts from a cleared surface, as a new problem does.
+    ink.fixed = [];
+  });
+  assert.ok(readings > files.length * 2);
+  // Ink the core refuses is refused with the same reason either way.
+  const stroke = [[0, 0, 0, 0.5], [5, 10, 1, 0.5]];
+  for (const bad of [{ strokes: [stroke], fixed: [{ strokes: [3], label: 'x' }] }, { strokes: [stroke], options: { lines: 3 } }]) {
+    const error = JSON.parse(session.recognize(JSON.stringify(bad))).error;
+    assert.ok(error);
+    assert.equal(JSON.parse(byPoints.recognizePoints(...asPoints(bad))).error, error);
+  }
+  const [points, lengths, rest] = asPoints({ strokes: [stroke] });
+  assert.match(JSON.parse(byPoints.recognizePoints(points, Int32Array.of(3), rest)).error, /lengths do not match/);
+  assert.match(JSON.parse(byPoints.recognizePoints(points, Int32Array.of(1), rest)).error, /lengths do not match/);
+  byPoints.delete();
+  session.delete();
+  recognizer.delete();
+});

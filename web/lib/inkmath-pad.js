@@ -33,6 +33,8 @@ function styleSheet() {
   return null;
 }
 
+let padsMade = 0;
+
 export class InkmathPad extends HTMLElement {
   static get observedAttributes() {
     return ['eraser', 'vocabulary'];
@@ -53,6 +55,8 @@ export class InkmathPad extends HTMLElement {
     this.edits = 0;          // a reading is published only for the ink as it is now
     this.shared = null;      // a recognizer given by the page
     this.own = null;         // or the pad's own, made when first needed
+    // Pads that share a recognizer each keep their own session in its worker.
+    this.surfaceName = `pad:${++padsMade}`;
     this.store.addEventListener('change', (e) => {
       this.dispatchEvent(new CustomEvent('inkchange', { detail: { kind: e.detail.kind } }));
       if (e.detail.kind !== 'transform') this.read();
@@ -150,7 +154,7 @@ export class InkmathPad extends HTMLElement {
     const vocabulary = this.getAttribute('vocabulary') || undefined;
     let reading;
     try {
-      reading = await this.recognizer.recognize(strokes, { vocabulary, ...this.options, fixed });
+      reading = await this.recognizer.recognize(strokes, { vocabulary, surface: this.surfaceName, ...this.options, fixed });
     } catch (err) {
       if (err.name !== 'AbortError' && edit === this.edits) this.dispatchEvent(new CustomEvent('readingerror', { detail: err }));
       return;

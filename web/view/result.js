@@ -10,6 +10,9 @@ export class ResultView {
   }
 
   async show(latex) {
+    // A pen-up that leaves the reading as it was (a dot on an i, a fixed symbol that was already
+    // read so) has nothing new to typeset.
+    if (latex === this.shown) return;
     this.shown = latex;
     const katex = latex ? await loadKatex() : null;
     if (this.shown !== latex) return;  // a newer reading arrived while KaTeX loaded

@@ -2,11 +2,22 @@
 // alternatives (the recognizer's next best readings); picking one fixes that reading.
 import { loadKatex, typeset } from './katex.js';
 
-// Shows a symbol label typeset; commands that need an argument (\\sqrt) get an empty box.
+// A symbol label typeset; commands that need an argument (\\sqrt) get an empty box.
+function typesetLabel(katex, label) {
+  const span = document.createElement('span');
+  if (typeset(katex, label, span, { displayMode: false })) return span;
+  if (typeset(katex, `${label}{\\square}`, span, { displayMode: false })) return span;
+  span.textContent = label;
+  return span;
+}
+
+// Each label is typeset once and copied after that: every pen-up shows all the symbols again.
+const typesetLabels = new Map();  // label -> typeset span
+
 function sameLabel(katex, label, element) {
-  if (typeset(katex, label, element, { displayMode: false })) return;
-  if (typeset(katex, `${label}{\\square}`, element, { displayMode: false })) return;
-  element.textContent = label;
+  if (!katex) return element.append(typesetLabel(katex, label));
+  if (!typesetLabels.has(label)) typesetLabels.set(label, typesetLabel(katex, label));
+  element.append(typesetLabels.get(label).cloneNode(true));
 }
 
 export class SymbolsView {

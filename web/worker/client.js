@@ -32,7 +32,7 @@ export class RecognitionClient {
     this.onState = onState;
     this.worker = null;
     this.inFlight = null;  // { id, job, sentAt }
-    this.waiting = null;   // the newest job not yet sent: { ink, resolve, reject }
+    this.waiting = null;   // the newest job not yet sent: { text (the ink JSON), surface, resolve, reject }
     this.nextId = 1;
     this.crashes = 0;
     this.state = 'idle';
@@ -76,14 +76,19 @@ export class RecognitionClient {
     this.inFlight = null;
   }
 
-  // ink: { strokes, fixed, options }. Resolves with { result, workerMs, roundTripMs } (result
+  // ink: { strokes, fixed, options } (options.surface: which ink of the page this is; the
+  // worker keeps a session for each). Resolves with { result, workerMs, roundTripMs } (result
   // is the core's reading or its { error }); rejects with an AbortError when a newer request
   // replaces this one before it was sent, or with RecognizerUnavailable.
   request(ink) {
     return new Promise((resolve, reject) => {
       if (this.state === 'closed') return reject(new RecognizerUnavailable('the recognizer was closed', 'closed'));
+      // The ink goes as JSON text, which the core reads as it is: copying one string to the
+      // worker costs far less than copying thousands of small point arrays.
+      const text = JSON.stringify(ink);
+      const surface = ink.options && typeof ink.options.surface === 'string' ? ink.options.surface : '';
       if (this.waiting) this.waiting.reject(supersededError());
-      this.waiting = { ink, resolve, reject };
+      this.waiting = { text, surface, resolve, reject };
       const stalled = this.state === 'unavailable' || this.state === 'failed';
       if (!stalled) return this.pump();
       if (performance.now() - this.startedAt > RETRY_AFTER_MS) return this.start();
@@ -111,7 +116,7 @@ export class RecognitionClient {
     const job = this.waiting;
     this.waiting = null;
     this.inFlight = { id: this.nextId++, job, sentAt: performance.now() };
-    this.worker.postMessage({ type: 'recognize', id: this.inFlight.id, ink: job.ink });
+    this.worker.postMessage({ type: 'recognize', id: this.inFlight.id, surface: job.surface, ink: job.text });
     if (this.state === 'ready') this.watch();
   }
 
@@ -139,7 +144,7 @@ export class RecognitionClient {
       this.inFlight = null;
       this.crashes = 0;
       if (this.state !== 'ready') this.setState('ready');
-      job.resolve({ result: msg.result, workerMs: msg.workerMs, roundTripMs: performance.now() - sentAt });
+      job.resolve({ result: JSON.parse(msg.result), workerMs: msg.workerMs, roundTripMs: performance.now() - sentAt });
       this.pump();
     }
   }
