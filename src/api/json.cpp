@@ -82,10 +82,6 @@ std::vector<std::string> vocabulary_from_json(const nlohmann::json& v) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 void check_stroke_count(size_t strokes, const Limits& limits) {
   const int max_strokes = limits.max_strokes;
   if (strokes > size_t(std::max(max_strokes, 0)))

@@ -43,11 +43,13 @@ void reading_order(const LayoutRow& row, std::vector<int>& order, std::vector<bo
   }
 }
 
-// The letters whose capital is the same shape, smaller: a writer's case is a matter of size.
+// The letters whose capital is the same shape, bigger: a writer's case is a matter of size.
+const std::string kCaseLetters = "copsuvwxyzk";
+
 char case_class(const std::string& label) {
   if (label.size() != 1) return 0;
   const char lower = char(std::tolower(static_cast<unsigned char>(label[0])));
-  return std::string("copsuvwxyzk").find(lower) == std::string::npos ? 0 : lower;
+  return kCaseLetters.find(lower) == std::string::npos ? 0 : lower;
 }
 
 // Score of one label sequence as best_label_readings scores it, sentence end included.
@@ -109,7 +111,7 @@ struct Rules {
   // The reading with each letter it writes in both cases written in one, where every place of
   // that letter offers that case among its alternatives, whichever case scores better.
   std::vector<int> one_case_each(std::vector<int> choices) const {
-    for (const char c : std::string("copsuvwxyzk")) {
+    for (const char c : kCaseLetters) {
       std::vector<int> best;
       double best_score = 0;
       for (const char variant : {c, char(std::toupper(static_cast<unsigned char>(c)))}) {

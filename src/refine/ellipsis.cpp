@@ -21,6 +21,14 @@ bool nothing_between(const std::vector<RecognizedSymbol>& symbols, int a, int b,
   return true;
 }
 
+// Removes the symbols marked gone (merged into an ellipsis), keeping the others' order.
+void drop_gone(std::vector<RecognizedSymbol>& symbols, const std::vector<bool>& gone) {
+  std::vector<RecognizedSymbol> kept;
+  for (int i = 0; i < int(symbols.size()); ++i)
+    if (!gone[i]) kept.push_back(std::move(symbols[i]));
+  symbols = std::move(kept);
+}
+
 // The classifier may read two of three dots as one \ldots: such an ellipsis of fewer than three
 // strokes takes the dots beside it on its line, nearest first, until it has three.
 int complete_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double step, double rise) {
@@ -56,10 +64,7 @@ int complete_ellipses(std::vector<RecognizedSymbol>& symbols, double size, doubl
     grown += symbols[e].strokes.size() > before;
   }
   if (grown == 0) return 0;
-  std::vector<RecognizedSymbol> kept;
-  for (int i = 0; i < int(symbols.size()); ++i)
-    if (!gone[i]) kept.push_back(std::move(symbols[i]));
-  symbols = std::move(kept);
+  drop_gone(symbols, gone);
   return grown;
 }
 
@@ -101,10 +106,7 @@ int merge_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double s
     k += 3;
   }
   if (merged == 0) return completed;
-  std::vector<RecognizedSymbol> kept;
-  for (int i = 0; i < int(symbols.size()); ++i)
-    if (!gone[i]) kept.push_back(std::move(symbols[i]));
-  symbols = std::move(kept);
+  drop_gone(symbols, gone);
   return completed + merged;
 }
 

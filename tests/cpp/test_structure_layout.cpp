@@ -153,19 +153,27 @@ TEST_CASE("fitting the relations: the parser follows the truth it is given and r
   CHECK(parse_rows(placed).size() == 3);
 }
 
+namespace {
+
+// Strokes: x (two strokes of size 10), then three dots of size 1 along the line, then y.
+const Ink kDotsInk{{{{0, 10}, {10, 20}}, {{10, 10}, {0, 20}}, {{14, 19}, {15, 20}}, {{19, 19}, {20, 20}},
+                    {{24, 19}, {25, 20}}, {{30, 10}, {38, 20}}}};
+
+// A symbol of kDotsInk's strokes, read surely.
+RecognizedSymbol symbol(const std::string& label, std::vector<int> strokes) {
+  RecognizedSymbol s;
+  s.label = label;
+  s.score = 0.9f;
+  s.strokes = strokes;
+  s.box = bounding_box(kDotsInk, strokes);
+  s.alternatives = {{label, 0.9f}};
+  return s;
+}
+
+}  // namespace
+
 TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol between, are not", "[structure]") {
-  // Strokes: x (two strokes of size 10), then dots of size 1 along the line.
-  Ink ink{{{{0, 10}, {10, 20}}, {{10, 10}, {0, 20}}, {{14, 19}, {15, 20}}, {{19, 19}, {20, 20}}, {{24, 19}, {25, 20}},
-           {{30, 10}, {38, 20}}}};
-  const auto symbol = [&](const std::string& label, std::vector<int> strokes) {
-    RecognizedSymbol s;
-    s.label = label;
-    s.score = 0.9f;
-    s.strokes = strokes;
-    s.box = bounding_box(ink, strokes);
-    s.alternatives = {{label, 0.9f}};
-    return s;
-  };
+  const Ink& ink = kDotsInk;
   std::vector<RecognizedSymbol> three = {symbol("x", {0, 1}), symbol(".", {2}), symbol(".", {3}), symbol(".", {4}),
                                          symbol("y", {5})};
   const auto merged = lay_out(ink, three);
@@ -183,18 +191,7 @@ TEST_CASE("three dots in a row are one \\ldots; two dots, or dots with a symbol 
 }
 
 TEST_CASE("an \\ldots read from two of the dots takes the third beside it on its line", "[structure]") {
-  // Strokes: x (two strokes of size 10), then three dots of size 1 along the line, then y.
-  Ink ink{{{{0, 10}, {10, 20}}, {{10, 10}, {0, 20}}, {{14, 19}, {15, 20}}, {{19, 19}, {20, 20}}, {{24, 19}, {25, 20}},
-           {{30, 10}, {38, 20}}}};
-  const auto symbol = [&](const std::string& label, std::vector<int> strokes) {
-    RecognizedSymbol s;
-    s.label = label;
-    s.score = 0.9f;
-    s.strokes = strokes;
-    s.box = bounding_box(ink, strokes);
-    s.alternatives = {{label, 0.9f}};
-    return s;
-  };
+  const Ink& ink = kDotsInk;
   // The first two dots read as one \ldots, the third alone: one \ldots of all three.
   const auto after = lay_out(ink, {symbol("x", {0, 1}), symbol("\\ldots", {2, 3}), symbol(".", {4}), symbol("y", {5})});
   CHECK(normalize_latex(after.latex) == "x \\ldots y");
