@@ -80,6 +80,15 @@ std::vector<std::vector<int>> junk_groups(const InkmlDocument& doc, int count, s
   return out;
 }
 
+// The surroundings of a symbol written by itself: its own strokes are the whole ink, as when a
+// child answers with one digit; size and place then say nothing about its neighbours.
+Surroundings surroundings_alone(const std::vector<Stroke>& group) {
+  const Ink alone{group};
+  std::vector<int> all(group.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = int(i);
+  return surroundings(alone, stroke_boxes(alone), all, typical_stroke_size(alone));
+}
+
 std::vector<Stroke> strokes_of(const Ink& ink, const std::vector<int>& ids) {
   std::vector<Stroke> out;
   for (int i : ids)
@@ -97,6 +106,7 @@ int dataset(const Args& args) {
   const int points = std::stoi(args.option("points", "32"));
   const int augment = std::stoi(args.option("augment", "0"));
   const int junk = std::stoi(args.option("junk", "0"));
+  const double alone = std::stod(args.option("alone", "0"));
   const size_t limit = std::stoul(args.option("limit", "1000000000"));
   const bool with_glyphs = args.option("glyphs", "0") == "1";
   std::mt19937 rng(std::stoul(args.option("seed", "1")));
@@ -106,9 +116,11 @@ int dataset(const Args& args) {
   std::ofstream glyph_data;
   if (with_glyphs) glyph_data.open(out + ".glyphs.f32", std::ios::binary);
   if (with_glyphs && !glyph_data) throw Error(out + ".glyphs.f32: cannot write");
-  nlohmann::json labels = nlohmann::json::array(), sources = nlohmann::json::array(), names = nlohmann::json::array();
+  nlohmann::json labels = nlohmann::json::array(), sources = nlohmann::json::array(), names = nlohmann::json::array(),
+                 alone_flags = nlohmann::json::array();
   int failed = 0;
-  auto emit = [&](const std::vector<Stroke>& group, const Surroundings& around, const std::string& label, int file) {
+  auto emit = [&](const std::vector<Stroke>& group, const Surroundings& around, const std::string& label, int file,
+                  bool by_itself = false) {
     if (group.empty() || int(group.size()) > points) return;
     Eigen::VectorXf glyph;
     const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> f =
@@ -117,6 +129,7 @@ int dataset(const Args& args) {
     if (with_glyphs) glyph_data.write(reinterpret_cast<const char*>(glyph.data()), sizeof(float) * glyph.size());
     labels.push_back(label);
     sources.push_back(file);
+    alone_flags.push_back(by_itself ? 1 : 0);
   };
   for (size_t k = 0; k < files.size() && k < limit; ++k) {
     try {
@@ -134,6 +147,10 @@ int dataset(const Args& args) {
         const Surroundings around = surroundings(doc.ink, boxes, s.strokes, writer_scale);
         emit(group, around, s.label, file);
         for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, styles[a], rng), around, s.label, file);
+        if (alone > 0 && !group.empty() && std::uniform_real_distribution<double>(0, 1)(rng) < alone) {
+          const auto copy = augment > 0 ? distort(group, styles[0], rng) : group;
+          emit(copy, surroundings_alone(copy), s.label, file, true);
+        }
       }
       for (const auto& g : junk_groups(doc, junk, rng))
         emit(strokes_of(doc.ink, g), surroundings(doc.ink, boxes, g, writer_scale), "junk", file);
@@ -145,7 +162,7 @@ int dataset(const Args& args) {
   const nlohmann::json meta = {{"features", feature_set_name(set)}, {"feature_count", feature_count(set)},
                                {"points", points}, {"count", labels.size()},
                                {"glyph_side", with_glyphs ? glyph_side() : 0}, {"labels", labels},
-                               {"sources", sources}, {"files", names}, {"skipped", failed}};
+                               {"sources", sources}, {"alone", alone_flags}, {"files", names}, {"skipped", failed}};
   std::ofstream(out + ".json") << meta.dump();
   std::cerr << "inkmath: " << labels.size() << " samples from " << names.size() << " files, " << failed << " skipped\n";
   return 0;
