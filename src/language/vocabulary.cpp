@@ -70,12 +70,12 @@ void restrict_to_vocabulary(Eigen::MatrixXf& logits, const std::vector<std::stri
     if (c != junk && !allowed.count(classes[size_t(c)])) logits.row(c).setConstant(kRuledOut);
 }
 
-void drop_ruled_out(std::vector<RecognizedSymbol>& symbols) {
+void drop_ruled_out(std::vector<RecognizedSymbol>& symbols, const std::vector<std::string>& vocabulary) {
+  const std::set<std::string> allowed(vocabulary.begin(), vocabulary.end());
+  const auto ruled_out = [&](const Alternative& a) { return a.score <= 0 || (!allowed.empty() && !allowed.count(a.label)); };
   for (RecognizedSymbol& s : symbols)
     if (s.alternatives.size() > 1)
-      s.alternatives.erase(std::remove_if(s.alternatives.begin() + 1, s.alternatives.end(),
-                                          [](const Alternative& a) { return a.score <= 0; }),
-                           s.alternatives.end());
+      s.alternatives.erase(std::remove_if(s.alternatives.begin() + 1, s.alternatives.end(), ruled_out), s.alternatives.end());
 }
 
 }  // namespace inkmath

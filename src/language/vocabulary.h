@@ -24,7 +24,8 @@ std::vector<std::string> vocabulary_labels(const std::string& name_or_list);
 // `classes`.
 void restrict_to_vocabulary(Eigen::MatrixXf& logits, const std::vector<std::string>& classes, int junk,
                             const std::vector<std::string>& vocabulary);
-// Drops the alternatives a vocabulary ruled out (their probability is 0); the first stays.
-void drop_ruled_out(std::vector<RecognizedSymbol>& symbols);
+// Drops the alternatives a vocabulary ruled out; the first stays. Their probability is not
+// always exactly 0: a vectorized exp bottoms out at a denormal.
+void drop_ruled_out(std::vector<RecognizedSymbol>& symbols, const std::vector<std::string>& vocabulary);
 
 }  // namespace inkmath

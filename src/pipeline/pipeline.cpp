@@ -51,7 +51,7 @@ Reading read_expression(const Model& model, const Ink& ink, const std::vector<Sy
   Eigen::MatrixXf logits = cache ? cache->classify(ink, c, model.classifier) : classify(ink, c, model.classifier);
   restrict_to_vocabulary(logits, model.classifier.classes(), model.classifier.junk_index(), config.language.vocabulary);
   std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);
-  drop_ruled_out(symbols);
+  drop_ruled_out(symbols, config.language.vocabulary);
   return read_symbols(model, ink, std::move(symbols), config);
 }
 
