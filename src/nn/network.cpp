@@ -110,23 +110,35 @@ v128_t logistic(v128_t x_in) {
   return y;
 }
 
-void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
-  if (hidden % 4 != 0) throw std::logic_error("LSTM width must be a multiple of 4");
+// Units j..j+3 of one column: gate holds its 4H pre-activations, c and h its state.
+inline void update_units(const float* gate, int hidden, float* c, float* h, int j) {
   const v128_t one = wasm_f32x4_splat(1.f), two = wasm_f32x4_splat(2.f);
   const auto tanh = [&](v128_t x) { return wasm_f32x4_sub(wasm_f32x4_mul(two, logistic(wasm_f32x4_mul(two, x))), one); };
+  const v128_t i = logistic(wasm_v128_load(gate + j));
+  const v128_t f = logistic(wasm_v128_load(gate + hidden + j));
+  const v128_t g = tanh(wasm_v128_load(gate + 2 * hidden + j));
+  const v128_t o = logistic(wasm_v128_load(gate + 3 * hidden + j));
+  const v128_t cj = wasm_f32x4_add(wasm_f32x4_mul(f, wasm_v128_load(c + j)), wasm_f32x4_mul(i, g));
+  wasm_v128_store(c + j, cj);
+  wasm_v128_store(h + j, wasm_f32x4_mul(o, tanh(cj)));
+}
+
+void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
   for (int b = 0; b < int(gates.cols()); ++b) {
     const float* gate = gates.data() + size_t(b) * 4 * hidden;
     float* cb = c.data() + size_t(b) * hidden;
     float* hb = h.data() + size_t(b) * hidden;
-    for (int j = 0; j < hidden; j += 4) {
-      const v128_t i = logistic(wasm_v128_load(gate + j));
-      const v128_t f = logistic(wasm_v128_load(gate + hidden + j));
-      const v128_t g = tanh(wasm_v128_load(gate + 2 * hidden + j));
-      const v128_t o = logistic(wasm_v128_load(gate + 3 * hidden + j));
-      const v128_t cj = wasm_f32x4_add(wasm_f32x4_mul(f, wasm_v128_load(cb + j)), wasm_f32x4_mul(i, g));
-      wasm_v128_store(cb + j, cj);
-      wasm_v128_store(hb + j, wasm_f32x4_mul(o, tanh(cj)));
-    }
+    int j = 0;
+    for (; j + 4 <= hidden; j += 4) update_units(gate, hidden, cb, hb, j);
+    if (j == hidden) continue;
+    // The last few units, through a copy filled up to four.
+    const int n = hidden - j;
+    alignas(16) float gate4[16] = {}, c4[4] = {}, h4[4];
+    for (int k = 0; k < 4; ++k) std::copy_n(gate + k * hidden + j, n, gate4 + 4 * k);
+    std::copy_n(cb + j, n, c4);
+    update_units(gate4, 4, c4, h4, 0);
+    std::copy_n(c4, n, cb + j);
+    std::copy_n(h4, n, hb + j);
   }
 }
 #else
