@@ -1,6 +1,7 @@
 #include "nn/network.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
@@ -14,38 +15,142 @@ namespace {
 
 using Seq = std::vector<Eigen::MatrixXf>;  // one (features x batch) matrix per time step
 
-// out += w * h, the recurrent product of every step. Eigen has no WebAssembly SIMD path, so
-// there a small kernel computes it four rows by four columns at a time; elsewhere Eigen does.
-void multiply_add(const Eigen::MatrixXf& w, const Eigen::MatrixXf& h, Eigen::MatrixXf& out) {
 #if defined(__wasm_simd128__)
-  const int rows = int(w.rows()), inner = int(w.cols()), cols = int(h.cols());
-  if (rows % 4 == 0 && cols >= 4) {
-    // h regrouped by four columns, so that the four values of one k sit side by side.
-    const int blocks = (cols + 3) / 4;
-    std::vector<float> grouped(size_t(blocks) * inner * 4, 0.f);
-    for (int b = 0; b < cols; ++b)
-      for (int k = 0; k < inner; ++k) grouped[(size_t(b / 4) * inner + k) * 4 + b % 4] = h(k, b);
-    for (int r = 0; r < rows; r += 4) {
-      const float* strip = w.data() + r;  // rows r..r+3 of w; column k at strip + k * rows
-      for (int blk = 0; blk < blocks; ++blk) {
-        const float* hb = grouped.data() + size_t(blk) * inner * 4;
-        v128_t acc[4] = {wasm_f32x4_splat(0), wasm_f32x4_splat(0), wasm_f32x4_splat(0), wasm_f32x4_splat(0)};
-        for (int k = 0; k < inner; ++k) {
-          const v128_t wk = wasm_v128_load(strip + size_t(k) * rows);
-          const float* hk = hb + 4 * k;
-          for (int j = 0; j < 4; ++j) acc[j] = wasm_f32x4_add(acc[j], wasm_f32x4_mul(wk, wasm_f32x4_splat(hk[j])));
-        }
-        for (int j = 0; j < 4 && 4 * blk + j < cols; ++j) {
-          float* o = out.data() + size_t(4 * blk + j) * rows + r;
-          wasm_v128_store(o, wasm_f32x4_add(wasm_v128_load(o), acc[j]));
-        }
-      }
+// out += w * x for column-major matrices (rows x inner times inner x cols). A tile is 4 * Vectors
+// rows from r by Columns columns from c. Every entry sums its terms in one order (k = 0, 1, ...,
+// then onto out) whatever the shape, so that a column's result never depends on the columns
+// beside it (kColumnBlock). Eigen has no WebAssembly SIMD path; every product of the network
+// goes through this kernel there.
+template <int Vectors, int Columns>
+inline void multiply_add_tile(const float* w, int rows, int inner, const float* x, float* out, int r, int c) {
+  v128_t acc[Vectors][Columns];
+  for (int v = 0; v < Vectors; ++v)
+    for (int j = 0; j < Columns; ++j) acc[v][j] = wasm_f32x4_splat(0.f);
+  const float* xc = x + size_t(c) * inner;
+  for (int k = 0; k < inner; ++k) {
+    v128_t wk[Vectors];
+    for (int v = 0; v < Vectors; ++v) wk[v] = wasm_v128_load(w + size_t(k) * rows + r + 4 * v);
+    for (int j = 0; j < Columns; ++j) {
+      const v128_t xk = wasm_v128_load32_splat(xc + size_t(j) * inner + k);
+      for (int v = 0; v < Vectors; ++v) acc[v][j] = wasm_f32x4_add(acc[v][j], wasm_f32x4_mul(wk[v], xk));
     }
-    return;
   }
-#endif
-  out.noalias() += w * h;
+  for (int j = 0; j < Columns; ++j)
+    for (int v = 0; v < Vectors; ++v) {
+      float* o = out + size_t(c + j) * rows + r + 4 * v;
+      wasm_v128_store(o, wasm_f32x4_add(wasm_v128_load(o), acc[v][j]));
+    }
 }
+
+// Rows r.. of out (4 * Vectors of them), every column: four at a time, then the rest together,
+// so that w's rows are read from memory once for all the columns.
+template <int Vectors>
+inline void multiply_add_rows(const float* w, int rows, int inner, const float* x, int cols, float* out, int r) {
+  int c = 0;
+  for (; c + 4 <= cols; c += 4) multiply_add_tile<Vectors, 4>(w, rows, inner, x, out, r, c);
+  if (cols - c == 3) multiply_add_tile<Vectors, 3>(w, rows, inner, x, out, r, c);
+  if (cols - c == 2) multiply_add_tile<Vectors, 2>(w, rows, inner, x, out, r, c);
+  if (cols - c == 1) multiply_add_tile<Vectors, 1>(w, rows, inner, x, out, r, c);
+}
+
+void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::MatrixXf>& x, Eigen::Ref<Eigen::MatrixXf> out) {
+  const int rows = int(w.rows()), inner = int(w.cols()), cols = int(x.cols());
+  if (x.outerStride() != inner || out.outerStride() != rows) throw std::logic_error("multiply_add needs packed columns");
+  int r = 0;
+  for (; r + 8 <= rows; r += 8) multiply_add_rows<2>(w.data(), rows, inner, x.data(), cols, out.data(), r);
+  for (; r + 4 <= rows; r += 4) multiply_add_rows<1>(w.data(), rows, inner, x.data(), cols, out.data(), r);
+  for (; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      const float* xc = x.data() + size_t(c) * inner;
+      float acc = 0.f;
+      for (int k = 0; k < inner; ++k) acc += w(r, k) * xc[k];
+      out(r, c) += acc;
+    }
+}
+#else
+// out += w * x; Eigen vectorizes it for the native CPU (and runs it scalar in WebAssembly
+// without SIMD).
+void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::MatrixXf>& x, Eigen::Ref<Eigen::MatrixXf> out) {
+  out.noalias() += w * x;
+}
+#endif
+
+// The cell update of one step: c = f c + i g, h = o tanh(c), from the gates' pre-activations
+// (4H x batch, gate order i, f, g, o). tanh(x) = 2 logistic(2x) - 1: Eigen's logistic is a
+// rational approximation everywhere, where its tanh falls back to the C library's in
+// WebAssembly, which is slower.
+#if defined(__wasm_simd128__)
+// Eigen's logistic for floats, four at a time: the same constants and operations in the same
+// order as Eigen computes it one value at a time without SIMD (its WebAssembly path), so both
+// WebAssembly modules read alike. Below -9 it is exp(x), from the C library as there.
+v128_t logistic(v128_t x_in) {
+  const v128_t x = wasm_f32x4_pmin(x_in, wasm_f32x4_splat(15.6437711715698242f));
+  const v128_t x2 = wasm_f32x4_mul(x, x);
+  const auto madd = [](v128_t a, v128_t b, float c) { return wasm_f32x4_add(wasm_f32x4_mul(a, b), wasm_f32x4_splat(c)); };
+  v128_t p = madd(x2, wasm_f32x4_splat(4.37031012579801e-11f), 1.15627324459942e-07f);
+  p = madd(x2, p, 6.08574864600143e-05f);
+  p = madd(x2, p, 8.51377133304701e-03f);
+  p = madd(x2, p, 2.48287947061529e-01f);
+  p = wasm_f32x4_mul(x, p);
+  v128_t q = madd(x2, wasm_f32x4_splat(6.10247389755681e-13f), 5.76102136993427e-09f);
+  q = madd(x2, q, 6.29106785017040e-06f);
+  q = madd(x2, q, 1.70198817374094e-03f);
+  q = madd(x2, q, 1.16817656904453e-01f);
+  q = madd(x2, q, 9.93151921023180e-01f);
+  v128_t y = wasm_f32x4_add(wasm_f32x4_div(p, q), wasm_f32x4_splat(0.5f));
+  const v128_t small = wasm_f32x4_lt(x_in, wasm_f32x4_splat(-9.f));
+  if (wasm_v128_any_true(small)) {
+    alignas(16) float in[4], out[4];
+    wasm_v128_store(in, x_in);
+    wasm_v128_store(out, y);
+    for (int j = 0; j < 4; ++j)
+      if (in[j] < -9.f) out[j] = std::exp(in[j]);
+    y = wasm_v128_load(out);
+  }
+  return y;
+}
+
+// Units j..j+3 of one column: gate holds its 4H pre-activations, c and h its state.
+inline void update_units(const float* gate, int hidden, float* c, float* h, int j) {
+  const v128_t one = wasm_f32x4_splat(1.f), two = wasm_f32x4_splat(2.f);
+  const auto tanh = [&](v128_t x) { return wasm_f32x4_sub(wasm_f32x4_mul(two, logistic(wasm_f32x4_mul(two, x))), one); };
+  const v128_t i = logistic(wasm_v128_load(gate + j));
+  const v128_t f = logistic(wasm_v128_load(gate + hidden + j));
+  const v128_t g = tanh(wasm_v128_load(gate + 2 * hidden + j));
+  const v128_t o = logistic(wasm_v128_load(gate + 3 * hidden + j));
+  const v128_t cj = wasm_f32x4_add(wasm_f32x4_mul(f, wasm_v128_load(c + j)), wasm_f32x4_mul(i, g));
+  wasm_v128_store(c + j, cj);
+  wasm_v128_store(h + j, wasm_f32x4_mul(o, tanh(cj)));
+}
+
+void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
+  for (int b = 0; b < int(gates.cols()); ++b) {
+    const float* gate = gates.data() + size_t(b) * 4 * hidden;
+    float* cb = c.data() + size_t(b) * hidden;
+    float* hb = h.data() + size_t(b) * hidden;
+    int j = 0;
+    for (; j + 4 <= hidden; j += 4) update_units(gate, hidden, cb, hb, j);
+    if (j == hidden) continue;
+    // The last few units, through a copy filled up to four.
+    const int n = hidden - j;
+    alignas(16) float gate4[16] = {}, c4[4] = {}, h4[4];
+    for (int k = 0; k < 4; ++k) std::copy_n(gate + k * hidden + j, n, gate4 + 4 * k);
+    std::copy_n(cb + j, n, c4);
+    update_units(gate4, 4, c4, h4, 0);
+    std::copy_n(c4, n, cb + j);
+    std::copy_n(h4, n, hb + j);
+  }
+}
+#else
+void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
+  const auto i = gates.topRows(hidden).array().logistic();
+  const auto f = gates.middleRows(hidden, hidden).array().logistic();
+  const auto g = 2 * (2 * gates.middleRows(2 * hidden, hidden).array()).logistic() - 1;
+  const auto o = gates.bottomRows(hidden).array().logistic();
+  c.array() = f * c.array() + i * g;
+  h.array() = o * (2 * (2 * c.array()).logistic() - 1);
+}
+#endif
 
 // Runs one direction over the sequence; writes its hidden states into rows
 // [offset, offset + H) of out[t]. The input projection of every step is one matrix product;
@@ -54,7 +159,8 @@ void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool rever
   const int steps = int(in.size()), batch = int(in[0].cols());
   Eigen::MatrixXf inputs(in[0].rows(), steps * batch);
   for (int t = 0; t < steps; ++t) inputs.middleCols(t * batch, batch) = in[t];
-  Eigen::MatrixXf projected = d.w_ih * inputs;
+  Eigen::MatrixXf projected = Eigen::MatrixXf::Zero(d.w_ih.rows(), inputs.cols());
+  multiply_add(d.w_ih, inputs, projected);
   projected.colwise() += d.bias;
   Eigen::MatrixXf h = Eigen::MatrixXf::Zero(hidden, batch), c = h;
   Eigen::MatrixXf gates(4 * hidden, batch);
@@ -62,14 +168,7 @@ void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool rever
     const int t = reverse ? steps - 1 - k : k;
     gates = projected.middleCols(t * batch, batch);
     multiply_add(d.w_hh, h, gates);
-    const auto i = gates.topRows(hidden).array().logistic();
-    const auto f = gates.middleRows(hidden, hidden).array().logistic();
-    // tanh(x) = 2 logistic(2x) - 1: Eigen's logistic is a rational approximation everywhere,
-    // where its tanh falls back to the C library's in WebAssembly, which is slower.
-    const auto g = 2 * (2 * gates.middleRows(2 * hidden, hidden).array()).logistic() - 1;
-    const auto o = gates.bottomRows(hidden).array().logistic();
-    c.array() = f * c.array() + i * g;
-    h.array() = o * (2 * (2 * c.array()).logistic() - 1);
+    update_cell(gates, hidden, c, h);
     out[t].middleRows(offset, hidden) = h;
   }
 }
@@ -93,7 +192,8 @@ Eigen::VectorXf run_conv(const std::vector<ConvLayer>& layers, int side, const E
             }
           }
         }
-    Eigen::MatrixXf z = l.w * patches;
+    Eigen::MatrixXf z = Eigen::MatrixXf::Zero(l.output, side * side);
+    multiply_add(l.w, patches, z);
     z.colwise() += l.b;
     z = z.cwiseMax(0.f);
     const int half = side / 2;
@@ -152,7 +252,8 @@ Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs,
     }
   }
   for (size_t i = 0; i < dense.size(); ++i) {
-    Eigen::MatrixXf z = dense[i].w * y;
+    Eigen::MatrixXf z = Eigen::MatrixXf::Zero(dense[i].w.rows(), batch);
+    multiply_add(dense[i].w, y, z);
     z.colwise() += dense[i].b;
     y = (i + 1 < dense.size()) ? Eigen::MatrixXf(z.cwiseMax(0.f)) : z;
   }

@@ -30,6 +30,19 @@ struct DenseLayer {
   Eigen::VectorXf b;
 };
 
+// Sequences run through forward_batch together should come in multiples of this (filled up
+// with copies) for each one's logits to be the same bit for bit whatever it runs with. Eigen's
+// kernels sum a column's terms in an order that can depend on the shape (one column is a
+// matrix-vector product; a remainder of columns takes another kernel), but not on how many
+// whole blocks of columns there are: 8, a multiple of every SIMD width in use. The WebAssembly
+// SIMD build computes every product with its own kernel, which sums each column's terms in one
+// order whatever the shape: there any batch will do.
+#if defined(__wasm_simd128__)
+inline constexpr int kColumnBlock = 1;
+#else
+inline constexpr int kColumnBlock = 8;
+#endif
+
 struct Network {
   std::vector<LstmLayer> lstm;
   int glyph_side = 0;  // side of the square glyph image the convolutions read; 0: no offline view

@@ -57,11 +57,9 @@ Eigen::MatrixXf SymbolClassifier::logits(const std::vector<std::vector<Stroke>>&
                                offline ? &glyphs[i] : nullptr);
     by_length[int(feats[i].rows())].push_back(int(i));
   }
-  // Batches of a multiple of kBatch sequences (filled up with copies of the first): a matrix
-  // library sums a column's terms in an order that can depend on the shape (one column is a
-  // matrix-vector product; a remainder of columns takes another kernel), but not on how many
-  // whole blocks of columns there are. So each group gets the same logits whatever it is
-  // classified with, which is what lets a reading reuse the columns of an earlier one.
+  // Batches of a multiple of kBatch sequences (filled up with copies of the first), so that each
+  // group gets the same logits whatever it is classified with (nn/network.h, kColumnBlock),
+  // which is what lets a reading reuse the columns of an earlier one.
   for (const auto& [length, members] : by_length) {
     const size_t count = members.size(), padded = (count + kBatch - 1) / kBatch * kBatch;
     std::vector<Eigen::MatrixXf> batch;

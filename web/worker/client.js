@@ -21,6 +21,37 @@ export class RecognizerUnavailable extends Error {
   }
 }
 
+// What the worker is sent for an ink: its points as numbers (x, y, t and pressure of every
+// point, 0 where absent, in a Float64Array; the points per stroke in an Int32Array; the rest of
+// the ink as JSON text), which the worker hands to the core as they are and which travel by
+// transfer, not copy. Ink of any other shape goes as JSON text, for the core to explain what is
+// wrong with it. Returns { message, transfer }.
+export function inkMessage(ink) {
+  const asText = { message: { ink: JSON.stringify(ink) }, transfer: [] };
+  if (!ink || typeof ink !== 'object' || !Array.isArray(ink.strokes)) return asText;
+  const { strokes, ...rest } = ink;
+  let count = 0;
+  for (const stroke of strokes) {
+    if (!Array.isArray(stroke)) return asText;
+    count += stroke.length;
+  }
+  const points = new Float64Array(count * 4);
+  const lengths = new Int32Array(strokes.length);
+  let at = 0;
+  for (let k = 0; k < strokes.length; k++) {
+    for (const p of strokes[k]) {
+      if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number') return asText;
+      points[at] = p[0];
+      points[at + 1] = p[1];
+      points[at + 2] = typeof p[2] === 'number' ? p[2] : 0;  // as the core reads absent or null
+      points[at + 3] = typeof p[3] === 'number' ? p[3] : 0;
+      at += 4;
+    }
+    lengths[k] = strokes[k].length;
+  }
+  return { message: { points, lengths, rest: JSON.stringify(rest) }, transfer: [points.buffer, lengths.buffer] };
+}
+
 export class RecognitionClient {
   // urls: { worker, wasmDir, weights }; simd: false loads the scalar module even where
   // WebAssembly SIMD runs. onState(state, message); states: 'loading', 'ready', 'unavailable',
@@ -32,7 +63,7 @@ export class RecognitionClient {
     this.onState = onState;
     this.worker = null;
     this.inFlight = null;  // { id, job, sentAt }
-    this.waiting = null;   // the newest job not yet sent: { text (the ink JSON), surface, resolve, reject }
+    this.waiting = null;   // the newest job not yet sent: { ink, sending (inkMessage), surface, resolve, reject }
     this.nextId = 1;
     this.crashes = 0;
     this.state = 'idle';
@@ -83,12 +114,11 @@ export class RecognitionClient {
   request(ink) {
     return new Promise((resolve, reject) => {
       if (this.state === 'closed') return reject(new RecognizerUnavailable('the recognizer was closed', 'closed'));
-      // The ink goes as JSON text, which the core reads as it is: copying one string to the
-      // worker costs far less than copying thousands of small point arrays.
-      const text = JSON.stringify(ink);
-      const surface = ink.options && typeof ink.options.surface === 'string' ? ink.options.surface : '';
+      // The ink as it is now, in the form the worker reads (inkMessage).
+      const sending = inkMessage(ink);
+      const surface = ink && ink.options && typeof ink.options.surface === 'string' ? ink.options.surface : '';
       if (this.waiting) this.waiting.reject(supersededError());
-      this.waiting = { text, surface, resolve, reject };
+      this.waiting = { ink, sending, surface, resolve, reject };
       const stalled = this.state === 'unavailable' || this.state === 'failed';
       if (!stalled) return this.pump();
       if (performance.now() - this.startedAt > RETRY_AFTER_MS) return this.start();
@@ -116,7 +146,10 @@ export class RecognitionClient {
     const job = this.waiting;
     this.waiting = null;
     this.inFlight = { id: this.nextId++, job, sentAt: performance.now() };
-    this.worker.postMessage({ type: 'recognize', id: this.inFlight.id, surface: job.surface, ink: job.text });
+    // Its arrays are transferred: a job read again after a crash is made anew from its ink.
+    const { message, transfer } = job.sending || inkMessage(job.ink);
+    job.sending = null;
+    this.worker.postMessage({ type: 'recognize', id: this.inFlight.id, surface: job.surface, ...message }, transfer);
     if (this.state === 'ready') this.watch();
   }
 

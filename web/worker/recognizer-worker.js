@@ -3,8 +3,12 @@
 // importScripts the Emscripten module.
 //
 // in:  { type: 'init', wasmDir, weights, simd }   (URLs; simd: false forces the scalar module)
-//      { type: 'recognize', id, surface, ink }   (ink: the core's ink JSON, as text; surface
-//        names which ink of the page this is: each has its own session)
+//      { type: 'recognize', id, surface, points, lengths, rest }   (the ink's points as numbers,
+//        x, y, t and pressure each, a Float64Array; points per stroke, an Int32Array; the rest of
+//        the ink as JSON text: Session.recognizePoints; surface names which ink of the page this
+//        is: each has its own session)
+//      { type: 'recognize', id, surface, ink }   (ink of any other shape: the core's ink JSON, as
+//        text, for the core to say what is wrong with it)
 // out: { type: 'ready', simd }   (whether the SIMD module was loaded)
 //      { type: 'unavailable', reason: 'wasm' | 'weights-missing' | 'weights-invalid', message }
 //      { type: 'result', id, result, workerMs }   (result: the core's reading JSON, as text)
@@ -29,44 +33,6 @@ function sessionFor(recognizer, surface) {
     dropped.delete();
   }
   return session;
-}
-
-// The ink's points as numbers, x, y, t and pressure each, for Session.recognizePoints: parsing
-// thousands of numbers from text in WebAssembly costs more than many a reading. Null for text
-// that is long or ink of any other shape: that goes to the core as text, which explains what
-// is wrong with it.
-const MAX_POINTS_TEXT = 1 << 20;
-
-function pointsOf(text) {
-  if (text.length > MAX_POINTS_TEXT) return null;
-  let ink;
-  try {
-    ink = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!ink || typeof ink !== 'object' || !Array.isArray(ink.strokes)) return null;
-  const { strokes, ...rest } = ink;
-  let count = 0;
-  for (const stroke of strokes) {
-    if (!Array.isArray(stroke)) return null;
-    count += stroke.length;
-  }
-  const points = new Float64Array(count * 4);
-  const lengths = new Int32Array(strokes.length);
-  let at = 0;
-  for (let k = 0; k < strokes.length; k++) {
-    for (const p of strokes[k]) {
-      if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number') return null;
-      points[at] = p[0];
-      points[at + 1] = p[1];
-      points[at + 2] = typeof p[2] === 'number' ? p[2] : 0;  // as the core reads absent or null
-      points[at + 3] = typeof p[3] === 'number' ? p[3] : 0;
-      at += 4;
-    }
-    lengths[k] = strokes[k].length;
-  }
-  return { points, lengths, rest: JSON.stringify(rest) };
 }
 
 function unavailable(reason, message) {
@@ -152,7 +118,7 @@ async function init({ wasmDir, weights, simd = true }) {
   return { module, instance: recognizer };
 }
 
-async function recognize({ id, surface, ink }) {
+async function recognize({ id, surface, ink, points, lengths, rest }) {
   let recognizer;
   try {
     recognizer = await ready;
@@ -163,9 +129,8 @@ async function recognize({ id, surface, ink }) {
   let result;
   try {
     const session = sessionFor(recognizer, typeof surface === 'string' ? surface : '');
-    const text = String(ink);
-    const flat = pointsOf(text);
-    result = flat ? session.recognizePoints(flat.points, flat.lengths, flat.rest) : session.recognize(text);
+    // Parsing thousands of numbers from text in WebAssembly costs more than many a reading.
+    result = points ? session.recognizePoints(points, lengths, String(rest)) : session.recognize(String(ink));
   } catch (err) {
     // A trap or abort leaves the module unusable: report, and let the page start a fresh worker.
     self.postMessage({ type: 'crashed', id, message: String(err && err.message ? err.message : err) });
