@@ -108,12 +108,24 @@ struct Rules {
     return sequence_score(model, positions, choices, params.weight) - penalty(choices);
   }
 
+  // The best of the variants offered, by the classifier and the language model (the first of
+  // equals); none until one is offered.
+  struct Best {
+    const Rules& rules;
+    std::vector<int> choices;
+    double score = 0;
+    void offer(const std::vector<int>& q) {
+      const double s = sequence_score(rules.model, rules.positions, q, rules.params.weight);
+      if (choices.empty() || s > score) choices = q, score = s;
+    }
+    std::vector<int> or_else(const std::vector<int>& fallback) const { return choices.empty() ? fallback : choices; }
+  };
+
   // The reading with each letter it writes in both cases written in one, where every place of
   // that letter offers that case among its alternatives, whichever case scores better.
   std::vector<int> one_case_each(std::vector<int> choices) const {
     for (const char c : kCaseLetters) {
-      std::vector<int> best;
-      double best_score = 0;
+      Best best{*this};
       for (const char variant : {c, char(std::toupper(static_cast<unsigned char>(c)))}) {
         std::vector<int> q = choices;
         bool feasible = true;
@@ -123,48 +135,42 @@ struct Rules {
           for (size_t a = 0; a < positions[p].size(); ++a)
             if (positions[p][a].label == std::string(1, variant)) q[p] = int(a), feasible = true;
         }
-        if (!feasible) continue;
-        const double s = sequence_score(model, positions, q, params.weight);
-        if (best.empty() || s > best_score) best = q, best_score = s;
+        if (feasible) best.offer(q);
       }
-      if (!best.empty() && mixed_letters(positions, best) < mixed_letters(positions, choices)) choices = best;
+      const std::vector<int> one_case = best.or_else(choices);
+      if (mixed_letters(positions, one_case) < mixed_letters(positions, choices)) choices = one_case;
     }
     return choices;
   }
 
   // The reading with one symbol more or fewer read as a bar |, whichever scores best.
   std::vector<int> even_bars(const std::vector<int>& choices) const {
-    std::vector<int> best;
-    double best_score = 0;
+    Best best{*this};
     for (size_t p = 0; p < positions.size(); ++p) {
       const bool bar = positions[p][size_t(choices[p])].label == "|";
       for (size_t a = 0; a < positions[p].size(); ++a) {
         if ((positions[p][a].label == "|") == bar) continue;
         std::vector<int> q = choices;
         q[p] = int(a);
-        const double s = sequence_score(model, positions, q, params.weight);
-        if (best.empty() || s > best_score) best = q, best_score = s;
+        best.offer(q);
       }
     }
-    return best.empty() ? choices : best;
+    return best.or_else(choices);
   }
 
   // The reading with one symbol read otherwise so that ( and ) are closer to balanced,
   // whichever scores best.
   std::vector<int> closer_balance(const std::vector<int>& choices) const {
     const int now = unbalanced(positions, choices);
-    std::vector<int> best;
-    double best_score = 0;
+    Best best{*this};
     for (size_t p = 0; p < positions.size(); ++p)
       for (size_t a = 0; a < positions[p].size(); ++a) {
         if (int(a) == choices[p]) continue;
         std::vector<int> q = choices;
         q[p] = int(a);
-        if (unbalanced(positions, q) >= now) continue;
-        const double s = sequence_score(model, positions, q, params.weight);
-        if (best.empty() || s > best_score) best = q, best_score = s;
+        if (unbalanced(positions, q) < now) best.offer(q);
       }
-    return best.empty() ? choices : best;
+    return best.or_else(choices);
   }
 
   // Each reading and its forms that keep the rules compete; the n best distinct readings stay,

@@ -49,6 +49,7 @@ Reading read_expression(const Model& model, const Ink& ink, const std::vector<Sy
                         ClassifierCache* cache) {
   const Candidates c = candidates(ink, fixed, config.segmentation, &model.grouping);
   Eigen::MatrixXf logits = cache ? cache->classify(ink, c, model.classifier) : classify(ink, c, model.classifier);
+  read_open_fours(c, logits, model.classifier.classes(), model.classifier.junk_index());
   restrict_to_vocabulary(logits, model.classifier.classes(), model.classifier.junk_index(), config.language.vocabulary);
   std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);
   drop_ruled_out(symbols, config.language.vocabulary);

@@ -1,8 +1,10 @@
 #include "segment/segment.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 namespace inkmath {
@@ -27,6 +29,24 @@ double log_stroke_count_prior(int n) {
   return n >= 1 && n <= 4 ? prior[n] : std::log(0.002);
 }
 
+// A stroke clearly taller than wide, and one clearly wider than tall.
+bool upright(const Box& b) { return b.height() >= 2 * b.width(); }
+bool flat(const Box& b) { return b.width() >= 1.5 * b.height(); }
+
+// Strokes u (the upright) and a, b (the cross, in either order) of an open 4: a flat arm reaching
+// an upright stem from the left, on its height, and the upright u, no taller than the cross,
+// standing on the arm left of the stem (its centre above the arm, its foot not far below it).
+bool open_four_shape(const Box& u, const Box& a, const Box& b) {
+  const Box& arm = flat(a) ? a : b;
+  const Box& stem = flat(a) ? b : a;
+  if (!flat(arm) || !upright(stem) || !upright(u)) return false;
+  const Box cross = merge(arm, stem);
+  const bool meeting = box_gap(arm, stem) <= 0.1 * cross.height() && arm.x0 < stem.cx() && arm.cy() > stem.y0 &&
+                       arm.cy() < stem.y1;
+  return meeting && u.height() <= cross.height() && u.x1 >= arm.x0 && u.cx() < stem.cx() && u.cy() < arm.cy() &&
+         u.y1 <= arm.y1 + 0.25 * cross.height();
+}
+
 }  // namespace
 
 Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params,
@@ -47,9 +67,21 @@ Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, con
     if (!params.learned || (grouping && grouping->hidden == 0)) grouping = nullptr;
     const double threshold = params.grouping_threshold > 0 ? params.grouping_threshold : grouping ? grouping->threshold : 0;
     std::vector<std::vector<double>> join;
-    const auto counts = candidate_groups(ink, c.order, size, params.limits, grouping, threshold, &join);
+    auto counts = candidate_groups(ink, c.order, size, params.limits, grouping, threshold, &join);
+    const auto has = [&](size_t b, int n) { return std::count(counts[b].begin(), counts[b].end(), n) > 0; };
+    // Open 4s: (first position, position of the upright, position of the cross).
+    std::vector<std::array<size_t, 3>> fours;
+    for (size_t b = 0; b + 3 <= c.order.size() && params.limits.max_group_strokes >= 3; ++b) {
+      const auto box = [&](size_t k) { return bounding_box(ink.strokes[c.order[b + k]]); };
+      if (has(b + 1, 2) && open_four_shape(box(0), box(1), box(2))) fours.push_back({b, b, b + 1});
+      else if (has(b, 2) && open_four_shape(box(2), box(0), box(1))) fours.push_back({b, b + 2, b});
+      else continue;
+      if (!has(b, 3)) counts[b].insert(std::upper_bound(counts[b].begin(), counts[b].end(), 3), 3);
+    }
+    std::map<std::pair<size_t, int>, int> index;  // (first position, strokes) -> group
     for (size_t b = 0; b < c.order.size(); ++b)
       for (int n : counts[b]) {
+        index[{b, n}] = int(c.groups.size());
         c.groups.emplace_back(c.order.begin() + long(b), c.order.begin() + long(b) + n);
         c.where.emplace_back(int(b), n);
         // join[b][k]: P(stroke b + k + 1 joins strokes b..b + k).
@@ -58,9 +90,33 @@ Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, con
           logp += std::log(std::max(k + 1 < n ? join[b][k] : 1 - join[b][k], 1e-9));
         c.grouping.push_back(logp);
       }
+    for (const auto& [b, u, x] : fours) {
+      c.open_fours.push_back({index[{b, 3}], index[{u, 1}], index[{x, 2}]});
+      c.grouping[size_t(index[{b, 3}])] = 0;  // joined by its shape, not by the grouping model
+    }
   }
   for (const SymbolTruth& f : c.fixed) c.groups.push_back(f.strokes);
   return c;
+}
+
+void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::vector<std::string>& classes, int junk) {
+  const auto index = [&](const std::string& label) {
+    return int(std::find(classes.begin(), classes.end(), label) - classes.begin());
+  };
+  const int plus = index("+"), four = index("4");
+  if (plus == int(classes.size()) || four == int(classes.size())) return;
+  const auto best = [&](int g) {
+    int top = -1;
+    for (int k = 0; k < int(logits.rows()); ++k)
+      if (k != junk && (top < 0 || logits(k, g) > logits(top, g))) top = k;
+    return top < 0 ? std::string() : classes[size_t(top)];
+  };
+  for (const OpenFour& f : c.open_fours) {
+    const std::string u = best(f.upright);
+    if (best(f.cross) != "+" || (u != "1" && u != "|" && u != "l")) continue;
+    logits.col(f.whole) = logits.col(f.cross);
+    std::swap(logits(plus, f.whole), logits(four, f.whole));
+  }
 }
 
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {

@@ -2,6 +2,7 @@
 // pipeline runs in order: candidate groups, their classification in one batch, and the search
 // for the best partition.
 #pragma once
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -13,6 +14,12 @@
 
 namespace inkmath {
 
+// An open 4 written as a cross and, apart from it, the upright standing on its left arm: the
+// indices in Candidates::groups of the whole (three strokes), the upright and the cross.
+struct OpenFour {
+  int whole, upright, cross;
+};
+
 struct Candidates {
   std::vector<int> order;                  // the strokes not fixed by the user, in grouping order
   std::vector<std::vector<int>> groups;    // the strokes of each group: candidates, then fixed groups
@@ -21,6 +28,7 @@ struct Candidates {
                                            // strokes joining, the next not); 0 without a grouping
                                            // model; candidates past its end count 0
   std::vector<SymbolTruth> fixed;          // groups whose reading the user fixed, in the order given
+  std::vector<OpenFour> open_fours;        // candidates shaped as an open 4 (read_open_fours)
 };
 
 // A symbol of the given strokes (sorted) read as the alternatives given, best first.
@@ -28,9 +36,17 @@ RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vect
 
 // Every run of up to max_group_strokes consecutive free strokes that may be one symbol (close
 // enough, or likely enough to belong together by `grouping` when given: segment/grouping.h), and
-// the fixed groups. Empty strokes are skipped.
+// the fixed groups. Empty strokes are skipped. Three strokes shaped as an open 4 (a cross and an
+// upright on its left arm, consecutive in grouping order) are a candidate whatever the grouping
+// model says: its upright stands apart from the cross.
 Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params,
                       const GroupingModel* grouping = nullptr);
+
+// An open 4's upright and cross are each a symbol to the classifier (1 and +), and the three
+// strokes together an unusual shape it reads as a +. Each open-4 candidate whose cross the
+// classifier reads as + and whose upright as 1 (or | or l) reads as a 4 as surely as the cross
+// reads as a +: its column becomes the cross's with + and 4 swapped.
+void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::vector<std::string>& classes, int junk);
 
 // Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch.
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
