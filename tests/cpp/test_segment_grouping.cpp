@@ -8,16 +8,13 @@
 #include "model/container.h"
 #include "segment/segment.h"
 #include "shipped_model.h"
+#include "strokes.h"
 
 using namespace inkmath;
 
 namespace {
 
-Stroke line(double x0, double y0, double x1, double y1) {
-  Stroke s;
-  for (int i = 0; i <= 20; ++i) s.push_back({x0 + (x1 - x0) * i / 20, y0 + (y1 - y0) * i / 20});
-  return s;
-}
+Stroke line(double x0, double y0, double x1, double y1) { return testing::line(x0, y0, x1, y1, 20); }
 
 Stroke circle(double cx, double cy, double r) {
   Stroke s;

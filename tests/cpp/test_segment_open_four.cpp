@@ -5,16 +5,13 @@
 #include <algorithm>
 
 #include "segment/segment.h"
+#include "strokes.h"
 
 using namespace inkmath;
 
 namespace {
 
-Stroke line(double x0, double y0, double x1, double y1) {
-  Stroke s;
-  for (int i = 0; i <= 10; ++i) s.push_back({x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10});
-  return s;
-}
+using testing::line;
 
 // y grows downwards, as on a page. Only the segmentation settings' max_gap groups (no model).
 SegmentationParams tight() {
