@@ -94,6 +94,12 @@ int unbalanced(const std::vector<std::vector<Alternative>>& positions, const std
   return std::abs(open);
 }
 
+// A bar | and a 1 look alike. However unlikely the classifier finds the other, the rule that
+// bars come in pairs may choose it, so that a lone bar can become a 1 (or a 1 its partner).
+bool bar_look_alikes(const std::string& label, const std::string& other) {
+  return (label == "|" && other == "1") || (label == "1" && other == "|");
+}
+
 // The whole-expression rules a reading may break, each at a cost (LanguageParams).
 struct Rules {
   const LanguageModel& model;
@@ -143,17 +149,21 @@ struct Rules {
     return choices;
   }
 
-  // The reading with one symbol more or fewer read as a bar |, whichever scores best.
+  // The reading with one symbol more or fewer read as a bar |, whichever scores best; a bar's
+  // unlikely look-alike (below params.min_score) only where no likelier change gives a partner.
   std::vector<int> even_bars(const std::vector<int>& choices) const {
     Best best{*this};
-    for (size_t p = 0; p < positions.size(); ++p) {
-      const bool bar = positions[p][size_t(choices[p])].label == "|";
-      for (size_t a = 0; a < positions[p].size(); ++a) {
-        if ((positions[p][a].label == "|") == bar) continue;
-        std::vector<int> q = choices;
-        q[p] = int(a);
-        best.offer(q);
+    for (const bool unlikely : {false, true}) {
+      for (size_t p = 0; p < positions.size(); ++p) {
+        const bool bar = positions[p][size_t(choices[p])].label == "|";
+        for (size_t a = 0; a < positions[p].size(); ++a) {
+          if ((positions[p][a].label == "|") == bar || (positions[p][a].score < params.min_score) != unlikely) continue;
+          std::vector<int> q = choices;
+          q[p] = int(a);
+          best.offer(q);
+        }
       }
+      if (!best.choices.empty()) break;
     }
     return best.or_else(choices);
   }
@@ -205,7 +215,7 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   std::vector<int> order;
   std::vector<bool> structure(symbols.size(), false);
   reading_order(tree, order, structure);
-  std::vector<std::vector<Alternative>> positions;
+  std::vector<std::vector<Alternative>> positions, ruled_positions;
   for (int i : order) {
     const RecognizedSymbol& s = symbols[size_t(i)];
     // The label in use first, then the other alternatives. Refinement may have chosen a label
@@ -217,12 +227,19 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
     const size_t k = structure[size_t(i)] || s.fixed ? 1 : size_t(std::max(1, params.alternatives));
     for (const Alternative& a : s.alternatives)
       if (alts.size() < k && a.label != s.label && a.score >= params.min_score) alts.push_back(a);
+    // The rules see the bar's look-alike too, after the alternatives the search sees.
+    std::vector<Alternative> ruled = alts;
+    for (const Alternative& a : s.alternatives)
+      if (k > 1 && bar_look_alikes(s.label, a.label) && a.score < params.min_score) ruled.push_back(a);
     positions.push_back(std::move(alts));
+    ruled_positions.push_back(std::move(ruled));
   }
   const bool use_model = model && params.weight != 0;
   auto best = best_label_readings(use_model ? model : nullptr, positions, params.weight, params.readings);
-  if (use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0))
-    best = Rules{*model, positions, params}.apply(best, std::max(params.readings, 1));
+  if (use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0)) {
+    best = Rules{*model, ruled_positions, params}.apply(best, std::max(params.readings, 1));
+    positions = std::move(ruled_positions);
+  }
   std::vector<RelabelledSymbols> out;
   for (const LabelReading& reading : best) {
     RelabelledSymbols r{symbols, reading.probability, false};

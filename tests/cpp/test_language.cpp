@@ -312,6 +312,20 @@ TEST_CASE("whole readings write a letter in one case, bars in pairs and balanced
   const std::vector<std::vector<Alternative>> ones = {{{"1", 0.8f}, {"|", 0.2f}}, {{"1", 0.8f}, {"|", 0.2f}}};
   CHECK(read_row(school, ones, params) == "1 1");
 
+  // A lone 1 read as a bar, its 1 too unlikely for the search (below language.min_score): the
+  // rule reads it 1, since nothing else could be its partner.
+  params.min_score = 0.02;
+  const std::vector<std::vector<Alternative>> lone = {{{"|", 0.99f}, {"1", 0.01f}}, {{"7", 0.9f}}};
+  params.odd_bars = 0;
+  CHECK(read_row(school, lone, params) == "| 7");
+  params.odd_bars = 3;
+  CHECK(read_row(school, lone, params) == "1 7");
+  // Where a likelier partner is there, the bars pair up: the unlikely 1 is not used.
+  const std::vector<std::vector<Alternative>> partner = {
+      {{"|", 0.99f}, {"1", 0.01f}}, {{"x", 0.9f}}, {{"1", 0.6f}, {"|", 0.4f}}};
+  CHECK(read_row(school, partner, params) == "| x |");
+  params.min_score = 0;
+
   // (x) with its closing parenthesis read 1: the parentheses balance.
   const std::vector<std::vector<Alternative>> parens = {{{"(", 0.9f}}, {{"x", 0.9f}}, {{"1", 0.6f}, {")", 0.4f}}};
   params.odd_bars = 0;
