@@ -75,6 +75,13 @@ void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::Matrix
 }
 #endif
 
+// w * x, through the one product of this build.
+Eigen::MatrixXf product(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::MatrixXf>& x) {
+  Eigen::MatrixXf out = Eigen::MatrixXf::Zero(w.rows(), x.cols());
+  multiply_add(w, x, out);
+  return out;
+}
+
 // The cell update of one step: c = f c + i g, h = o tanh(c), from the gates' pre-activations
 // (4H x batch, gate order i, f, g, o). tanh(x) = 2 logistic(2x) - 1: Eigen's logistic is a
 // rational approximation everywhere, where its tanh falls back to the C library's in
@@ -159,8 +166,7 @@ void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool rever
   const int steps = int(in.size()), batch = int(in[0].cols());
   Eigen::MatrixXf inputs(in[0].rows(), steps * batch);
   for (int t = 0; t < steps; ++t) inputs.middleCols(t * batch, batch) = in[t];
-  Eigen::MatrixXf projected = Eigen::MatrixXf::Zero(d.w_ih.rows(), inputs.cols());
-  multiply_add(d.w_ih, inputs, projected);
+  Eigen::MatrixXf projected = product(d.w_ih, inputs);
   projected.colwise() += d.bias;
   Eigen::MatrixXf h = Eigen::MatrixXf::Zero(hidden, batch), c = h;
   Eigen::MatrixXf gates(4 * hidden, batch);
@@ -192,8 +198,7 @@ Eigen::VectorXf run_conv(const std::vector<ConvLayer>& layers, int side, const E
             }
           }
         }
-    Eigen::MatrixXf z = Eigen::MatrixXf::Zero(l.output, side * side);
-    multiply_add(l.w, patches, z);
+    Eigen::MatrixXf z = product(l.w, patches);
     z.colwise() += l.b;
     z = z.cwiseMax(0.f);
     const int half = side / 2;
@@ -252,8 +257,7 @@ Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs,
     }
   }
   for (size_t i = 0; i < dense.size(); ++i) {
-    Eigen::MatrixXf z = Eigen::MatrixXf::Zero(dense[i].w.rows(), batch);
-    multiply_add(dense[i].w, y, z);
+    Eigen::MatrixXf z = product(dense[i].w, y);
     z.colwise() += dense[i].b;
     y = (i + 1 < dense.size()) ? Eigen::MatrixXf(z.cwiseMax(0.f)) : z;
   }
