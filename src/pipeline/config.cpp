@@ -68,6 +68,7 @@ const Field kFields[] = {
     INKMATH_FIELD("segmentation.grouping_weight", segmentation.grouping_weight, Real),
     INKMATH_FIELD("refine.ellipsis_step", refine.ellipsis_step, Real),
     INKMATH_FIELD("refine.ellipsis_rise", refine.ellipsis_rise, Real),
+    INKMATH_FIELD("refine.tap_reach", refine.tap_reach, Real),
     INKMATH_FIELD("refine.min_score", refine.min_score, Real),
     INKMATH_FIELD("refine.context_weight", refine.context_weight, Real),
     INKMATH_FIELD("layout.superscript", layout.superscript, Real),

@@ -10,6 +10,7 @@
 #include "refine/context.h"
 #include "refine/ellipsis.h"
 #include "refine/structural.h"
+#include "refine/taps.h"
 #include "segment/segment.h"
 #include "structure/layout.h"
 
@@ -112,7 +113,9 @@ Reading read_symbols(const Model& model, const Ink& ink, std::vector<RecognizedS
   // Refine: every change of a label after the classifier happens here, before the layout,
   // which then only reads the symbols.
   const RefineParams& refine = config.refine;
-  merge_ellipses(symbols, typical_stroke_size(ink), refine.ellipsis_step, refine.ellipsis_rise);
+  const double size = typical_stroke_size(ink);
+  merge_ellipses(symbols, size, refine.ellipsis_step, refine.ellipsis_rise);
+  merge_taps(symbols, ink, size, refine.tap_reach);
   prefer_structural_alternatives(symbols, refine.min_score);
   prefer_context_alternatives(symbols, model.context, refine.context_weight, refine.min_score);
   r.symbols = std::move(symbols);
