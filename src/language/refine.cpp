@@ -215,6 +215,8 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   std::vector<int> order;
   std::vector<bool> structure(symbols.size(), false);
   reading_order(tree, order, structure);
+  const bool use_model = model && params.weight != 0;
+  const bool use_rules = use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0);
   std::vector<std::vector<Alternative>> positions, ruled_positions;
   for (int i : order) {
     const RecognizedSymbol& s = symbols[size_t(i)];
@@ -227,16 +229,17 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
     const size_t k = structure[size_t(i)] || s.fixed ? 1 : size_t(std::max(1, params.alternatives));
     for (const Alternative& a : s.alternatives)
       if (alts.size() < k && a.label != s.label && a.score >= params.min_score) alts.push_back(a);
-    // The rules see the bar's look-alike too, after the alternatives the search sees.
-    std::vector<Alternative> ruled = alts;
-    for (const Alternative& a : s.alternatives)
-      if (k > 1 && bar_look_alikes(s.label, a.label) && a.score < params.min_score) ruled.push_back(a);
+    if (use_rules) {
+      // The rules see the bar's look-alike too, after the alternatives the search sees.
+      std::vector<Alternative> ruled = alts;
+      for (const Alternative& a : s.alternatives)
+        if (k > 1 && bar_look_alikes(s.label, a.label) && a.score < params.min_score) ruled.push_back(a);
+      ruled_positions.push_back(std::move(ruled));
+    }
     positions.push_back(std::move(alts));
-    ruled_positions.push_back(std::move(ruled));
   }
-  const bool use_model = model && params.weight != 0;
   auto best = best_label_readings(use_model ? model : nullptr, positions, params.weight, params.readings);
-  if (use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0)) {
+  if (use_rules) {
     best = Rules{*model, ruled_positions, params}.apply(best, std::max(params.readings, 1));
     positions = std::move(ruled_positions);
   }
