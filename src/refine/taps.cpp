@@ -38,7 +38,9 @@ int merge_taps(std::vector<RecognizedSymbol>& symbols, const Ink& ink, double si
     double nearest = reach * size;
     for (size_t s = 0; s < symbols.size(); ++s) {
       if (s == t || gone[s] || symbols[s].fixed || symbols[s].label == ".") continue;
-      for (int i : symbols[s].strokes) {
+      const std::vector<int>& strokes = symbols[s].strokes;
+      if (std::find(strokes.begin(), strokes.end(), tap.strokes[0]) != strokes.end()) continue;  // not its own tap
+      for (int i : strokes) {
         const double d = ink_distance(dot, ink.strokes.at(size_t(i)));
         if (d <= nearest) nearest = d, host = s;
       }
