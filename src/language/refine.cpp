@@ -100,15 +100,52 @@ bool bar_look_alikes(const std::string& label, const std::string& other) {
   return (label == "|" && other == "1") || (label == "1" && other == "|");
 }
 
+// A letter (x, P, \alpha) or a closing bracket: what a prime marks.
+bool takes_prime(const std::string& label) {
+  static const std::string greek =
+      " \\alpha \\beta \\gamma \\delta \\theta \\lambda \\mu \\pi \\sigma \\phi \\psi \\rho \\eta \\xi \\zeta \\chi "
+      "\\omega \\Delta \\Gamma \\Omega \\Phi \\Sigma \\Pi \\Theta \\Lambda ";
+  if (label.size() == 1) return std::isalpha(static_cast<unsigned char>(label[0])) || label == ")" || label == "]";
+  return greek.find(" " + label + " ") != std::string::npos;
+}
+
+void mark_lone_superscripts(const LayoutRow& row, const std::vector<RecognizedSymbol>& symbols, std::vector<bool>& lone) {
+  for (const LayoutNode& node : row) {
+    const LayoutRow& sup = node.sup;
+    const bool alone = sup.size() == 1 && sup[0].type == LayoutNode::Type::Symbol && sup[0].sub.empty() && sup[0].sup.empty();
+    if (alone && node.type == LayoutNode::Type::Symbol && node.sub.empty() && node.symbol >= 0 &&
+        size_t(node.symbol) < symbols.size() && size_t(sup[0].symbol) < symbols.size() &&
+        takes_prime(symbols[size_t(node.symbol)].label))
+      lone[size_t(sup[0].symbol)] = true;
+    for (const LayoutRow* r : {&node.first, &node.second, &node.sub, &node.sup}) mark_lone_superscripts(*r, symbols, lone);
+  }
+}
+
+bool offers(const std::vector<Alternative>& alternatives, const std::string& label) {
+  return std::any_of(alternatives.begin(), alternatives.end(), [&](const Alternative& a) { return a.label == label; });
+}
+
+// How many lone superscripts (marked by `lone`, in reading order) that could be a prime the
+// reading writes as 1.
+int superscript_ones(const std::vector<std::vector<Alternative>>& positions, const std::vector<bool>& lone,
+                     const std::vector<int>& choices) {
+  int ones = 0;
+  for (size_t p = 0; p < positions.size(); ++p)
+    ones += lone[p] && positions[p][size_t(choices[p])].label == "1" && offers(positions[p], "\\prime");
+  return ones;
+}
+
 // The whole-expression rules a reading may break, each at a cost (LanguageParams).
 struct Rules {
   const LanguageModel& model;
   const std::vector<std::vector<Alternative>>& positions;
+  const std::vector<bool>& lone_superscript;  // by position: written alone as a letter's superscript
   const LanguageParams& params;
 
   double penalty(const std::vector<int>& choices) const {
     return params.mixed_case * mixed_letters(positions, choices) + params.odd_bars * odd_bars(positions, choices) +
-           params.unbalanced * (unbalanced(positions, choices) > 0);
+           params.unbalanced * (unbalanced(positions, choices) > 0) +
+           params.superscript_one * superscript_ones(positions, lone_superscript, choices);
   }
   double score(const std::vector<int>& choices) const {
     return sequence_score(model, positions, choices, params.weight) - penalty(choices);
@@ -183,6 +220,16 @@ struct Rules {
     return best.or_else(choices);
   }
 
+  // The reading with each lone superscript 1 that could be a prime read as that prime.
+  std::vector<int> primes(std::vector<int> choices) const {
+    for (size_t p = 0; p < positions.size(); ++p) {
+      if (!lone_superscript[p] || positions[p][size_t(choices[p])].label != "1") continue;
+      for (size_t a = 0; a < positions[p].size(); ++a)
+        if (positions[p][a].label == "\\prime") choices[p] = int(a);
+    }
+    return choices;
+  }
+
   // Each reading and its forms that keep the rules compete; the n best distinct readings stay,
   // their probabilities their share among them.
   std::vector<LabelReading> apply(const std::vector<LabelReading>& readings, int n) const {
@@ -197,7 +244,9 @@ struct Rules {
       std::vector<int> kept = r.choices;
       if (params.mixed_case > 0 && mixed_letters(positions, kept) > 0) add(kept = one_case_each(kept));
       if (params.odd_bars > 0 && odd_bars(positions, kept)) add(kept = even_bars(kept));
-      if (params.unbalanced > 0 && unbalanced(positions, kept) > 0) add(closer_balance(kept));
+      if (params.unbalanced > 0 && unbalanced(positions, kept) > 0) add(kept = closer_balance(kept));
+      if (params.superscript_one > 0 && superscript_ones(positions, lone_superscript, kept) > 0) add(primes(kept));
+      if (params.superscript_one > 0 && superscript_ones(positions, lone_superscript, r.choices) > 0) add(primes(r.choices));
     }
     std::sort(all.begin(), all.end(), [](const LabelReading& a, const LabelReading& b) { return a.score > b.score; });
     if (int(all.size()) > n) all.resize(size_t(n));
@@ -210,13 +259,24 @@ struct Rules {
 
 }  // namespace
 
+std::vector<bool> lone_superscripts(const LayoutRow& tree, const std::vector<RecognizedSymbol>& symbols) {
+  std::vector<bool> lone(symbols.size(), false);
+  mark_lone_superscripts(tree, symbols, lone);
+  return lone;
+}
+
 std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const LayoutRow& tree,
-                                             const std::vector<RecognizedSymbol>& symbols, const LanguageParams& params) {
+                                             const std::vector<RecognizedSymbol>& symbols, const LanguageParams& params,
+                                             const std::vector<bool>& lone_given) {
   std::vector<int> order;
   std::vector<bool> structure(symbols.size(), false);
   reading_order(tree, order, structure);
   const bool use_model = model && params.weight != 0;
-  const bool use_rules = use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0);
+  const bool use_rules = use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0 ||
+                                       params.superscript_one > 0);
+  const std::vector<bool> lone = lone_given.size() == symbols.size() ? lone_given : lone_superscripts(tree, symbols);
+  std::vector<bool> lone_superscript;
+  for (int i : order) lone_superscript.push_back(lone[size_t(i)]);
   std::vector<std::vector<Alternative>> positions, ruled_positions;
   for (int i : order) {
     const RecognizedSymbol& s = symbols[size_t(i)];
@@ -240,7 +300,7 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   }
   auto best = best_label_readings(use_model ? model : nullptr, positions, params.weight, params.readings);
   if (use_rules) {
-    best = Rules{*model, ruled_positions, params}.apply(best, std::max(params.readings, 1));
+    best = Rules{*model, ruled_positions, lone_superscript, params}.apply(best, std::max(params.readings, 1));
     positions = std::move(ruled_positions);
   }
   std::vector<RelabelledSymbols> out;

@@ -32,11 +32,18 @@ struct RelabelledSymbols {
   bool changed = false;  // some label differs from the symbols given
 };
 
+// By symbol index: written alone as the superscript of a letter or a closing bracket (x^1, x'),
+// where the language model, which reads no places, cannot tell a 1 there from x_1.
+std::vector<bool> lone_superscripts(const LayoutRow& tree, const std::vector<RecognizedSymbol>& symbols);
+
 // The best whole readings of laid-out symbols, best first: positions in the tree's reading
 // order, each with its first params.alternatives alternatives of at least params.min_score;
 // structure (a fraction bar, a root sign) and fixed symbols keep their label. Without a model,
 // or with weight 0, the classifier alone scores and the first reading is the symbols given.
+// `lone_superscript`: where a 1 would be a lone superscript (lone_superscripts of the layout
+// with those labels); empty: as the tree places the symbols.
 std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const LayoutRow& tree,
-                                             const std::vector<RecognizedSymbol>& symbols, const LanguageParams& params);
+                                             const std::vector<RecognizedSymbol>& symbols, const LanguageParams& params,
+                                             const std::vector<bool>& lone_superscript = {});
 
 }  // namespace inkmath

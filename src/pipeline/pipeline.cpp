@@ -80,6 +80,24 @@ RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& lin
   return {line.strokes, line.box, std::move(r.latex), std::move(r.symbols), std::move(r.tree)};
 }
 
+// Where a 1 would be a lone superscript: a prime is a superscript wherever it is written, a 1
+// only where the layout puts one, so the symbols read as a prime that may be a 1 are laid out
+// again as 1.
+std::vector<bool> lone_superscript_ones(const Model& model, const Config& config, const Reading& r) {
+  if (!(config.language.superscript_one > 0)) return {};
+  Reading ones = r;
+  bool relabelled = false;
+  for (RecognizedSymbol& s : ones.symbols)
+    for (const Alternative& a : s.alternatives)
+      if (s.label == "\\prime" && a.label == "1") {
+        choose_alternative(s, a);
+        relabelled = true;
+        break;
+      }
+  if (relabelled) lay_out(model, config, ones);
+  return lone_superscripts(ones.tree, ones.symbols);
+}
+
 }  // namespace
 
 Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config,
@@ -122,7 +140,8 @@ Reading read_symbols(const Model& model, const Ink& ink, std::vector<RecognizedS
   lay_out(model, config, r);
   // Whole readings: the labels re-chosen by how the whole expression reads (the first reading
   // becomes the result), each reading laid out again with its labels.
-  const auto best = best_readings(model.language ? &*model.language : nullptr, r.tree, r.symbols, config.language);
+  const auto best = best_readings(model.language ? &*model.language : nullptr, r.tree, r.symbols, config.language,
+                                  lone_superscript_ones(model, config, r));
   const Reading first = r;
   for (size_t n = 0; n < best.size(); ++n) {
     Reading x = first;

@@ -11,4 +11,14 @@ inline Stroke line(double x0, double y0, double x1, double y1, int steps = 10) {
   return s;
 }
 
+// Straight lines through the corners given, written as one stroke.
+inline Stroke polyline(const std::vector<Point>& corners, int steps = 10) {
+  Stroke s = {corners.front()};
+  for (size_t i = 1; i < corners.size(); ++i) {
+    const Stroke piece = line(corners[i - 1].x, corners[i - 1].y, corners[i].x, corners[i].y, steps);
+    s.insert(s.end(), piece.begin() + 1, piece.end());
+  }
+  return s;
+}
+
 }  // namespace inkmath::testing
