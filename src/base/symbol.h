@@ -33,4 +33,19 @@ inline void choose_alternative(RecognizedSymbol& s, const Alternative& a) {
   s.score = chosen.score;
 }
 
+// Adds `other`'s strokes and box to `s` (a symbol found to be part of it); `s` keeps its reading.
+inline void take_strokes(RecognizedSymbol& s, const RecognizedSymbol& other) {
+  s.strokes.insert(s.strokes.end(), other.strokes.begin(), other.strokes.end());
+  std::sort(s.strokes.begin(), s.strokes.end());
+  s.box = merge(s.box, other.box);
+}
+
+// Removes the symbols marked gone (taken into others), keeping the others' order.
+inline void drop_gone(std::vector<RecognizedSymbol>& symbols, const std::vector<bool>& gone) {
+  std::vector<RecognizedSymbol> kept;
+  for (size_t i = 0; i < symbols.size(); ++i)
+    if (!gone[i]) kept.push_back(std::move(symbols[i]));
+  symbols = std::move(kept);
+}
+
 }  // namespace inkmath

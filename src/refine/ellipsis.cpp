@@ -21,14 +21,6 @@ bool nothing_between(const std::vector<RecognizedSymbol>& symbols, int a, int b,
   return true;
 }
 
-// Removes the symbols marked gone (merged into an ellipsis), keeping the others' order.
-void drop_gone(std::vector<RecognizedSymbol>& symbols, const std::vector<bool>& gone) {
-  std::vector<RecognizedSymbol> kept;
-  for (int i = 0; i < int(symbols.size()); ++i)
-    if (!gone[i]) kept.push_back(std::move(symbols[i]));
-  symbols = std::move(kept);
-}
-
 // The classifier may read two of three dots as one \ldots: such an ellipsis of fewer than three
 // strokes takes the dots beside it on its line, nearest first, until it has three.
 int complete_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double step, double rise) {
@@ -53,9 +45,7 @@ int complete_ellipses(std::vector<RecognizedSymbol>& symbols, double size, doubl
       }
       if (nearest < 0) break;
       RecognizedSymbol& s = symbols[e];
-      s.strokes.insert(s.strokes.end(), symbols[nearest].strokes.begin(), symbols[nearest].strokes.end());
-      std::sort(s.strokes.begin(), s.strokes.end());
-      s.box = merge(s.box, symbols[nearest].box);
+      take_strokes(s, symbols[nearest]);
       s.score = std::min(s.score, symbols[nearest].score);
       s.alternatives = {{s.label, s.score}};
       s.fixed = s.fixed && symbols[nearest].fixed;
@@ -93,12 +83,10 @@ int merge_ellipses(std::vector<RecognizedSymbol>& symbols, double size, double s
     }
     RecognizedSymbol& e = symbols[a];
     for (int other : {b, c}) {
-      e.strokes.insert(e.strokes.end(), symbols[other].strokes.begin(), symbols[other].strokes.end());
-      e.box = merge(e.box, symbols[other].box);
+      take_strokes(e, symbols[other]);
       e.score = std::min(e.score, symbols[other].score);
       gone[other] = true;
     }
-    std::sort(e.strokes.begin(), e.strokes.end());
     e.label = "\\ldots";
     e.alternatives = {{e.label, e.score}};
     e.fixed = e.fixed && symbols[b].fixed && symbols[c].fixed;

@@ -46,18 +46,11 @@ int merge_taps(std::vector<RecognizedSymbol>& symbols, const Ink& ink, double si
       }
     }
     if (host == symbols.size()) continue;
-    RecognizedSymbol& h = symbols[host];
-    h.strokes.push_back(tap.strokes[0]);
-    std::sort(h.strokes.begin(), h.strokes.end());
-    h.box = merge(h.box, tap.box);
+    take_strokes(symbols[host], tap);
     gone[t] = true;
     ++merged;
   }
-  if (merged == 0) return 0;
-  std::vector<RecognizedSymbol> kept;
-  for (size_t i = 0; i < symbols.size(); ++i)
-    if (!gone[i]) kept.push_back(std::move(symbols[i]));
-  symbols = std::move(kept);
+  if (merged > 0) drop_gone(symbols, gone);
   return merged;
 }
 
