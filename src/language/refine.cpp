@@ -245,8 +245,12 @@ struct Rules {
       if (params.mixed_case > 0 && mixed_letters(positions, kept) > 0) add(kept = one_case_each(kept));
       if (params.odd_bars > 0 && odd_bars(positions, kept)) add(kept = even_bars(kept));
       if (params.unbalanced > 0 && unbalanced(positions, kept) > 0) add(kept = closer_balance(kept));
-      if (params.superscript_one > 0 && superscript_ones(positions, lone_superscript, kept) > 0) add(primes(kept));
-      if (params.superscript_one > 0 && superscript_ones(positions, lone_superscript, r.choices) > 0) add(primes(r.choices));
+      // The primes of the reading as the other rules left it, and of the reading itself.
+      const auto add_primes = [&](const std::vector<int>& choices) {
+        if (params.superscript_one > 0 && superscript_ones(positions, lone_superscript, choices) > 0) add(primes(choices));
+      };
+      add_primes(kept);
+      add_primes(r.choices);
     }
     std::sort(all.begin(), all.end(), [](const LabelReading& a, const LabelReading& b) { return a.score > b.score; });
     if (int(all.size()) > n) all.resize(size_t(n));
@@ -274,9 +278,11 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   const bool use_model = model && params.weight != 0;
   const bool use_rules = use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0 ||
                                        params.superscript_one > 0);
-  const std::vector<bool> lone = lone_given.size() == symbols.size() ? lone_given : lone_superscripts(tree, symbols);
   std::vector<bool> lone_superscript;
-  for (int i : order) lone_superscript.push_back(lone[size_t(i)]);
+  if (use_rules) {
+    const std::vector<bool> lone = lone_given.size() == symbols.size() ? lone_given : lone_superscripts(tree, symbols);
+    for (int i : order) lone_superscript.push_back(lone[size_t(i)]);
+  }
   std::vector<std::vector<Alternative>> positions, ruled_positions;
   for (int i : order) {
     const RecognizedSymbol& s = symbols[size_t(i)];

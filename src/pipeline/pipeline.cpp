@@ -82,19 +82,17 @@ RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& lin
 
 // Where a 1 would be a lone superscript: a prime is a superscript wherever it is written, a 1
 // only where the layout puts one, so the symbols read as a prime that may be a 1 are laid out
-// again as 1.
+// again as 1. Empty where no symbol is such a prime: the layout as it is tells.
 std::vector<bool> lone_superscript_ones(const Model& model, const Config& config, const Reading& r) {
-  if (!(config.language.superscript_one > 0)) return {};
+  const auto one = [](const RecognizedSymbol& s) {
+    return std::find_if(s.alternatives.begin(), s.alternatives.end(), [](const Alternative& a) { return a.label == "1"; });
+  };
+  const auto may_be_one = [&](const RecognizedSymbol& s) { return s.label == "\\prime" && one(s) != s.alternatives.end(); };
+  if (!(config.language.superscript_one > 0) || std::none_of(r.symbols.begin(), r.symbols.end(), may_be_one)) return {};
   Reading ones = r;
-  bool relabelled = false;
   for (RecognizedSymbol& s : ones.symbols)
-    for (const Alternative& a : s.alternatives)
-      if (s.label == "\\prime" && a.label == "1") {
-        choose_alternative(s, a);
-        relabelled = true;
-        break;
-      }
-  if (relabelled) lay_out(model, config, ones);
+    if (may_be_one(s)) choose_alternative(s, *one(s));
+  lay_out(model, config, ones);
   return lone_superscripts(ones.tree, ones.symbols);
 }
 
