@@ -24,7 +24,8 @@ commands:
   classify PATH...     classify each ground-truth symbol of the files; top-1/top-3 accuracy at the end
   dataset PATH...      write classifier training data (features of symbols) for scripts/train
   relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
-  context PATH...      write symbol context samples (look-alike labels) for scripts/fit-context
+  context PATH...      write symbol context samples (look-alike labels) for scripts/fit-context (--sizes:
+                       every upright symbol's height, for the typical heights it fits first)
   grouping PATH...     write stroke grouping samples (truth symbols) for scripts/fit-grouping
   tokens PATH...       print NAME<TAB>LABELS for each file's truth: its symbol labels in reading order, what
                        the language model reads (--normalized: the normalized LaTeX tokens; --text: PATHs are
@@ -96,7 +97,7 @@ Args parse(int argc, char** argv) {
     if (a == "--json") {
       args.json = true;
     } else if (a == "--truth-symbols" || a == "--lines" || a == "--read" ||
-               a == "--text" || a == "--normalized" || a == "--one-symbol" || a == "--session") {
+               a == "--text" || a == "--normalized" || a == "--one-symbol" || a == "--session" || a == "--sizes") {
       args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");

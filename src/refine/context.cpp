@@ -14,13 +14,13 @@ namespace {
 
 // Labels the classifier confuses because they differ mostly in size or position.
 const std::vector<std::vector<std::string>> kGroups = {
-    {"1", "|", "l"}, {"X", "x", "\\times"}, {"P", "p"}, {"C", "c"}, {"S", "s"}, {"o", "0", "O"},
+    {"X", "x", "\\times"}, {"P", "p"}, {"C", "c"}, {"S", "s"}, {"o", "0", "O"},
     {",", ")", "\\prime"}, {"v", "V"}, {"w", "W"}, {"z", "Z"}, {"k", "K"}, {"y", "Y"}, {"u", "U"}};
 
 constexpr size_t kNeighbours = 4;
 
 const ContextStats* stats_for(const ContextTables& tables, const std::string& label) {
-  for (const ContextStats& m : tables)
+  for (const ContextStats& m : tables.labels)
     if (label == m.label) return &m;
   return nullptr;
 }
@@ -39,24 +39,26 @@ double log_likelihood(const ContextStats& m, const SymbolContext& c) {
 
 }  // namespace
 
-bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, SymbolContext& out) {
+bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, const TypicalHeights& heights,
+                    SymbolContext& out) {
   const Box& s = symbols[i].box;
-  // Flat marks (-, =, fraction bars) say nothing about the line; the nearest upright ones set the scale.
+  // The nearest upright neighbours set the scale.
   std::vector<std::pair<double, size_t>> by_gap;
   for (size_t j = 0; j < symbols.size(); ++j) {
     const Box& t = symbols[j].box;
-    if (j == i || t.height() < 0.4 * t.width()) continue;
+    if (j == i || !is_upright(t)) continue;
     by_gap.push_back({std::max({t.x0 - s.x1, s.x0 - t.x1, 0.0}), j});
   }
   if (by_gap.empty()) return false;
   std::stable_sort(by_gap.begin(), by_gap.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   by_gap.resize(std::min(by_gap.size(), kNeighbours));
-  std::vector<double> heights, centres;
+  std::vector<double> scales, centres;
   for (const auto& [gap, j] : by_gap) {
-    heights.push_back(symbols[j].box.height());
+    const auto typical = heights.find(symbols[j].label);
+    scales.push_back(symbols[j].box.height() / std::exp(typical == heights.end() ? 0.0 : double(typical->second)));
     centres.push_back(symbols[j].box.cy());
   }
-  const double h = median(heights);
+  const double h = median(scales);
   if (!(h > 0)) return false;
   out.log_height = std::log(std::max(s.height(), 0.05 * h) / h);
   out.bottom = (s.y1 - median(centres)) / h;
@@ -70,6 +72,14 @@ ContextTables context_tables_from_json(const std::string& text) {
   if (j.is_discarded() || !j.is_object() || !j.contains("labels") || !j["labels"].is_array())
     throw Error("model: context part: expected {\"labels\": [...]}");
   ContextTables tables;
+  if (j.contains("heights")) {
+    if (!j["heights"].is_object()) throw Error("model: context part: \"heights\" must map labels to numbers");
+    for (const auto& [label, h] : j["heights"].items()) {
+      if (!h.is_number() || !std::isfinite(h.get<double>()) || std::abs(h.get<double>()) > 5)
+        throw Error("model: context part: bad height for '" + label + "'");
+      tables.heights[label] = h.get<float>();
+    }
+  }
   for (const auto& row : j["labels"]) {
     ContextStats s;
     try {
@@ -86,37 +96,41 @@ ContextTables context_tables_from_json(const std::string& text) {
     if (!(s.log_height_spread > 0) || !(s.bottom_spread > 0) || !std::isfinite(s.log_height) || !std::isfinite(s.bottom) ||
         !std::isfinite(s.log_height_spread) || !std::isfinite(s.bottom_spread))
       throw Error("model: context part: bad statistics for '" + s.label + "'");
-    tables.push_back(s);
+    tables.labels.push_back(s);
   }
   return tables;
 }
 
 int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const ContextTables& tables, float weight,
                                 float min_score) {
-  if (tables.empty()) return 0;
+  if (tables.labels.empty() || !(weight > 0)) return 0;
   // Contexts first, from the labels as classified, so one change does not sway the next.
   std::vector<SymbolContext> contexts(symbols.size());
   std::vector<bool> known(symbols.size());
-  for (size_t i = 0; i < symbols.size(); ++i) known[i] = symbol_context(symbols, i, contexts[i]);
+  for (size_t i = 0; i < symbols.size(); ++i) known[i] = symbol_context(symbols, i, tables.heights, contexts[i]);
   int changed = 0;
   for (size_t i = 0; i < symbols.size(); ++i) {
     RecognizedSymbol& s = symbols[i];
     const std::vector<std::string>* group = group_of(s.label);
-    const ContextStats* current = stats_for(tables, s.label);
-    if (s.fixed || !known[i] || !group || !current || !(s.score > 0)) continue;
-    const Alternative* best = nullptr;
-    double best_score = std::log(s.score) + weight * log_likelihood(*current, contexts[i]);
-    for (const Alternative& a : s.alternatives) {
+    if (s.fixed || !known[i] || !group || !stats_for(tables, s.label) || !(s.score > 0)) continue;
+    // The group's share of the classifier's belief is kept; within it, each look-alike's share
+    // moves by how well the symbol's size and place fit that label.
+    double mass = 0, weighted_mass = 0;
+    std::vector<std::pair<Alternative*, double>> members;
+    for (Alternative& a : s.alternatives) {
       const ContextStats* m = stats_for(tables, a.label);
-      if (a.label == s.label || a.score < min_score || !m) continue;
-      if (std::find(group->begin(), group->end(), a.label) == group->end()) continue;
-      const double score = std::log(a.score) + weight * log_likelihood(*m, contexts[i]);
-      if (score > best_score) best = &a, best_score = score;
+      if (!m || !(a.score >= min_score) || std::find(group->begin(), group->end(), a.label) == group->end()) continue;
+      const double w = a.score * std::exp(weight * log_likelihood(*m, contexts[i]));
+      members.push_back({&a, w});
+      mass += a.score, weighted_mass += w;
     }
-    if (best) {
-      choose_alternative(s, *best);
-      ++changed;
-    }
+    if (members.size() < 2 || !(weighted_mass > 0)) continue;
+    for (auto& [a, w] : members) a->score = float(mass * w / weighted_mass);
+    std::stable_sort(s.alternatives.begin(), s.alternatives.end(),
+                     [](const Alternative& a, const Alternative& b) { return a.score > b.score; });
+    if (s.alternatives.front().label != s.label) ++changed;
+    s.label = s.alternatives.front().label;
+    s.score = s.alternatives.front().score;
   }
   return changed;
 }

@@ -2,20 +2,30 @@
 // big a symbol is and where it sits next to its neighbours.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/symbol.h"
 
 namespace inkmath {
 
+// How tall each label is written, as log(height / a digit's height in the same writing): a
+// neighbour's height tells the writing's scale only once its label's own size is taken out (an
+// `x` beside a `P` is small, a `7` is not). Labels missing from the table count as digits.
+using TypicalHeights = std::unordered_map<std::string, float>;
+
 // A symbol's size and vertical place relative to its nearest upright neighbours.
 struct SymbolContext {
-  double log_height = 0;  // log(height / neighbours' median height)
-  double bottom = 0;      // (bottom - neighbours' median centre) / neighbours' median height; y grows down
+  double log_height = 0;  // log(height / H), H: the neighbours' median height, each as a digit's
+  double bottom = 0;      // (bottom - neighbours' median centre) / H; y grows down
 };
 
+// Flat marks (-, =, fraction bars) say nothing about the line's scale; upright symbols do.
+inline bool is_upright(const Box& b) { return b.height() >= 0.4 * b.width(); }
+
 // False when no neighbour gives a scale (a lone symbol, or only flat marks around it).
-bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, SymbolContext& out);
+bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, const TypicalHeights& heights,
+                    SymbolContext& out);
 
 // Where one label sits among its neighbours: median and robust deviation of each SymbolContext
 // measure, fitted on train2014's ground-truth symbols (scripts/fit-context, from `inkmath context`).
@@ -24,10 +34,14 @@ struct ContextStats {
   float log_height = 0, log_height_spread = 1, bottom = 0, bottom_spread = 1;
   int samples = 0;
 };
-using ContextTables = std::vector<ContextStats>;
+struct ContextTables {
+  std::vector<ContextStats> labels;
+  TypicalHeights heights;  // empty: neighbours' heights as they are
+};
 
 // The model file's "context" part: {"labels": [{"label", "log_height", "log_height_spread",
-// "bottom", "bottom_spread", "samples"}, ...]}. Throws Error when it is malformed.
+// "bottom", "bottom_spread", "samples"}, ...], "heights": {label: log height, ...}} ("heights"
+// optional). Throws Error when it is malformed.
 ContextTables context_tables_from_json(const std::string& text);
 
 // True for labels of a look-alike group: those `inkmath context` measures and the tables describe.

@@ -43,7 +43,7 @@ TEST_CASE("no fitted part of the shipped model file is stale", "[model]") {
   CHECK(problems.empty());
   const Model m = load_model(bytes);
   CHECK(m.relations.hidden > 0);
-  CHECK_FALSE(m.context.empty());
+  CHECK_FALSE(m.context.labels.empty());
   for (const char* name : {"classifier", "relations", "context", "layout", "settings"})
     CHECK(read_model_file(bytes).find(name) != nullptr);
 }
@@ -72,7 +72,7 @@ TEST_CASE("the model file's settings are the recognizer's defaults", "[model]") 
   CHECK(r.config().segmentation.junk_weight == 3);
   CHECK(r.config().alternatives == 3);
   CHECK(r.config().layout.superscript == default_config().layout.superscript);
-  CHECK(r.model().context.size() == 1);
+  CHECK(r.model().context.labels.size() == 1);
   CHECK(r.model().relations.hidden == 0);
   // A bare classifier weight file still loads, with the settings in code and no fitted parts.
   const Recognizer bare(testing::tiny_weights());
