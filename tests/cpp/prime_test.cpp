@@ -21,10 +21,11 @@ Ink x_with(const Stroke& mark) {
   return ink;
 }
 
-std::string read(const Ink& ink, double superscript_one) {
+std::string read(const Ink& ink, double superscript_one, double language_weight = -1) {
   const Model& m = testing::shipped_model();
   Config config = m.config;
   config.language.superscript_one = superscript_one;
+  if (language_weight >= 0) config.language.weight = language_weight;
   return read_ink(m, ink, {}, config).latex;
 }
 
@@ -33,9 +34,11 @@ std::string read(const Ink& ink, double superscript_one) {
 TEST_CASE("a short stroke at a letter's top right reads as a prime, a flagged 1 there as 1", "[language]") {
   const double shipped = testing::shipped_model().config.language.superscript_one;
   REQUIRE(shipped > 0);
-  // The classifier finds the short steep stroke a prime; the language model alone prefers x_1's 1.
+  // The classifier finds the short steep stroke a prime; a language model weighed heavily
+  // prefers x_1's 1, unless the lone superscript 1 costs its reading.
   const Ink primed = x_with(line(27, 0, 24, 10));
-  CHECK(read(primed, 0) == "x^{1}");
+  CHECK(read(primed, 0, 1.0) == "x^{1}");
+  CHECK(read(primed, shipped, 1.0) == "x^{\\prime}");
   CHECK(read(primed, shipped) == "x^{\\prime}");
   // A 1 with its flag, which the classifier is sure of, stays a superscript 1.
   const Ink one = x_with(polyline({{24, 4}, {28, -2}, {28, 16}}));
