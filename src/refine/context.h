@@ -47,9 +47,10 @@ ContextTables context_tables_from_json(const std::string& text);
 // True for labels of a look-alike group: those `inkmath context` measures and the tables describe.
 bool has_look_alikes(const std::string& label);
 
-// Relabels symbols in place with the look-alike alternative (score >= min_score) that maximises
-// log(classifier score) + weight * log(context likelihood); fixed symbols are left alone.
-// Returns how many changed.
+// Moves each symbol's look-alike scores (alternatives of its group with score >= min_score) by
+// the context: each becomes proportional to score * likelihood^weight, their sum kept; the
+// symbol takes the best of its alternatives. Fixed symbols are left alone. Returns how many
+// symbols changed label.
 int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const ContextTables& tables, float weight,
                                 float min_score);
 
