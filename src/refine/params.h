@@ -14,9 +14,9 @@ struct RefineParams {
   double tap_reach = 0.1;
   // The least classifier score of an alternative that the layout or the context may choose.
   double min_score = 0.05;
-  // How much a symbol's size and place among its neighbours counts against the classifier's log
-  // score when choosing between look-alikes: the best of 0, 0.25 and 0.5 for the expression rate
-  // on every 12th train2014 file. The classifier itself sees size and place, so it is small.
+  // How much a symbol's size and place among its neighbours move its look-alikes' scores: the
+  // power of the context likelihood (refine/context.h); 0 turns the step off. The model file's
+  // settings choose it with the language weight (weights/README.md: 2 for the shipped model).
   double context_weight = 0.25;
 };
 
