@@ -62,7 +62,7 @@ nlohmann::json to_json(const Recognition& r) {
     }
   }
   nlohmann::json readings = nlohmann::json::array();
-  for (const auto& x : r.readings) readings.push_back({{"latex", x.latex}, {"probability", x.probability}, {"labels", x.labels}});
+  for (const auto& x : r.readings) readings.push_back({{"latex", x.latex}, {"probability", x.probability}, {"labels", x.labels}, {"strokes", x.strokes}});
   return {{"latex", r.latex}, {"readings", readings}, {"symbols", symbols_json(r.symbols)}, {"tree", tree},
           {"lines", lines}, {"ms", r.ms}};
 }

@@ -8,7 +8,7 @@
 
 namespace inkmath {
 
-// {"latex", "readings": [{"latex", "probability"}, ...], "symbols": [{"label", "score", "strokes",
+// {"latex", "readings": [{"latex", "probability", "labels", "strokes"}, ...], "symbols": [{"label", "score", "strokes",
 // "box": [x0, y0, x1, y1], "alternatives": [{"label", "score"}, ...], "fixed"}], "tree", "lines":
 // [{"strokes", "box", "latex", "symbols", "tree"}, ...], "ms"}. Read as lines, a page of several
 // lines has the tree {"type": "lines", "children": [row, ...]}, whose "symbol" fields index the

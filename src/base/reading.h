@@ -10,13 +10,14 @@
 namespace inkmath {
 
 // A whole reading of the ink, as LaTeX, and its probability among the readings considered;
-// `labels` gives each symbol's label in it (in the order of the reading's symbols), so that a
-// reader can choose this reading by fixing the symbols whose label differs.
-
+// `labels` and `strokes` give each of its symbols (the strokes sorted), so that a reader can
+// choose this reading by fixing the symbols the reading shown does not have. Readings may group
+// the strokes differently.
 struct WholeReading {
   std::string latex;
   double probability = 0;
   std::vector<std::string> labels;
+  std::vector<std::vector<int>> strokes;
 };
 
 // One written line of a page, read as the ink of that line alone.

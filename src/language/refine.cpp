@@ -311,7 +311,7 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   }
   std::vector<RelabelledSymbols> out;
   for (const LabelReading& reading : best) {
-    RelabelledSymbols r{symbols, reading.probability, false};
+    RelabelledSymbols r{symbols, reading.probability, reading.score, false};
     for (size_t p = 0; p < order.size(); ++p)
       if (reading.choices[p] != 0) {
         choose_alternative(r.symbols[size_t(order[p])], positions[p][size_t(reading.choices[p])]);

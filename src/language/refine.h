@@ -29,6 +29,7 @@ std::vector<LabelReading> best_label_readings(const LanguageModel* model, const 
 struct RelabelledSymbols {
   std::vector<RecognizedSymbol> symbols;
   double probability = 0;
+  double score = 0;      // LabelReading::score, rules' penalties included
   bool changed = false;  // some label differs from the symbols given
 };
 

@@ -66,6 +66,8 @@ const Field kFields[] = {
     INKMATH_FIELD("segmentation.learned", segmentation.learned, Boolean),
     INKMATH_FIELD("segmentation.grouping_threshold", segmentation.grouping_threshold, Real),
     INKMATH_FIELD("segmentation.grouping_weight", segmentation.grouping_weight, Real),
+    INKMATH_FIELD("segmentation.partitions", segmentation.partitions, Integer),
+    INKMATH_FIELD("segmentation.partition_weight", segmentation.partition_weight, Real),
     INKMATH_FIELD("refine.ellipsis_step", refine.ellipsis_step, Real),
     INKMATH_FIELD("refine.ellipsis_rise", refine.ellipsis_rise, Real),
     INKMATH_FIELD("refine.tap_reach", refine.tap_reach, Real),

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "language/refine.h"
 #include "language/vocabulary.h"
@@ -45,16 +46,103 @@ void lay_out(const Model& model, const Config& config, Reading& r) {
   r.latex = write_latex(r.tree, labels);
 }
 
-// One expression: the stages from candidates on. `ink` is sanitized, `fixed` checked.
+// Where a 1 would be a lone superscript: a prime is a superscript wherever it is written, a 1
+// only where the layout puts one, so the symbols read as a prime that may be a 1 are laid out
+// again as 1. Empty where no symbol is such a prime: the layout as it is tells.
+std::vector<bool> lone_superscript_ones(const Model& model, const Config& config, const Reading& r) {
+  const auto one = [](const RecognizedSymbol& s) {
+    return std::find_if(s.alternatives.begin(), s.alternatives.end(), [](const Alternative& a) { return a.label == "1"; });
+  };
+  const auto may_be_one = [&](const RecognizedSymbol& s) { return s.label == "\\prime" && one(s) != s.alternatives.end(); };
+  if (!(config.language.superscript_one > 0) || std::none_of(r.symbols.begin(), r.symbols.end(), may_be_one)) return {};
+  Reading ones = r;
+  for (RecognizedSymbol& s : ones.symbols)
+    if (may_be_one(s)) choose_alternative(s, *one(s));
+  lay_out(model, config, ones);
+  return lone_superscripts(ones.tree, ones.symbols);
+}
+
+// A whole reading as the search found it: its symbols, laid out and written, and its score.
+struct Candidate {
+  Reading reading;
+  double score = 0;
+};
+
+// The stages from refine on, for one set of symbols: its whole readings, best first, each
+// scored by the whole-reading search (language/refine.h) plus `bonus`.
+void read_partition(const Model& model, const Ink& ink, std::vector<RecognizedSymbol> symbols, const Config& config,
+                    double bonus, std::vector<Candidate>& out) {
+  // Refine: every change of a label after the classifier happens here, before the layout,
+  // which then only reads the symbols.
+  const RefineParams& refine = config.refine;
+  const double size = typical_stroke_size(ink);
+  merge_ellipses(symbols, size, refine.ellipsis_step, refine.ellipsis_rise);
+  merge_taps(symbols, ink, size, refine.tap_reach);
+  prefer_structural_alternatives(symbols, refine.min_score);
+  prefer_context_alternatives(symbols, model.context, refine.context_weight, refine.min_score);
+  Reading first;
+  first.symbols = std::move(symbols);
+  lay_out(model, config, first);
+  // Whole readings: the labels re-chosen by how the whole expression reads, each reading laid
+  // out again with its labels.
+  const auto best = best_readings(model.language ? &*model.language : nullptr, first.tree, first.symbols,
+                                  config.language, lone_superscript_ones(model, config, first));
+  for (const RelabelledSymbols& b : best) {
+    Candidate x{first, b.score + bonus};
+    if (b.changed) {
+      x.reading.symbols = b.symbols;
+      lay_out(model, config, x.reading);
+    }
+    out.push_back(std::move(x));
+  }
+}
+
+// The reading of the best candidate, with the candidates' distinct LaTeX as its whole readings
+// (the probability of each the share of its candidates' scores).
+Reading best_reading(std::vector<Candidate> candidates, int readings) {
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  if (candidates.size() > size_t(std::max(readings, 1))) candidates.resize(size_t(std::max(readings, 1)));
+  Reading r = candidates.at(0).reading;
+  double total = 0;
+  for (const Candidate& c : candidates) total += std::exp(c.score - candidates[0].score);
+  for (const Candidate& c : candidates) {
+    const double probability = std::exp(c.score - candidates[0].score) / total;
+    const auto same = std::find_if(r.readings.begin(), r.readings.end(), [&](const WholeReading& w) { return w.latex == c.reading.latex; });
+    if (same != r.readings.end()) {
+      same->probability += probability;
+      continue;
+    }
+    WholeReading w{c.reading.latex, probability, {}, {}};
+    for (const RecognizedSymbol& symbol : c.reading.symbols) {
+      w.labels.push_back(symbol.label);
+      w.strokes.push_back(symbol.strokes);
+    }
+    r.readings.push_back(std::move(w));
+  }
+  return r;
+}
+
+// One expression: the stages from candidates on. `ink` is sanitized, `fixed` checked. Each of
+// the best partitions is read whole; the best whole reading of them all is the reading.
 Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config,
                         ClassifierCache* cache) {
   const Candidates c = candidates(ink, fixed, config.segmentation, &model.grouping);
   Eigen::MatrixXf logits = cache ? cache->classify(ink, c, model.classifier) : classify(ink, c, model.classifier);
   read_open_fours(c, logits, model.classifier.classes(), model.classifier.junk_index());
   restrict_to_vocabulary(logits, model.classifier.classes(), model.classifier.junk_index(), config.language.vocabulary);
-  std::vector<RecognizedSymbol> symbols = search(ink, c, logits, model.classifier, config.segmentation, config.alternatives);
-  drop_ruled_out(symbols, config.language.vocabulary);
-  return read_symbols(model, ink, std::move(symbols), config);
+  // Within a vocabulary the classifier's few labels left make odd groups nearly as likely as the
+  // right ones (the 1 and 8 of 18 as one x, a root in a root as a pi), and the language model then
+  // chooses them: the best partition alone is read (SegmentationParams::partitions).
+  const int count = config.language.vocabulary.empty() ? config.segmentation.partitions : 1;
+  std::vector<Partition> partitions =
+      search(ink, c, logits, model.classifier, config.segmentation, config.alternatives, count);
+  std::vector<Candidate> whole;
+  for (Partition& p : partitions) {
+    drop_ruled_out(p.symbols, config.language.vocabulary);
+    const double bonus = config.segmentation.partition_weight * (p.score - partitions[0].score);
+    read_partition(model, ink, std::move(p.symbols), config, bonus, whole);
+  }
+  return best_reading(std::move(whole), config.language.readings);
 }
 
 // A line's ink alone, with the fixed symbols that lie in it (lines keep them whole); the
@@ -80,28 +168,14 @@ RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& lin
   return {line.strokes, line.box, std::move(r.latex), std::move(r.symbols), std::move(r.tree)};
 }
 
-// Where a 1 would be a lone superscript: a prime is a superscript wherever it is written, a 1
-// only where the layout puts one, so the symbols read as a prime that may be a 1 are laid out
-// again as 1. Empty where no symbol is such a prime: the layout as it is tells.
-std::vector<bool> lone_superscript_ones(const Model& model, const Config& config, const Reading& r) {
-  const auto one = [](const RecognizedSymbol& s) {
-    return std::find_if(s.alternatives.begin(), s.alternatives.end(), [](const Alternative& a) { return a.label == "1"; });
-  };
-  const auto may_be_one = [&](const RecognizedSymbol& s) { return s.label == "\\prime" && one(s) != s.alternatives.end(); };
-  if (!(config.language.superscript_one > 0) || std::none_of(r.symbols.begin(), r.symbols.end(), may_be_one)) return {};
-  Reading ones = r;
-  for (RecognizedSymbol& s : ones.symbols)
-    if (may_be_one(s)) choose_alternative(s, *one(s));
-  lay_out(model, config, ones);
-  return lone_superscripts(ones.tree, ones.symbols);
-}
-
 }  // namespace
 
 Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config,
                  ClassifierCache* cache) {
   sanitize(ink, config.limits);
   if (config.alternatives < 1) throw Error("options: ask for at least one alternative");
+  if (config.segmentation.partitions < 1 || config.segmentation.partitions > 50)
+    throw Error("settings: segmentation.partitions must be from 1 to 50");
   check_fixed(ink, fixed);
   if (!config.lines.split) return read_expression(model, ink, fixed, config, cache);
   std::vector<std::vector<int>> together;
@@ -125,38 +199,9 @@ Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fi
 }
 
 Reading read_symbols(const Model& model, const Ink& ink, std::vector<RecognizedSymbol> symbols, const Config& config) {
-  Reading r;
-  // Refine: every change of a label after the classifier happens here, before the layout,
-  // which then only reads the symbols.
-  const RefineParams& refine = config.refine;
-  const double size = typical_stroke_size(ink);
-  merge_ellipses(symbols, size, refine.ellipsis_step, refine.ellipsis_rise);
-  merge_taps(symbols, ink, size, refine.tap_reach);
-  prefer_structural_alternatives(symbols, refine.min_score);
-  prefer_context_alternatives(symbols, model.context, refine.context_weight, refine.min_score);
-  r.symbols = std::move(symbols);
-  lay_out(model, config, r);
-  // Whole readings: the labels re-chosen by how the whole expression reads (the first reading
-  // becomes the result), each reading laid out again with its labels.
-  const auto best = best_readings(model.language ? &*model.language : nullptr, r.tree, r.symbols, config.language,
-                                  lone_superscript_ones(model, config, r));
-  const Reading first = r;
-  for (size_t n = 0; n < best.size(); ++n) {
-    Reading x = first;
-    if (best[n].changed) {
-      x.symbols = best[n].symbols;
-      lay_out(model, config, x);
-    }
-    if (n == 0) r.symbols = x.symbols, r.tree = x.tree, r.latex = x.latex;
-    const auto same = std::find_if(r.readings.begin(), r.readings.end(), [&](const WholeReading& w) { return w.latex == x.latex; });
-    if (same != r.readings.end()) same->probability += best[n].probability;
-    else {
-      std::vector<std::string> labels;
-      for (const RecognizedSymbol& symbol : x.symbols) labels.push_back(symbol.label);
-      r.readings.push_back({x.latex, best[n].probability, std::move(labels)});
-    }
-  }
-  return r;
+  std::vector<Candidate> whole;
+  read_partition(model, ink, std::move(symbols), config, 0, whole);
+  return best_reading(std::move(whole), config.language.readings);
 }
 
 }  // namespace inkmath

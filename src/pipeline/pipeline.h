@@ -1,7 +1,8 @@
 // The one place that orders recognition's stages:
 //   sanitize -> lines (when config.lines.split) -> for each line: candidates -> classify ->
-//   search -> refine (ellipsis, structural relabelling, context) -> layout -> write -> whole
-//   readings (labels re-chosen by the language model, each reading laid out and written again).
+//   search (the best partitions) -> for each partition: refine (ellipsis, structural
+//   relabelling, context) -> layout -> write -> whole readings (labels re-chosen by the language
+//   model, each reading laid out and written again) -> the best whole reading of all partitions.
 // The recognizer, `inkmath eval` and the fitting commands all run it, with a Config.
 #pragma once
 #include <string>

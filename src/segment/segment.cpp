@@ -134,52 +134,75 @@ Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassi
   return classifier.logits(groups, around);
 }
 
-std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,
-                                     const SymbolClassifier& classifier, const SegmentationParams& params,
-                                     int alternatives) {
+std::vector<Partition> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,
+                              const SymbolClassifier& classifier, const SegmentationParams& params, int alternatives,
+                              int partitions) {
   alternatives = std::max(1, alternatives);
-  std::vector<RecognizedSymbol> out;
+  partitions = std::max(1, partitions);
+  std::vector<RecognizedSymbol> fixed;
   for (size_t k = 0; k < c.fixed.size(); ++k) {
     const SymbolTruth& f = c.fixed[k];
     std::vector<Alternative> readings = {{f.label, 1}};
     for (const Alternative& a : classifier.top_symbols(classifier.calibrated(logits.col(long(c.where.size() + k))), alternatives))
       if (a.label != f.label && int(readings.size()) < alternatives) readings.push_back(a);
-    out.push_back(make_symbol(ink, f.strokes, readings));
-    out.back().fixed = true;
+    fixed.push_back(make_symbol(ink, f.strokes, readings));
+    fixed.back().fixed = true;
   }
   const size_t n = c.order.size();
-  if (n == 0) return out;
+  if (n == 0) return {{fixed, 0}};
   const int junk = classifier.junk_index();
 
-  // best[e]: the best score of a partition of the first e strokes of `order`.
-  std::vector<double> best(n + 1, -std::numeric_limits<double>::infinity());
-  std::vector<int> choice(n + 1, -1);
-  best[0] = 0;
+  // The score of each candidate group as one symbol of a partition.
+  std::vector<double> group_score(c.where.size());
+  for (size_t g = 0; g < c.where.size(); ++g) {
+    const Eigen::VectorXf p = classifier.uncalibrated(logits.col(long(g)));
+    float top = 0;
+    for (int k = 0; k < p.size(); ++k)
+      if (k != junk) top = std::max(top, p[k]);
+    const double not_junk = junk >= 0 ? 1.0 - double(p[junk]) : 1.0;
+    group_score[g] = std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
+                     params.junk_weight * std::log(std::max(not_junk, 1e-12)) +
+                     params.size_weight * log_stroke_count_prior(c.where[g].second) +
+                     (g < c.grouping.size() ? params.grouping_weight * c.grouping[g] : 0.0);
+  }
+
+  // best[e]: the best partitions of the first e strokes of `order`, best first, each as its last
+  // group and the rank of the partition before it among best[that group's first position].
+  struct Entry {
+    double score;
+    int group, previous;
+  };
+  std::vector<std::vector<Entry>> best(n + 1);
+  best[0] = {{0, -1, -1}};
   std::vector<std::vector<int>> ending(n + 1);
   for (size_t g = 0; g < c.where.size(); ++g) ending[c.where[g].first + c.where[g].second].push_back(int(g));
-  for (size_t e = 1; e <= n; ++e)
+  for (size_t e = 1; e <= n; ++e) {
+    std::vector<Entry>& here = best[e];
     for (int g : ending[e]) {
-      const Eigen::VectorXf p = classifier.uncalibrated(logits.col(g));
-      float top = 0;
-      for (int k = 0; k < p.size(); ++k)
-        if (k != junk) top = std::max(top, p[k]);
-      const double not_junk = junk >= 0 ? 1.0 - double(p[junk]) : 1.0;
-      const double score = best[c.where[g].first] + std::log(std::max(top, 1e-12f)) + params.symbol_bonus +
-                           params.junk_weight * std::log(std::max(not_junk, 1e-12)) +
-                           params.size_weight * log_stroke_count_prior(c.where[g].second) +
-                           (size_t(g) < c.grouping.size() ? params.grouping_weight * c.grouping[g] : 0.0);
-      if (score > best[e]) best[e] = score, choice[e] = g;
+      const std::vector<Entry>& before = best[size_t(c.where[size_t(g)].first)];
+      for (size_t r = 0; r < before.size(); ++r) here.push_back({before[r].score + group_score[size_t(g)], g, int(r)});
     }
-
-  std::vector<RecognizedSymbol> found;
-  for (size_t e = n; e > 0;) {
-    const int g = choice[e];
-    found.push_back(make_symbol(ink, c.groups[g], classifier.top_symbols(classifier.calibrated(logits.col(g)), alternatives)));
-    e = size_t(c.where[g].first);
+    // Stable: among equal scores, the group found first stays first.
+    std::stable_sort(here.begin(), here.end(), [](const Entry& a, const Entry& b) { return a.score > b.score; });
+    if (int(here.size()) > partitions) here.resize(size_t(partitions));
   }
-  std::sort(found.begin(), found.end(),
-            [](const RecognizedSymbol& a, const RecognizedSymbol& b) { return a.strokes[0] < b.strokes[0]; });
-  out.insert(out.end(), found.begin(), found.end());
+
+  std::vector<Partition> out;
+  for (size_t rank = 0; rank < best[n].size(); ++rank) {
+    Partition p{fixed, best[n][rank].score};
+    std::vector<RecognizedSymbol> found;
+    for (size_t e = n, r = rank; e > 0;) {
+      const Entry& entry = best[e][r];
+      const int g = entry.group;
+      found.push_back(make_symbol(ink, c.groups[size_t(g)], classifier.top_symbols(classifier.calibrated(logits.col(g)), alternatives)));
+      e = size_t(c.where[size_t(g)].first);
+      r = size_t(entry.previous);
+    }
+    std::sort(found.begin(), found.end(),
+              [](const RecognizedSymbol& a, const RecognizedSymbol& b) { return a.strokes[0] < b.strokes[0]; });
+    p.symbols.insert(p.symbols.end(), found.begin(), found.end());
+    out.push_back(std::move(p));
+  }
   return out;
 }
 

@@ -51,12 +51,20 @@ void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::ve
 // Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch.
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
 
-// The fixed groups with the label given first (score 1) and the classifier's other readings
-// after it, then the partition of the free strokes with the best total score (dynamic
-// programming) over the uncalibrated probabilities, in writing order; each symbol with at most
+// A partition of the ink into symbols: the fixed groups, then the free strokes' groups in
+// writing order, and the partition's score (the sum of its groups' scores; 0 for fixed groups).
+struct Partition {
+  std::vector<RecognizedSymbol> symbols;
+  double score = 0;
+};
+
+// The `partitions` best partitions of the free strokes by total score (dynamic programming over
+// the uncalibrated probabilities), best first, each with the fixed groups first (the label given,
+// score 1, and the classifier's other readings after it); each symbol with at most
 // `alternatives` readings, best first, scored with the calibrated ones (symbols/classifier.h).
-std::vector<RecognizedSymbol> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,
-                                     const SymbolClassifier& classifier, const SegmentationParams& params,
-                                     int alternatives);
+// Ink without free strokes has one partition: the fixed groups.
+std::vector<Partition> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,
+                              const SymbolClassifier& classifier, const SegmentationParams& params, int alternatives,
+                              int partitions = 1);
 
 }  // namespace inkmath

@@ -67,8 +67,8 @@ TEST_CASE("the search ranks groups by the network's own probabilities; the readi
   ink.strokes = {{{0, 0}, {1, 1}, {2, 0}}, {{0, 1}, {2, 1}}, {{3, 0}, {3, 1}}, {{3.4, 0}, {4, 0.5}, {3.4, 1}}, {{5, 0.5}, {6, 0.5}}};
   const Candidates c = candidates(ink, {}, {});
   const Eigen::MatrixXf logits = classify(ink, c, sharp);
-  const std::vector<RecognizedSymbol> a = search(ink, c, classify(ink, c, plain), plain, {}, 3);
-  const std::vector<RecognizedSymbol> b = search(ink, c, logits, sharp, {}, 3);
+  const std::vector<RecognizedSymbol> a = search(ink, c, classify(ink, c, plain), plain, {}, 3).at(0).symbols;
+  const std::vector<RecognizedSymbol> b = search(ink, c, logits, sharp, {}, 3).at(0).symbols;
   REQUIRE(!b.empty());
   REQUIRE(a.size() == b.size());
   for (size_t i = 0; i < a.size(); ++i) {

@@ -21,9 +21,12 @@ Ink x_with(const Stroke& mark) {
   return ink;
 }
 
+// The rule reads the symbols of one partition: here the best one alone, the mark apart from
+// the x (whole readings of other partitions may join it to the x: partitions_test.cpp).
 std::string read(const Ink& ink, double superscript_one, double language_weight = -1) {
   const Model& m = testing::shipped_model();
   Config config = m.config;
+  config.segmentation.partitions = 1;
   config.language.superscript_one = superscript_one;
   if (language_weight >= 0) config.language.weight = language_weight;
   return read_ink(m, ink, {}, config).latex;

@@ -24,7 +24,9 @@ TEST_CASE("segmenting ink without points gives no symbols", "[segment]") {
   const SymbolClassifier& classifier = small_recognizer().model().classifier;
   const Candidates c = candidates(ink, {}, {});
   CHECK(c.groups.empty());
-  CHECK(search(ink, c, classify(ink, c, classifier), classifier, {}, 5).empty());
+  const std::vector<Partition> found = search(ink, c, classify(ink, c, classifier), classifier, {}, 5, 3);
+  REQUIRE(found.size() == 1);  // the one partition of nothing
+  CHECK(found[0].symbols.empty());
 }
 
 TEST_CASE("empty ink is recognized as an empty row, never a null tree", "[segment]") {

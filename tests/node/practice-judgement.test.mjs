@@ -134,6 +134,17 @@ test('fixed symbols offer no other reading', () => {
   assert.deepEqual(fixesFor(r, ['4', '7']), [{ ids: r.symbols[1].strokes, label: '7' }]);
 });
 
+test('a whole reading that groups the strokes otherwise is chosen by fixing its own groups', () => {
+  // Read "1 1 2"; the other reading joins the two strokes of "1 1" into a 4 and keeps the 2,
+  // which needs no fix.
+  const r = reading('1 1 2', [symbol('1', 0.6), symbol('1', 0.6, [], { x: 6 }), symbol('2', 0.98, [], { x: 14 })]);
+  const [a, b, c] = r.symbols.map((s) => s.strokes[0]);
+  const other = { latex: '4 2', probability: 0.4, labels: ['4', '2'], strokes: [[b, a], [c]] };
+  assert.deepEqual(fixesFor(r, other), [{ ids: [b, a], label: '4' }]);
+  // Labels alone keep the reading's groups.
+  assert.deepEqual(fixesFor(r, ['1', '7', '2']), [{ ids: [b], label: '7' }]);
+});
+
 test('a problem reads with its own vocabulary: its answers\' symbols, digits, signs, = and the bar', () => {
   assert.deepEqual(latexSymbols('x=\\frac{1}{3}'), ['x', '=', '-', '1', '3']);
   assert.deepEqual(latexSymbols('a \\leq b < 2'), ['a', '\\leq', 'b', '\\lt', '2']);

@@ -56,8 +56,9 @@ export interface Reading {
   latex: string;
   /** the best whole readings, best first (the first is `latex`), each with its probability */
   readings: { latex: string; probability: number;
-    /** each symbol's label in this reading, in the order of `symbols` (fix the symbols whose label differs to choose it) */
-    labels: string[] }[];
+    /** each of this reading's symbols: its label, and its strokes (sorted) beside it; a reading may group the strokes
+     * otherwise than `symbols` (fixesFor gives the fixes that choose it) */
+    labels: string[]; strokes: number[][] }[];
   /** the symbols in writing order */
   symbols: RecognizedSymbol[];
   /** the layout tree: a row of nodes */

@@ -120,11 +120,23 @@ function withBarsJoined(latex, symbols) {
   return out;
 }
 
-// The symbols to fix so that the recognizer reads `labels` (a whole reading's labels):
-// [{ ids, label }] for each symbol whose label differs.
-export function fixesFor(reading, labels) {
-  return (reading.symbols || []).flatMap((s, i) =>
-    labels && labels[i] !== undefined && labels[i] !== s.label ? [{ ids: idsOf(s), label: labels[i] }] : []);
+// The symbols to fix so that the recognizer reads a whole reading of `reading`'s ink
+// ({ labels, strokes }: each of its symbols; or its labels alone, for readings that group the
+// strokes as `reading` does): [{ ids, label }] for each of its symbols that `reading` does not
+// have, the same strokes with the same label.
+export function fixesFor(reading, whole) {
+  const symbols = reading.symbols || [];
+  const labels = Array.isArray(whole) ? whole : whole?.labels;
+  const groups = Array.isArray(whole) ? null : whole?.strokes;
+  if (!Array.isArray(labels)) return [];
+  if (!Array.isArray(groups)) {
+    return symbols.flatMap((s, i) =>
+      labels[i] !== undefined && labels[i] !== s.label ? [{ ids: idsOf(s), label: labels[i] }] : []);
+  }
+  const key = (ids) => [...ids].sort((a, b) => a - b).join(' ');
+  const have = new Map(symbols.map((s) => [key(idsOf(s)), s.label]));
+  return labels.flatMap((label, i) =>
+    Array.isArray(groups[i]) && have.get(key(groups[i])) !== label ? [{ ids: groups[i], label }] : []);
 }
 
 const answersOf = (problem) => [problem.answer, ...(problem.mistakes || []).flatMap((m) => m.answers || [])];
@@ -148,11 +160,11 @@ export function plausibleReadings(reading, problem = null) {
   const line = flat && hasScripts(whole[0].latex) ? onTheLine(whole[0].latex) : whole[0].latex;
   const joined = withOpenFourJoined(line, symbols);
   const best = joined ? joined.latex : line, p = whole[0].probability ?? 1;
-  const bestFixes = joined ? joined.fixes : fixesFor(reading, whole[0].labels);
+  const bestFixes = joined ? joined.fixes : fixesFor(reading, whole[0]);
   const inJoin = new Set(joined ? joined.fixes[0].ids : []);
   add({ latex: best, probability: p, fixes: bestFixes });
   whole.forEach((r, i) => {
-    if (i > 0 && r.probability >= PLAUSIBLE_READING) add({ latex: r.latex, probability: r.probability ?? 1, fixes: fixesFor(reading, r.labels) });
+    if (i > 0 && r.probability >= PLAUSIBLE_READING) add({ latex: r.latex, probability: r.probability ?? 1, fixes: fixesFor(reading, r) });
   });
   symbols.forEach((s, index) => {
     if (s.fixed || idsOf(s).some((id) => inJoin.has(id))) return;

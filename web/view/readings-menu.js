@@ -1,5 +1,6 @@
 // Tapping the reading offers the recognizer's next best whole readings (the second and third),
-// typeset; choosing one fixes the symbols whose label differs, so the recognizer reads it so.
+// typeset; choosing one fixes the symbols it reads otherwise (another label, or strokes grouped
+// otherwise), so the recognizer reads it so.
 import { loadKatex, typeset } from './katex.js';
 import { fixesFor } from '../practice/judgement.js';
 
@@ -32,7 +33,7 @@ export class ReadingsMenu {
     const r = this.reading;
     if (!r || !Array.isArray(r.readings)) return [];
     return r.readings.slice(1, 1 + OFFERED)
-      .map((x) => ({ latex: x.latex, probability: x.probability, fixes: fixesFor(r, x.labels) }))
+      .map((x) => ({ latex: x.latex, probability: x.probability, fixes: fixesFor(r, x) }))
       .filter((x) => x.latex && x.fixes.length > 0);
   }
 
