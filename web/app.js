@@ -92,8 +92,10 @@ function showReading(r, request) {
   symbols.show(found);
   steps.show(lines);
   document.body.dataset.recognizeMs = String(Math.round(roundTripMs));
-  // The whole readings name a label for each symbol: only while every symbol is still there.
-  const readings = found.length === r.symbols.length ? r.readings || [] : [];
+  // The whole readings name a label and strokes for each symbol: only while every symbol is
+  // still there, with the strokes as the page's ids.
+  const readings = found.length === r.symbols.length
+    ? (r.readings || []).map((w) => ({ ...w, ids: (w.strokes || []).map(ids) })) : [];
   const latest = { latex: r.latex, readings, symbols: found, lines, ms: r.ms, workerMs, roundTripMs };
   readingsMenu.show(latest);
   announce(latest);

@@ -135,12 +135,19 @@ test('fixed symbols offer no other reading', () => {
 });
 
 test('a whole reading that groups the strokes otherwise is chosen by fixing its own groups', () => {
-  // Read "1 1 2"; the other reading joins the two strokes of "1 1" into a 4 and keeps the 2,
-  // which needs no fix.
+  // Read "1 1 2"; the other reading joins the two strokes of "1 1" into a 4 and keeps the 2.
+  // Its 2 is fixed too, so that no stroke groups anew.
   const r = reading('1 1 2', [symbol('1', 0.6), symbol('1', 0.6, [], { x: 6 }), symbol('2', 0.98, [], { x: 14 })]);
   const [a, b, c] = r.symbols.map((s) => s.strokes[0]);
   const other = { latex: '4 2', probability: 0.4, labels: ['4', '2'], strokes: [[b, a], [c]] };
-  assert.deepEqual(fixesFor(r, other), [{ ids: [b, a], label: '4' }]);
+  assert.deepEqual(fixesFor(r, other), [{ ids: [b, a], label: '4' }, { ids: [c], label: '2' }]);
+  // A reading of the same groups fixes only the symbols whose label differs.
+  const same = { latex: '1 7 2', probability: 0.1, labels: ['1', '7', '2'], strokes: [[a], [b], [c]] };
+  assert.deepEqual(fixesFor(r, same), [{ ids: [b], label: '7' }]);
+  // On the page, symbols and whole readings also carry the page's stroke ids: those are fixed.
+  const onPage = { symbols: [{ label: '1', strokes: [0], ids: [7] }, { label: '1', strokes: [1], ids: [9] }] };
+  assert.deepEqual(fixesFor(onPage, { labels: ['4'], strokes: [[0, 1]], ids: [[7, 9]] }), [{ ids: [7, 9], label: '4' }]);
+  assert.deepEqual(fixesFor(onPage, { labels: ['1', '7'], strokes: [[0], [1]], ids: [[7], [9]] }), [{ ids: [9], label: '7' }]);
   // Labels alone keep the reading's groups.
   assert.deepEqual(fixesFor(r, ['1', '7', '2']), [{ ids: [b], label: '7' }]);
 });

@@ -142,7 +142,7 @@ export function decide(checker: AnswerChecker, problem: Problem, reading: Pick<R
 export function plausibleReadings(reading: Pick<Reading, 'latex' | 'readings' | 'symbols'>, problem?: Problem): PlausibleReading[];
 /** readings of `latex` with an easy misread undone: a decimal point missed or read in, a look-alike, a stray 1 */
 export function misreadings(latex: string, reading: Pick<Reading, 'symbols'>): PlausibleReading[];
-/** the fixes that choose a whole reading: its symbols that `reading` does not have (labels alone: grouped as `reading`'s) */
-export function fixesFor(reading: Pick<Reading, 'symbols'>, whole: { labels: string[]; strokes?: number[][] } | string[]): Fix[];
+/** the fixes that choose a whole reading: its symbols that `reading` does not have, or all of them when it groups the strokes otherwise (labels alone: grouped as `reading`'s) */
+export function fixesFor(reading: Pick<Reading, 'symbols'>, whole: { labels: string[]; strokes?: number[][]; ids?: number[][] } | string[]): Fix[];
 /** the recognizer's vocabulary for a problem: its `symbols`, else its answers' symbols with digits, signs, = . and the fraction bar */
 export function problemVocabulary(problem: Problem): string[] | 'school';

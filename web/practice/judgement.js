@@ -121,13 +121,15 @@ function withBarsJoined(latex, symbols) {
 }
 
 // The symbols to fix so that the recognizer reads a whole reading of `reading`'s ink
-// ({ labels, strokes }: each of its symbols; or its labels alone, for readings that group the
-// strokes as `reading` does): [{ ids, label }] for each of its symbols that `reading` does not
-// have, the same strokes with the same label.
+// ({ labels, strokes, ids? }: each of its symbols, its strokes as the page's ids where the
+// reading's symbols have ids; or its labels alone, for readings that group the strokes as
+// `reading` does): [{ ids, label }] for each of its symbols that `reading` does not
+// have, the same strokes with the same label. A reading that groups some strokes otherwise has
+// all its symbols fixed: the strokes left free could otherwise group anew.
 export function fixesFor(reading, whole) {
   const symbols = reading.symbols || [];
   const labels = Array.isArray(whole) ? whole : whole?.labels;
-  const groups = Array.isArray(whole) ? null : whole?.strokes;
+  const groups = Array.isArray(whole) ? null : whole?.ids || whole?.strokes;
   if (!Array.isArray(labels)) return [];
   if (!Array.isArray(groups)) {
     return symbols.flatMap((s, i) =>
@@ -135,8 +137,9 @@ export function fixesFor(reading, whole) {
   }
   const key = (ids) => [...ids].sort((a, b) => a - b).join(' ');
   const have = new Map(symbols.map((s) => [key(idsOf(s)), s.label]));
+  const regrouped = groups.some((g) => Array.isArray(g) && !have.has(key(g)));
   return labels.flatMap((label, i) =>
-    Array.isArray(groups[i]) && have.get(key(groups[i])) !== label ? [{ ids: groups[i], label }] : []);
+    Array.isArray(groups[i]) && (regrouped || have.get(key(groups[i])) !== label) ? [{ ids: groups[i], label }] : []);
 }
 
 const answersOf = (problem) => [problem.answer, ...(problem.mistakes || []).flatMap((m) => m.answers || [])];

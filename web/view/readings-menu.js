@@ -1,6 +1,6 @@
 // Tapping the reading offers the recognizer's next best whole readings (the second and third),
-// typeset; choosing one fixes the symbols it reads otherwise (another label, or strokes grouped
-// otherwise), so the recognizer reads it so.
+// typeset; choosing one fixes the symbols whose label differs in it, or all its symbols when it
+// groups the strokes otherwise, so the recognizer reads it so.
 import { loadKatex, typeset } from './katex.js';
 import { fixesFor } from '../practice/judgement.js';
 
