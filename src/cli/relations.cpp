@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "base/typical_heights.h"
 #include "cli/commands.h"
 #include "ink/inkml.h"
 #include "structure/layout.h"
@@ -14,7 +15,8 @@ int relations(const Args& args) {
   const auto files = inkml_files(args.positional);
   const std::string out = args.option("out", "");
   if (out.empty()) throw UsageError("relations needs --out FILE");
-  const Recognizer recognizer = load_recognizer(args);  // its layout settings
+  const Recognizer recognizer = load_recognizer(args);  // its layout settings and label heights
+  const TypicalHeights& heights = recognizer.model().context.heights;
   std::ofstream csv(out);
   if (!csv) throw Error(out + ": cannot write");
   size_t samples = 0;
@@ -25,7 +27,8 @@ int relations(const Args& args) {
       sanitize(doc.ink);
       if (doc.scopes.empty()) continue;  // no truth layout
       std::vector<PlacedSymbol> placed;
-      for (const SymbolTruth& s : doc.symbols) placed.push_back({s.label, bounding_box(doc.ink, s.strokes)});
+      for (const SymbolTruth& s : doc.symbols)
+        placed.push_back({s.label, bounding_box(doc.ink, s.strokes), typical_log_height(heights, s.label)});
       LayoutTeacher teacher;
       teacher.truth = [&](int base, int t) { return base >= 0 && t >= 0 ? truth_relation(doc, base, t) : char(0); };
       parse_rows(placed, recognizer.config().layout, nullptr, &teacher);

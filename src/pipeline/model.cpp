@@ -75,6 +75,13 @@ std::vector<std::string> stale_parts(const std::vector<uint8_t>& bytes) {
       problems.push_back("part '" + p.name() + "' is of no known kind");
       continue;
     }
+    if (p.name() == "relations") {
+      const int version = relation_model_from_json(text_of(p)).version;
+      if (version != kRelationFeaturesVersion)
+        problems.push_back("part 'relations' was fitted on features version " + std::to_string(version) +
+                           ", the core computes version " + std::to_string(kRelationFeaturesVersion) +
+                           ": refit it (scripts/fit-relations); until then the layout keeps to its rules");
+    }
     if (p.name() == "grouping") {
       const int version = grouping_model_from_json(text_of(p)).version;
       if (version != kGroupingFeaturesVersion)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/typical_heights.h"
 #include "language/refine.h"
 #include "language/vocabulary.h"
 #include "latex/write.h"
@@ -39,7 +40,7 @@ void lay_out(const Model& model, const Config& config, Reading& r) {
   std::vector<PlacedSymbol> placed;
   std::vector<std::string> labels;
   for (const RecognizedSymbol& s : r.symbols) {
-    placed.push_back({s.label, s.box});
+    placed.push_back({s.label, s.box, typical_log_height(model.context.heights, s.label)});
     labels.push_back(s.label);
   }
   r.tree = parse_rows(placed, config.layout, &model.relations);

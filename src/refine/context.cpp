@@ -54,8 +54,7 @@ bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, cons
   by_gap.resize(std::min(by_gap.size(), kNeighbours));
   std::vector<double> scales, centres;
   for (const auto& [gap, j] : by_gap) {
-    const auto typical = heights.find(symbols[j].label);
-    scales.push_back(symbols[j].box.height() / std::exp(typical == heights.end() ? 0.0 : double(typical->second)));
+    scales.push_back(symbols[j].box.height() / std::exp(typical_log_height(heights, symbols[j].label)));
     centres.push_back(symbols[j].box.cy());
   }
   const double h = median(scales);

@@ -2,17 +2,13 @@
 // big a symbol is and where it sits next to its neighbours.
 #pragma once
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "base/symbol.h"
+#include "base/typical_heights.h"
 
 namespace inkmath {
 
-// How tall each label is written, as log(height / a digit's height in the same writing): a
-// neighbour's height tells the writing's scale only once its label's own size is taken out (an
-// `x` beside a `P` is small, a `7` is not). Labels missing from the table count as digits.
-using TypicalHeights = std::unordered_map<std::string, float>;
 
 // A symbol's size and vertical place relative to its nearest upright neighbours.
 struct SymbolContext {

@@ -18,6 +18,7 @@ struct Unit {
   LayoutNode node;
   Box box;
   std::string label;  // the anchor symbol's label, or "\\frac"
+  double log_height = 0;  // a symbol's PlacedSymbol::log_height; 0 for a fraction or a root
   std::vector<int> sub, sup;  // symbols claimed as limits, parsed later
 };
 
@@ -71,6 +72,7 @@ class Parser {
     u.node.symbol = i;
     u.box = s_[i].box;
     u.label = s_[i].label;
+    u.log_height = s_[i].log_height;
     return u;
   }
 
@@ -319,7 +321,8 @@ class Parser {
     } else {
       const bool learned = p_.learned && relations_ && relations_->hidden > 0 && !teacher_;  // fitting: the rules
       if (learned || teacher_)
-        features = relation_features({base.label, base.box, line, t.label, t.box, estimate(t, xh), code(script), script_line});
+        features = relation_features({base.label, base.box, base.log_height, line, t.label, t.box, t.log_height, estimate(t, xh),
+                                     code(script), script_line});
       if (learned) {
         r = from_code(learned_relation(*relations_, *features));
       } else {

@@ -16,6 +16,7 @@ namespace inkmath {
 struct PlacedSymbol {
   std::string label;
   Box box;
+  double log_height = 0;  // how tall its label is written (base/typical_heights.h); 0: as a digit
 };
 
 // For fitting the learned relations: the parser asks `truth` (symbol indices of base and t;

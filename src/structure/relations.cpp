@@ -47,6 +47,13 @@ RelationFeatures relation_features(const RelationContext& c) {
   const SymbolKind bk = symbol_kind(c.base_label), tk = symbol_kind(c.label);
   for (int i = 0; i < 6; ++i) f[10 + i] = bk == base_kinds[i] ? 1.f : 0.f;
   for (int i = 0; i < 5; ++i) f[16 + i] = tk == kinds[i] ? 1.f : 0.f;
+  // Size and place in the base's writing: its height as a digit's (its label's usual size taken
+  // out), so that a V_p reads as a small p low beside a V, where the kinds alone see a p as
+  // tall as the V's x-height band.
+  const double digit = std::max(c.base_box.height() / std::exp(c.base_log_height), 0.05 * xh);
+  f[21] = squeeze(std::log(std::max(c.box.height(), 0.05 * xh) / digit) - c.log_height);
+  f[22] = squeeze((c.box.y1 - c.base_box.y1) / digit);
+  f[23] = squeeze((c.box.y0 - c.base_box.y0) / digit);
   return f;
 }
 
@@ -55,6 +62,8 @@ RelationModel relation_model_from_json(const std::string& text) {
   if (j.is_discarded() || !j.is_object()) throw Error("model: relations part: not a JSON object");
   RelationModel m;
   try {
+    m.version = j.contains("version") ? j.at("version").get<int>() : 1;
+    if (m.version != kRelationFeaturesVersion) return m;
     const nlohmann::json& hidden = j.at("hidden");
     if (!hidden.is_number_integer() || hidden.get<long long>() < 1 || hidden.get<long long>() > 4096)
       throw Error("model: relations part: bad hidden size");
@@ -67,7 +76,7 @@ RelationModel relation_model_from_json(const std::string& text) {
     m.w2 = floats(j, "w2", 3, h);
     m.b2 = floats(j, "b2", 3, 0);
   } catch (const nlohmann::json::exception&) {
-    throw Error("model: relations part: needs hidden, mean, scale, w1, b1, w2, b2 as numbers");
+    throw Error("model: relations part: needs version, hidden, mean, scale, w1, b1, w2, b2 as numbers");
   }
   return m;
 }

@@ -15,15 +15,19 @@ namespace inkmath {
 struct RelationContext {
   std::string base_label;
   Box base_box;
+  double base_log_height = 0;  // how tall each label is written (base/typical_heights.h)
   LineEstimate line;        // the row's line, as estimated so far
   std::string label;        // t
   Box box;
+  double log_height = 0;
   LineEstimate own;         // t's own estimate of its line
   char script = 'R';        // the script the previous symbol went into: 'R' none, '^' or '_'
   LineEstimate script_line; // that script's line
 };
 
-constexpr int kRelationFeatures = 21;
+constexpr int kRelationFeatures = 24;
+// Raised whenever relation_features changes; a part fitted on other features is stale.
+constexpr int kRelationFeaturesVersion = 2;
 using RelationFeatures = std::array<float, kRelationFeatures>;
 
 RelationFeatures relation_features(const RelationContext& c);
@@ -31,13 +35,15 @@ RelationFeatures relation_features(const RelationContext& c);
 // A small MLP: standardized features -> tanh hidden layer -> scores for R, ^, _.
 struct RelationModel {
   int hidden = 0;  // 0: no model; the parser keeps to its rules
+  int version = kRelationFeaturesVersion;  // of the features it was fitted on
   std::vector<float> mean, scale;  // kRelationFeatures each
   std::vector<float> w1, b1;       // hidden x kRelationFeatures (row-major), hidden
   std::vector<float> w2, b2;       // 3 x hidden (row-major), 3
 };
 
-// The model file's "relations" part: {"hidden": H, "mean": [...], "scale": [...], "w1": [[...]...],
-// "b1": [...], "w2": [[...]...], "b2": [...]}. Throws Error when the shapes do not fit.
+// The model file's "relations" part: {"version": V, "hidden": H, "mean": [...], "scale": [...],
+// "w1": [[...]...], "b1": [...], "w2": [[...]...], "b2": [...]} (no version: 1). Throws Error
+// when the shapes do not fit. A part of another features version is read as far as its version.
 RelationModel relation_model_from_json(const std::string& text);
 
 // 'R', '^' or '_': the most probable relation (model.hidden > 0).

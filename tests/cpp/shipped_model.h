@@ -13,8 +13,10 @@
 
 namespace inkmath::testing {
 
+inline std::vector<uint8_t> shipped_bytes() { return read_file_bytes(INKMATH_SOURCE_DIR "/weights/inkmath.bin"); }
+
 inline const Model& shipped_model() {
-  static const Model m = load_model(read_file_bytes(INKMATH_SOURCE_DIR "/weights/inkmath.bin"));
+  static const Model m = load_model(shipped_bytes());
   return m;
 }
 

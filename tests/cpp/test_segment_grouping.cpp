@@ -40,11 +40,9 @@ bool has_group(const Candidates& c, std::vector<int> strokes) {
   });
 }
 
-std::vector<uint8_t> shipped_bytes() { return read_file_bytes(INKMATH_SOURCE_DIR "/weights/inkmath.bin"); }
-
 // The shipped model file with its grouping part replaced (or, with an empty text, removed).
 Model with_grouping(const std::string& text) {
-  ModelFile f = read_model_file(shipped_bytes());
+  ModelFile f = read_model_file(testing::shipped_bytes());
   f.parts.erase(std::remove_if(f.parts.begin(), f.parts.end(), [](const ModelPart& p) { return p.name() == "grouping"; }),
                 f.parts.end());
   if (!text.empty()) {
@@ -129,7 +127,7 @@ TEST_CASE("without a grouping part, or with a stale one, candidates keep to the 
   const Model old = with_grouping(stale);
   CHECK(old.grouping.hidden == 0);
   CHECK(candidates(ink, {}, old.config.segmentation, &old.grouping).groups == by_gap.groups);
-  ModelFile f = read_model_file(shipped_bytes());
+  ModelFile f = read_model_file(testing::shipped_bytes());
   for (ModelPart& p : f.parts)
     if (p.name() == "grouping") p.bytes.assign(stale.begin(), stale.end());
   const auto problems = stale_parts(write_model_file(f));

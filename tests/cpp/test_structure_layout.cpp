@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "latex/normalize.h"
+#include "model/container.h"
+#include "pipeline/model.h"
 #include "shipped_model.h"
 #include "structure/layout.h"
 
@@ -151,6 +155,44 @@ TEST_CASE("fitting the relations: the parser follows the truth it is given and r
   CHECK(teacher.samples[0].features.size() == size_t(kRelationFeatures));
   // Without a teacher the same symbols are one row.
   CHECK(parse_rows(placed).size() == 3);
+}
+
+TEST_CASE("the relation model sees a symbol's size against its label's usual size", "[structure]") {
+  // A p beside a V, as tall as half the V. With every label as tall as a digit the p is small;
+  // told that a p is usually 0.7 of a digit, it is less so, while its raw geometry is unchanged.
+  RelationContext c;
+  c.base_label = "V";
+  c.base_box = {0, 0, 10, 20};
+  c.line = {14, 10, true};
+  c.label = "p";
+  c.box = {12, 14, 18, 24};
+  c.own = {17, 5, true};
+  const RelationFeatures as_digits = relation_features(c);
+  c.log_height = std::log(0.7);
+  const RelationFeatures typical = relation_features(c);
+  CHECK(as_digits[21] == Approx(std::log(0.5)));
+  CHECK(typical[21] == Approx(std::log(0.5 / 0.7)));
+  for (int i = 0; i < 21; ++i) CHECK(as_digits[size_t(i)] == typical[size_t(i)]);
+  // Its foot and top against the base's, in the base's digit heights: 4 and 14 below.
+  CHECK(typical[22] == Approx(0.2));
+  CHECK(typical[23] == Approx(0.7));
+}
+
+TEST_CASE("a relations part fitted on other features is stale: named, and the rules decide", "[structure][model]") {
+  const std::string old = R"({"hidden": 2, "mean": [0], "scale": [1]})";  // no version: the first features
+  const RelationModel m = relation_model_from_json(old);
+  CHECK(m.version == 1);
+  CHECK(m.hidden == 0);
+  ModelFile f = read_model_file(testing::shipped_bytes());
+  for (ModelPart& p : f.parts)
+    if (p.name() == "relations") p.bytes.assign(old.begin(), old.end());
+  const std::vector<uint8_t> bytes = write_model_file(f);
+  const auto problems = stale_parts(bytes);
+  REQUIRE(problems.size() == 1);
+  CHECK_THAT(problems[0], Catch::Contains("'relations' was fitted on features version 1"));
+  CHECK(load_model(bytes).relations.hidden == 0);
+  CHECK(testing::shipped_model().relations.version == kRelationFeaturesVersion);
+  CHECK(testing::shipped_model().relations.hidden > 0);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include "language/ngram.h"
 #include "model/container.h"
 #include "nn/weights_file.h"
+#include "structure/relations.h"
 
 namespace inkmath::testing {
 
@@ -53,9 +54,11 @@ inline std::vector<uint8_t> tiny_model() {
     return a;
   };
   nlohmann::json scale = nlohmann::json::array();
-  for (int i = 0; i < 21; ++i) scale.push_back(1.0);
-  const nlohmann::json relations = {{"hidden", 3}, {"mean", numbers(21)}, {"scale", scale}, {"w1", rows(3, 21)},
-                                    {"b1", numbers(3)}, {"w2", rows(3, 3)}, {"b2", numbers(3)}};
+  for (int i = 0; i < kRelationFeatures; ++i) scale.push_back(1.0);
+  const nlohmann::json relations = {{"version", kRelationFeaturesVersion}, {"hidden", 3},
+                                    {"mean", numbers(kRelationFeatures)}, {"scale", scale},
+                                    {"w1", rows(3, kRelationFeatures)}, {"b1", numbers(3)}, {"w2", rows(3, 3)},
+                                    {"b2", numbers(3)}};
   const nlohmann::json context = {{"labels", {{{"label", "x"}, {"log_height", -0.3}, {"log_height_spread", 0.5},
                                                {"bottom", 0.3}, {"bottom_spread", 0.4}},
                                               {{"label", ")"}, {"log_height", 0.4}, {"log_height_spread", 0.4},

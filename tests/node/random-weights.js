@@ -97,8 +97,13 @@ function hex(value) {
   return value.toString(16).padStart(8, '0');
 }
 
-// A model file of randomWeights(options) with a random relation model (16 hidden units over 21
-// features), context tables for a few look-alikes and settings fitted "against" that classifier.
+// The relation model's features and their version (kRelationFeatures, kRelationFeaturesVersion
+// in src/structure/relations.h).
+const RELATION_FEATURES = 24;
+const RELATION_FEATURES_VERSION = 2;
+
+// A model file of randomWeights(options) with a random relation model (16 hidden units over
+// RELATION_FEATURES features), context tables for a few look-alikes and settings fitted "against" that classifier.
 function randomModel(options = {}) {
   const classifier = randomWeights(options);
   const state = { seed: (options.seed || 1) + 1000 };
@@ -106,10 +111,11 @@ function randomModel(options = {}) {
   const rows = (r, c) => Array.from({ length: r }, () => floats(c));
   const hidden = 16;
   const relations = {
+    version: RELATION_FEATURES_VERSION,
     hidden,
-    mean: floats(21),
-    scale: floats(21).map((v) => 1 + Math.abs(v)),
-    w1: rows(hidden, 21),
+    mean: floats(RELATION_FEATURES),
+    scale: floats(RELATION_FEATURES).map((v) => 1 + Math.abs(v)),
+    w1: rows(hidden, RELATION_FEATURES),
     b1: floats(hidden),
     w2: rows(3, hidden),
     b2: floats(3),

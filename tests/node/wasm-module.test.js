@@ -215,7 +215,7 @@ test('a model file without a classifier, or with a malformed part, gives an Erro
   const json = (value) => Buffer.from(JSON.stringify(value));
   assertWeightsError(packModel([{ name: 'settings', bytes: json({}) }]), /no classifier part/);
   const classifier = { name: 'classifier', bytes: randomWeights() };
-  assertWeightsError(packModel([classifier, { name: 'relations', bytes: json({ hidden: 2 }) }]), /relations part/);
+  assertWeightsError(packModel([classifier, { name: 'relations', bytes: json({ version: 2, hidden: 2 }) }]), /relations part/);
   assertWeightsError(packModel([classifier, { name: 'settings', bytes: json({ segmentation: { gap: 1 } }) }]),
     /unknown setting 'segmentation.gap'/);
   assertWeightsError(packModel([classifier, { name: 'context', bytes: Buffer.from('{') }]), /context part/);
