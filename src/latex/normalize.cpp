@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "latex/function_names.h"
+
 namespace inkmath {
 
 namespace {
@@ -183,14 +185,14 @@ bool plain_letter(const Element& e) {
   return e.kind == "atom" && e.token.size() == 1 && std::isalpha(static_cast<unsigned char>(e.token[0]));
 }
 
-// sin cos tan log lim spelled as letters become the function symbol.
+// Function names spelled as letters (latex/function_names.h) become the function symbol.
 void join_function_names(Row& r) {
-  static const std::set<std::string> names = {"sin", "cos", "tan", "log", "lim"};
+  const std::vector<std::string>& names = spelled_function_names();
   for (size_t i = 0; i + 2 < r.size(); ++i) {
     if (!plain_letter(r[i]) || !plain_letter(r[i + 1]) || !plain_letter(r[i + 2])) continue;
     if (r[i].has_sub || r[i].has_sup || r[i + 1].has_sub || r[i + 1].has_sup) continue;
     const std::string word = r[i].token + r[i + 1].token + r[i + 2].token;
-    if (!names.count(word)) continue;
+    if (std::find(names.begin(), names.end(), word) == names.end()) continue;
     r[i + 2].token = "\\" + word;
     r.erase(r.begin() + long(i), r.begin() + long(i) + 2);
   }

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <set>
 
+#include "latex/function_names.h"
+
 namespace inkmath {
 
 namespace {
@@ -18,6 +20,12 @@ std::string braced(const LayoutRow& row, const std::vector<std::string>& labels)
   std::string inner;
   write_row(row, labels, inner);
   return "{" + inner + "}";
+}
+
+std::string with_scripts(std::string body, const LayoutNode& n, const std::vector<std::string>& labels) {
+  if (!n.sub.empty()) body += "_" + braced(n.sub, labels);
+  if (!n.sup.empty()) body += "^" + braced(n.sup, labels);
+  return body;
 }
 
 std::string node_latex(const LayoutNode& n, const std::vector<std::string>& labels) {
@@ -37,9 +45,24 @@ std::string node_latex(const LayoutNode& n, const std::vector<std::string>& labe
   }
   // Scripts on a fraction or root need the base in braces to read unambiguously.
   if (n.type != LayoutNode::Type::Symbol && (!n.sub.empty() || !n.sup.empty())) body = "{" + body + "}";
-  if (!n.sub.empty()) body += "_" + braced(n.sub, labels);
-  if (!n.sup.empty()) body += "^" + braced(n.sup, labels);
-  return body;
+  return with_scripts(body, n, labels);
+}
+
+// The function name (latex/function_names.h) whose letters start the row at i, each a plain symbol but the last, which
+// may carry scripts (\cos^{2}, \log_{2}); empty when none does.
+std::string function_name_at(const LayoutRow& row, size_t i, const std::vector<std::string>& labels) {
+  for (const std::string& name : spelled_function_names()) {
+    if (i + name.size() > row.size()) continue;
+    bool spelled = true;
+    for (size_t k = 0; k < name.size() && spelled; ++k) {
+      const LayoutNode& n = row[i + k];
+      const bool last = k + 1 == name.size();
+      spelled = n.type == LayoutNode::Type::Symbol && labels.at(n.symbol) == std::string(1, name[k]) &&
+                (last || (n.sub.empty() && n.sup.empty()));
+    }
+    if (spelled) return name;
+  }
+  return "";
 }
 
 // A digit or decimal point of a number: a plain symbol, or a digit carrying scripts (the 2 of 12^2).
@@ -67,7 +90,10 @@ bool joins_previous(const LayoutRow& row, size_t i, const std::vector<std::strin
 
 void write_row(const LayoutRow& row, const std::vector<std::string>& labels, std::string& out) {
   for (size_t i = 0; i < row.size(); ++i) {
-    if (joins_previous(row, i, labels))
+    if (const std::string name = function_name_at(row, i, labels); !name.empty()) {
+      i += name.size() - 1;
+      append(out, with_scripts("\\" + name, row[i], labels));
+    } else if (joins_previous(row, i, labels))
       out += node_latex(row[i], labels);
     else
       append(out, node_latex(row[i], labels));

@@ -264,3 +264,18 @@ TEST_CASE("numbers are written as numbers: digits and a decimal point between di
   CHECK(latex({sym("1", 0, 0, 4, 20), sym("2", 6, 0, 14, 20), sym("3", 15, -6, 19, 2), sym("4", 24, 0, 32, 20)}) ==
         "12^{3} 4");
 }
+
+TEST_CASE("function names written letter by letter are written as the function", "[latex]") {
+  const auto latex = [](std::vector<RecognizedSymbol> symbols) { return lay_out(Ink{}, symbols).latex; };
+  // c o s x: the name, then its argument.
+  CHECK(latex({sym("c", 0, 10, 8, 20), sym("o", 10, 10, 18, 20), sym("s", 20, 10, 28, 20), sym("x", 34, 10, 42, 20)}) ==
+        "\\cos x");
+  // The last letter's script is the function's: s i n^2 x.
+  CHECK(latex({sym("s", 0, 10, 8, 20), sym("i", 10, 4, 14, 20), sym("n", 16, 10, 24, 20), sym("2", 26, 2, 31, 9),
+               sym("x", 36, 10, 44, 20)}) == "\\sin^{2} x");
+  // A script inside the word breaks it: the letters stay letters.
+  CHECK(latex({sym("t", 0, 4, 6, 20), sym("a", 8, 10, 16, 20), sym("2", 17, 2, 21, 9), sym("n", 24, 10, 32, 20)}) ==
+        "t a^{2} n");
+  // Other words stay letters.
+  CHECK(latex({sym("c", 0, 10, 8, 20), sym("o", 10, 10, 18, 20), sym("t", 20, 4, 26, 20)}) == "c o t");
+}
