@@ -8,6 +8,15 @@ namespace {
 
 std::string text_of(const ModelPart& part) { return std::string(part.bytes.begin(), part.bytes.end()); }
 
+// A learned part fitted on another version of its features than the core computes is stale.
+void stale_features(const std::string& part, int version, int current, const char* refit, const char* until,
+                    std::vector<std::string>& problems) {
+  if (version == current) return;
+  problems.push_back("part '" + part + "' was fitted on features version " + std::to_string(version) +
+                     ", the core computes version " + std::to_string(current) + ": refit it (" + refit +
+                     "); until then " + until);
+}
+
 }  // namespace
 
 const std::vector<PartKind>& part_kinds() {
@@ -75,20 +84,12 @@ std::vector<std::string> stale_parts(const std::vector<uint8_t>& bytes) {
       problems.push_back("part '" + p.name() + "' is of no known kind");
       continue;
     }
-    if (p.name() == "relations") {
-      const int version = relation_model_from_json(text_of(p)).version;
-      if (version != kRelationFeaturesVersion)
-        problems.push_back("part 'relations' was fitted on features version " + std::to_string(version) +
-                           ", the core computes version " + std::to_string(kRelationFeaturesVersion) +
-                           ": refit it (scripts/fit-relations); until then the layout keeps to its rules");
-    }
-    if (p.name() == "grouping") {
-      const int version = grouping_model_from_json(text_of(p)).version;
-      if (version != kGroupingFeaturesVersion)
-        problems.push_back("part 'grouping' was fitted on features version " + std::to_string(version) +
-                           ", the core computes version " + std::to_string(kGroupingFeaturesVersion) +
-                           ": refit it (scripts/fit-grouping); until then candidates keep to the largest gap");
-    }
+    if (p.name() == "relations")
+      stale_features(p.name(), relation_model_from_json(text_of(p)).version, kRelationFeaturesVersion,
+                     "scripts/fit-relations", "the layout keeps to its rules", problems);
+    if (p.name() == "grouping")
+      stale_features(p.name(), grouping_model_from_json(text_of(p)).version, kGroupingFeaturesVersion,
+                     "scripts/fit-grouping", "candidates keep to the largest gap", problems);
     const nlohmann::json against = p.info.value("classifier_crc32", nlohmann::json());
     if (kind->fitted_against_classifier && !against.is_string())
       problems.push_back("part '" + p.name() + "' does not say which classifier it was fitted against");
