@@ -15,7 +15,7 @@ namespace {
 // Labels the classifier confuses because they differ mostly in size or position.
 const std::vector<std::vector<std::string>> kGroups = {
     {"X", "x"}, {"P", "p"}, {"C", "c"}, {"S", "s"}, {"o", "0", "O"},
-    {",", ")", "\\prime"}, {"v", "V"}, {"w", "W"}, {"z", "Z"}, {"k", "K"}, {"y", "Y"}, {"u", "U"}};
+    {",", ")", "\\prime", "/"}, {"v", "V"}, {"w", "W"}, {"z", "Z"}, {"k", "K"}, {"y", "Y"}, {"u", "U"}};
 
 constexpr size_t kNeighbours = 4;
 

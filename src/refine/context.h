@@ -1,4 +1,4 @@
-// Choosing between labels that look alike in isolation (P/p, X/x, ,/)/\prime, 0/o ...) by how
+// Choosing between labels that look alike in isolation (P/p, X/x, , ) \prime /, 0/o ...) by how
 // big a symbol is and where it sits next to its neighbours.
 #pragma once
 #include <string>

@@ -82,6 +82,18 @@ TEST_CASE("a small low mark after a letter is a comma, a small high one a prime"
   CHECK(high[2].label == "\\prime");
 }
 
+TEST_CASE("a slanted stroke as tall as the letters is a slash, a small low one a comma", "[context]") {
+  // b / c: the stroke spans the letters' height and more.
+  std::vector<RecognizedSymbol> tall = {sym({{"b", 0.9f}}, 0, 2, 10, 20), sym({{",", 0.5f}, {"/", 0.45f}}, 13, 0, 21, 24),
+                                        sym({{"c", 0.9f}}, 24, 10, 34, 20)};
+  relabel(tall);
+  CHECK(tall[1].label == "/");
+  std::vector<RecognizedSymbol> small = {sym({{"b", 0.9f}}, 0, 2, 10, 20), sym({{"/", 0.5f}, {",", 0.45f}}, 12, 18, 15, 25),
+                                         sym({{"c", 0.9f}}, 24, 10, 34, 20)};
+  relabel(small);
+  CHECK(small[1].label == ",");
+}
+
 TEST_CASE("a confident classifier keeps its label", "[context]") {
   auto symbols = row_with(sym({{"p", 0.97f}, {"P", 0.02f}}, 24, 2, 34, 20));
   CHECK(relabel(symbols) == 0);
