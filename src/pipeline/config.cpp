@@ -79,6 +79,7 @@ const Field kFields[] = {
     INKMATH_FIELD("layout.size_weight", layout.size_weight, Real),
     INKMATH_FIELD("layout.continuation", layout.continuation, Real),
     INKMATH_FIELD("layout.learned", layout.learned, Boolean),
+    INKMATH_FIELD("layout.weight", layout.weight, Real),
     INKMATH_FIELD("language.weight", language.weight, Real),
     INKMATH_FIELD("language.alternatives", language.alternatives, Integer),
     INKMATH_FIELD("language.min_score", language.min_score, Real),

@@ -35,16 +35,19 @@ void check_fixed(const Ink& ink, const std::vector<SymbolTruth>& fixed) {
   }
 }
 
-// Layout, then write. Empty ink still gets a layout: an empty row.
-void lay_out(const Model& model, const Config& config, Reading& r) {
+// Layout, then write. Empty ink still gets a layout: an empty row. Returns how sure the
+// relation model is of the layout (parse_rows' log_probability).
+double lay_out(const Model& model, const Config& config, Reading& r) {
   std::vector<PlacedSymbol> placed;
   std::vector<std::string> labels;
   for (const RecognizedSymbol& s : r.symbols) {
     placed.push_back({s.label, s.box, typical_log_height(model.context.heights, s.label)});
     labels.push_back(s.label);
   }
-  r.tree = parse_rows(placed, config.layout, &model.relations);
+  double log_probability = 0;
+  r.tree = parse_rows(placed, config.layout, &model.relations, nullptr, &log_probability);
   r.latex = write_latex(r.tree, labels);
+  return log_probability;
 }
 
 // Where a 1 would be a lone superscript: a prime is a superscript wherever it is written, a 1
@@ -83,17 +86,19 @@ void read_partition(const Model& model, const Ink& ink, std::vector<RecognizedSy
   prefer_context_alternatives(symbols, model.context, refine.context_weight, refine.min_score);
   Reading first;
   first.symbols = std::move(symbols);
-  lay_out(model, config, first);
+  const double first_layout = lay_out(model, config, first);
   // Whole readings: the labels re-chosen by how the whole expression reads, each reading laid
   // out again with its labels.
   const auto best = best_readings(model.language ? &*model.language : nullptr, first.tree, first.symbols,
                                   config.language, lone_superscript_ones(model, config, first));
   for (const RelabelledSymbols& b : best) {
     Candidate x{first, b.score + bonus};
+    double layout = first_layout;
     if (b.changed) {
       x.reading.symbols = b.symbols;
-      lay_out(model, config, x.reading);
+      layout = lay_out(model, config, x.reading);
     }
+    x.score += config.layout.weight * layout;
     out.push_back(std::move(x));
   }
 }

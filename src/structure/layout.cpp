@@ -324,7 +324,10 @@ class Parser {
         features = relation_features({base.label, base.box, base.log_height, line, t.label, t.box, t.log_height, estimate(t, xh),
                                      code(script), script_line});
       if (learned) {
-        r = from_code(learned_relation(*relations_, *features));
+        const std::array<double, 3> p = relation_probabilities(*relations_, *features);
+        const size_t best = size_t(std::max_element(p.begin(), p.end()) - p.begin());
+        r = from_code("R^_"[best]);
+        log_probability_ += std::log(std::max(p[best], 1e-12));
       } else {
         r = geometric_relation(line, t, xh);
         if (r == Relation::Right && continues_script(script, script_line, t, xh)) r = script;
@@ -433,15 +436,21 @@ class Parser {
   const RelationModel* relations_;
   LayoutTeacher* teacher_;
   int depth_ = 0;
+
+ public:
+  double log_probability_ = 0;  // of the learned decisions taken
 };
 
 }  // namespace
 
 LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params, const RelationModel* relations,
-                     LayoutTeacher* teacher) {
+                     LayoutTeacher* teacher, double* log_probability) {
   std::vector<int> ids;
   for (int i = 0; i < int(symbols.size()); ++i) ids.push_back(i);
-  return Parser(symbols, params, relations, teacher).parse(ids, 0);
+  Parser parser(symbols, params, relations, teacher);
+  LayoutRow row = parser.parse(ids, 0);
+  if (log_probability) *log_probability = parser.log_probability_;
+  return row;
 }
 
 }  // namespace inkmath

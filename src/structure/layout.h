@@ -31,7 +31,10 @@ struct LayoutTeacher {
 };
 
 // relations: the learned row/script model, or none (the thresholds of `params` decide).
+// log_probability, when given, receives the sum of ln P of the learned model's decisions: how
+// sure the model is of the layout (0 where the rules decided everything).
 LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParams& params = {},
-                     const RelationModel* relations = nullptr, LayoutTeacher* teacher = nullptr);
+                     const RelationModel* relations = nullptr, LayoutTeacher* teacher = nullptr,
+                     double* log_probability = nullptr);
 
 }  // namespace inkmath

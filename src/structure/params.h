@@ -13,6 +13,8 @@ struct LayoutParams {
   double continuation = 0.3; // a symbol this close to the last script's line (in its x-heights) continues it
   bool learned = true;       // row or script between two letters or digits: the learned relation model
                              // (structure/relations.h) where the model file has one, else the thresholds above
+  double weight = 0;         // weight of the ln P of the learned decisions in a whole reading's score: a
+                             // reading whose symbols lay out surely scores better (pipeline/pipeline.cpp)
 };
 
 }  // namespace inkmath

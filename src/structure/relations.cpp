@@ -81,7 +81,7 @@ RelationModel relation_model_from_json(const std::string& text) {
   return m;
 }
 
-char learned_relation(const RelationModel& m, const RelationFeatures& f) {
+std::array<double, 3> relation_probabilities(const RelationModel& m, const RelationFeatures& f) {
   std::array<float, kRelationFeatures> x{};
   for (int i = 0; i < kRelationFeatures; ++i) x[i] = (f[i] - m.mean[i]) / m.scale[i];
   float score[3];
@@ -92,8 +92,17 @@ char learned_relation(const RelationModel& m, const RelationFeatures& f) {
     a = std::tanh(a);
     for (int k = 0; k < 3; ++k) score[k] += m.w2[size_t(k) * m.hidden + h] * a;
   }
-  const int best = int(std::max_element(score, score + 3) - score);
-  return "R^_"[best];
+  const float top = *std::max_element(score, score + 3);
+  std::array<double, 3> p{};
+  double total = 0;
+  for (int k = 0; k < 3; ++k) total += p[size_t(k)] = std::exp(double(score[k] - top));
+  for (double& v : p) v /= total;
+  return p;
+}
+
+char learned_relation(const RelationModel& m, const RelationFeatures& f) {
+  const std::array<double, 3> p = relation_probabilities(m, f);
+  return "R^_"[std::max_element(p.begin(), p.end()) - p.begin()];
 }
 
 }  // namespace inkmath

@@ -31,6 +31,7 @@ inline LaidOut lay_out(const Ink& ink, std::vector<RecognizedSymbol> symbols) {
   const Model& m = shipped_model();
   Config config = m.config;
   config.language.weight = 0;  // the layout and refinement alone; whole readings have their own tests
+  config.layout.weight = 0;
   Reading r = read_symbols(m, ink, std::move(symbols), config);
   std::vector<std::string> labels;
   for (const auto& s : r.symbols) labels.push_back(s.label);

@@ -134,7 +134,8 @@ TEST_CASE("the layout uses the context label", "[context]") {
   const Model& m = testing::shipped_model();
   Config config = m.config;
   config.refine.context_weight = kWeight;
-  config.language.weight = 0;  // the context alone
+  config.language.weight = 0;  // the context alone: no language model, no layout's say
+  config.layout.weight = 0;
   CHECK(normalize_latex(read_symbols(m, Ink{}, symbols, config).latex) == "a n P x e");
   config.refine.context_weight = 0;  // off: the classifier's reading stands
   CHECK(read_symbols(m, Ink{}, symbols, config).symbols[2].label == "p");

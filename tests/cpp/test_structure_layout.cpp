@@ -178,6 +178,23 @@ TEST_CASE("the relation model sees a symbol's size against its label's usual siz
   CHECK(typical[23] == Approx(0.7));
 }
 
+TEST_CASE("the layout says how sure the relation model is of it", "[structure]") {
+  const RelationModel& model = testing::shipped_model().relations;
+  const auto sureness = [&](const std::vector<PlacedSymbol>& placed, const RelationModel* relations) {
+    double log_probability = 1;
+    parse_rows(placed, {}, relations, nullptr, &log_probability);
+    return log_probability;
+  };
+  // x^2 written clearly high, and a 2 half-way up: the model is sure of the first, not of the second.
+  const std::vector<PlacedSymbol> clear = {{"x", {0, 10, 10, 20}}, {"2", {11, 0, 16, 8}}};
+  const std::vector<PlacedSymbol> halfway = {{"x", {0, 10, 10, 20}}, {"2", {11, 5, 17, 15}}};
+  CHECK(sureness(clear, &model) <= 0);
+  CHECK(sureness(clear, &model) > std::log(0.9));
+  CHECK(sureness(halfway, &model) < sureness(clear, &model));
+  // Without a model the rules decide, and are as sure as can be.
+  CHECK(sureness(halfway, nullptr) == 0);
+}
+
 TEST_CASE("a relations part fitted on other features is stale: named, and the rules decide", "[structure][model]") {
   const std::string old = R"({"hidden": 2, "mean": [0], "scale": [1]})";  // no version: the first features
   const RelationModel m = relation_model_from_json(old);
