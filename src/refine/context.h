@@ -9,7 +9,6 @@
 
 namespace inkmath {
 
-
 // A symbol's size and vertical place relative to its nearest upright neighbours.
 struct SymbolContext {
   double log_height = 0;  // log(height / H), H: the neighbours' median height, each as a digit's

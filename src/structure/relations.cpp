@@ -100,9 +100,4 @@ std::array<double, 3> relation_probabilities(const RelationModel& m, const Relat
   return p;
 }
 
-char learned_relation(const RelationModel& m, const RelationFeatures& f) {
-  const std::array<double, 3> p = relation_probabilities(m, f);
-  return "R^_"[std::max_element(p.begin(), p.end()) - p.begin()];
-}
-
 }  // namespace inkmath

@@ -46,10 +46,7 @@ struct RelationModel {
 // when the shapes do not fit. A part of another features version is read as far as its version.
 RelationModel relation_model_from_json(const std::string& text);
 
-// P(R), P(^), P(_) (model.hidden > 0).
+// P(R), P(^), P(_) (model.hidden > 0): the parser takes the most probable.
 std::array<double, 3> relation_probabilities(const RelationModel& model, const RelationFeatures& f);
-
-// 'R', '^' or '_': the most probable relation (model.hidden > 0).
-char learned_relation(const RelationModel& model, const RelationFeatures& f);
 
 }  // namespace inkmath
