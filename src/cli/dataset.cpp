@@ -86,7 +86,7 @@ Surroundings surroundings_alone(const std::vector<Stroke>& group) {
   const Ink alone{group};
   std::vector<int> all(group.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = int(i);
-  return surroundings(alone, stroke_boxes(alone), all, typical_stroke_size(alone));
+  return surroundings(alone, stroke_boxes(alone), all, writer_scale(alone));
 }
 
 std::vector<Stroke> strokes_of(const Ink& ink, const std::vector<int>& ids) {
@@ -138,7 +138,7 @@ int dataset(const Args& args) {
       if (doc.symbols.empty()) throw Error(files[k] + ": no labelled symbols");
       names.push_back(files[k]);
       const int file = int(names.size()) - 1;
-      const double writer_scale = typical_stroke_size(doc.ink);
+      const double writer_scale = inkmath::writer_scale(doc.ink);
       const std::vector<Box> boxes = stroke_boxes(doc.ink);
       std::vector<Style> styles;
       for (int a = 0; a < augment; ++a) styles.push_back(random_style(rng));

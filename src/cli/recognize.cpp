@@ -46,7 +46,7 @@ int classify(const Args& args) {
     try {
       InkmlDocument doc = read_inkml_file(path);
       sanitize(doc.ink);
-      const double writer_scale = typical_stroke_size(doc.ink);
+      const double writer_scale = inkmath::writer_scale(doc.ink);
       const std::vector<Box> boxes = stroke_boxes(doc.ink);
       for (size_t i = 0; i < doc.symbols.size(); ++i) {
         const SymbolTruth& truth = doc.symbols[i];

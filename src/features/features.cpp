@@ -142,6 +142,10 @@ FeatureSet feature_set_from_name(const std::string& name) {
 
 std::string feature_set_name(FeatureSet set) { return kNames[int(set)]; }
 
+double writer_scale(const Ink& ink) {
+  return std::exp2(std::round(std::log2(typical_stroke_size(ink)) * kWriterScaleSteps) / kWriterScaleSteps);
+}
+
 Surroundings surroundings(const Ink& ink, const std::vector<Box>& boxes, const std::vector<int>& group,
                           double writer_scale) {
   Surroundings out;

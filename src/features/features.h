@@ -25,7 +25,13 @@ struct Surroundings {
   double neighbour_bottom = 0;
 };
 
-// The surroundings of the strokes `group` of `ink`, whose typical stroke size is writer_scale;
+// The scale the size and place features measure in: the ink's typical stroke size, rounded to
+// a step of 2^(1/kWriterScaleSteps). A new stroke then seldom changes it, so a recognition
+// session keeps the classifier's output for every group the stroke does not touch.
+inline constexpr int kWriterScaleSteps = 8;  // per doubling: within 4.4% of the typical size
+double writer_scale(const Ink& ink);
+
+// The surroundings of the strokes `group` of `ink`, whose writer_scale() is writer_scale;
 // boxes: stroke_boxes(ink), computed once for all the groups of an ink.
 Surroundings surroundings(const Ink& ink, const std::vector<Box>& boxes, const std::vector<int>& group,
                           double writer_scale);

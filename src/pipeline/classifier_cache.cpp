@@ -33,7 +33,7 @@ Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, c
   const long rows = long(classifier.classes().size());
   Eigen::MatrixXf out(rows, long(c.groups.size()));
   // The same writer scale and boxes classify() computes for the same ink.
-  const double writer_scale = typical_stroke_size(ink);
+  const double writer_scale = inkmath::writer_scale(ink);
   const std::vector<Box> boxes = stroke_boxes(ink);
   Candidates missing;
   std::vector<std::pair<long, std::string>> filled;  // (column, key) of each missing group

@@ -123,7 +123,7 @@ Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassi
   if (c.groups.empty()) return Eigen::MatrixXf(classifier.classes().size(), 0);
   std::vector<std::vector<Stroke>> groups;
   std::vector<Surroundings> around;
-  const double writer_scale = typical_stroke_size(ink);
+  const double writer_scale = inkmath::writer_scale(ink);
   const std::vector<Box> boxes = stroke_boxes(ink);
   for (const std::vector<int>& ids : c.groups) {
     std::vector<Stroke> g;

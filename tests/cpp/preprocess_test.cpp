@@ -92,6 +92,24 @@ TEST_CASE("size features tell a small x from a big X by the writer's scale") {
   REQUIRE(symbol_features({{{0, 0}, {10, 0}}}, set, 8, Surroundings{10.0}).allFinite());
 }
 
+TEST_CASE("the writer's scale is the typical stroke size on a grid, which a new stroke seldom moves") {
+  // Strokes 10, 11 and 12 high: the median is 11, on the grid within 2^(1/16) of it.
+  Ink ink{{{{0, 0}, {1, 10}}, {{5, 0}, {6, 11}}, {{10, 0}, {11, 12}}}};
+  const double scale = writer_scale(ink);
+  REQUIRE(std::abs(std::log2(scale / typical_stroke_size(ink))) <= 1.0 / (2 * kWriterScaleSteps) + 1e-12);
+  const double steps = std::log2(scale) * kWriterScaleSteps;
+  REQUIRE(steps == Approx(std::round(steps)).margin(1e-9));
+  // A fourth stroke 11.5 high moves the median to 11.25; the scale stays.
+  ink.strokes.push_back({{15, 0}, {16, 11.5}});
+  REQUIRE(typical_stroke_size(ink) != Approx(11));
+  REQUIRE(writer_scale(ink) == scale);
+  // Writing twice as large doubles it.
+  Ink twice = ink;
+  for (Stroke& s : twice.strokes)
+    for (Point& p : s) p.x *= 2, p.y *= 2;
+  REQUIRE(writer_scale(twice) == Approx(2 * scale));
+}
+
 TEST_CASE("place features tell a prime from a comma by the neighbours' line") {
   // a ' b , : two letters of height 10 on the line y 10..20, a small mark high and one low.
   Ink ink{{{{0, 10}, {5, 20}, {10, 10}}, {{12, 6}, {13, 9}}, {{20, 10}, {25, 20}, {30, 10}}, {{32, 19}, {31, 23}}}};
