@@ -22,6 +22,17 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 // The engines the scenarios run in, e.g. INKMATH_BROWSERS=webkit.
 export const engines = (process.env.INKMATH_BROWSERS || 'chromium,webkit').split(',').map((e) => e.trim()).filter(Boolean);
 
+// For timing (the benchmarks): WebKit then runs without its DMA-BUF renderer. With it, WebKitGTK
+// composites every frame in the web process with Mesa's software GL (llvmpipe; this machine has
+// no GPU), and the page's main thread waits for that: a worker's answer reaches the page a
+// frame's software compositing late (100-300 ms for this page, whose paper scrolls inside
+// rounded corners), and the first frames delay the page's start alike. An iPad composites on its
+// GPU, outside the page's process. INKMATH_WEBKIT_GL=1 keeps the GL path. Call before launch():
+// the browser processes inherit the setting.
+export function compositeAsADeviceDoes() {
+  if (process.env.INKMATH_WEBKIT_GL !== '1') process.env.WEBKIT_DISABLE_DMABUF_RENDERER = '1';
+}
+
 // Why the engine cannot run here, or null when it can.
 export function unavailable(engine = 'chromium') {
   if (engine === 'webkit') return webkitUnavailable();
