@@ -181,20 +181,15 @@ class Parser {
   size_t i_ = 0;
 };
 
-bool plain_letter(const Element& e) {
-  return e.kind == "atom" && e.token.size() == 1 && std::isalpha(static_cast<unsigned char>(e.token[0]));
-}
-
 // Function names spelled as letters (latex/function_names.h) become the function symbol.
 void join_function_names(Row& r) {
-  const std::vector<std::string>& names = spelled_function_names();
-  for (size_t i = 0; i + 2 < r.size(); ++i) {
-    if (!plain_letter(r[i]) || !plain_letter(r[i + 1]) || !plain_letter(r[i + 2])) continue;
-    if (r[i].has_sub || r[i].has_sup || r[i + 1].has_sub || r[i + 1].has_sup) continue;
-    const std::string word = r[i].token + r[i + 1].token + r[i + 2].token;
-    if (std::find(names.begin(), names.end(), word) == names.end()) continue;
-    r[i + 2].token = "\\" + word;
-    r.erase(r.begin() + long(i), r.begin() + long(i) + 2);
+  for (size_t i = 0; i < r.size(); ++i) {
+    const std::string name = function_name_at(
+        i, r.size(), [&](size_t k) { return r[k].kind == "atom" ? r[k].token : std::string(); },
+        [&](size_t k) { return r[k].has_sub || r[k].has_sup; });
+    if (name.empty()) continue;
+    r[i + name.size() - 1].token = "\\" + name;
+    r.erase(r.begin() + long(i), r.begin() + long(i + name.size() - 1));
   }
 }
 

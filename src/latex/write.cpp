@@ -51,18 +51,10 @@ std::string node_latex(const LayoutNode& n, const std::vector<std::string>& labe
 // The function name (latex/function_names.h) whose letters start the row at i, each a plain symbol but the last, which
 // may carry scripts (\cos^{2}, \log_{2}); empty when none does.
 std::string function_name_at(const LayoutRow& row, size_t i, const std::vector<std::string>& labels) {
-  for (const std::string& name : spelled_function_names()) {
-    if (i + name.size() > row.size()) continue;
-    bool spelled = true;
-    for (size_t k = 0; k < name.size() && spelled; ++k) {
-      const LayoutNode& n = row[i + k];
-      const bool last = k + 1 == name.size();
-      spelled = n.type == LayoutNode::Type::Symbol && labels.at(n.symbol) == std::string(1, name[k]) &&
-                (last || (n.sub.empty() && n.sup.empty()));
-    }
-    if (spelled) return name;
-  }
-  return "";
+  return inkmath::function_name_at(
+      i, row.size(),
+      [&](size_t k) { return row[k].type == LayoutNode::Type::Symbol ? labels.at(row[k].symbol) : std::string(); },
+      [&](size_t k) { return !row[k].sub.empty() || !row[k].sup.empty(); });
 }
 
 // A digit or decimal point of a number: a plain symbol, or a digit carrying scripts (the 2 of 12^2).

@@ -53,6 +53,9 @@ class Parser {
     return link_baseline(units, xh);
   }
 
+  // The sum of ln P of the learned relation decisions the parses so far took.
+  double log_probability() const { return log_probability_; }
+
  private:
   double typical_xheight(const std::vector<int>& ids, double fallback) const {
     std::vector<double> estimates, heights;
@@ -436,9 +439,7 @@ class Parser {
   const RelationModel* relations_;
   LayoutTeacher* teacher_;
   int depth_ = 0;
-
- public:
-  double log_probability_ = 0;  // of the learned decisions taken
+  double log_probability_ = 0;
 };
 
 }  // namespace
@@ -449,7 +450,7 @@ LayoutRow parse_rows(const std::vector<PlacedSymbol>& symbols, const LayoutParam
   for (int i = 0; i < int(symbols.size()); ++i) ids.push_back(i);
   Parser parser(symbols, params, relations, teacher);
   LayoutRow row = parser.parse(ids, 0);
-  if (log_probability) *log_probability = parser.log_probability_;
+  if (log_probability) *log_probability = parser.log_probability();
   return row;
 }
 
