@@ -32,13 +32,12 @@ Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, c
   static_assert(sizeof(Point) == 4 * sizeof(double), "a point's bytes are its four channels");
   const long rows = long(classifier.classes().size());
   Eigen::MatrixXf out(rows, long(c.groups.size()));
-  // The same writer scale and boxes classify() computes for the same ink.
-  const double writer_scale = inkmath::writer_scale(ink);
-  const std::vector<Box> boxes = stroke_boxes(ink);
+  const std::vector<Surroundings> around = group_surroundings(ink, c);
   Candidates missing;
+  std::vector<Surroundings> missing_around;
   std::vector<std::pair<long, std::string>> filled;  // (column, key) of each missing group
   for (size_t g = 0; g < c.groups.size(); ++g) {
-    std::string key = group_key(ink, c.groups[g], surroundings(ink, boxes, c.groups[g], writer_scale));
+    std::string key = group_key(ink, c.groups[g], around[g]);
     const auto found = columns_.find(key);
     if (found != columns_.end()) {
       out.col(long(g)) = found->second.logits;
@@ -46,11 +45,12 @@ Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, c
       ++counts_.reused;
     } else {
       missing.groups.push_back(c.groups[g]);
+      missing_around.push_back(around[g]);
       filled.emplace_back(long(g), std::move(key));
     }
   }
   if (filled.empty()) return out;
-  const Eigen::MatrixXf fresh = inkmath::classify(ink, missing, classifier);
+  const Eigen::MatrixXf fresh = inkmath::classify(ink, missing, missing_around, classifier);
   for (size_t k = 0; k < filled.size(); ++k) {
     out.col(filled[k].first) = fresh.col(long(k));
     columns_[std::move(filled[k].second)] = {fresh.col(long(k)), reading_};

@@ -119,19 +119,28 @@ void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::ve
   }
 }
 
-Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
+std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c) {
+  const double scale = writer_scale(ink);
+  const std::vector<Box> boxes = stroke_boxes(ink);
+  std::vector<Surroundings> around;
+  for (const std::vector<int>& ids : c.groups) around.push_back(surroundings(ink, boxes, ids, scale));
+  return around;
+}
+
+Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const std::vector<Surroundings>& around,
+                         const SymbolClassifier& classifier) {
   if (c.groups.empty()) return Eigen::MatrixXf(classifier.classes().size(), 0);
   std::vector<std::vector<Stroke>> groups;
-  std::vector<Surroundings> around;
-  const double writer_scale = inkmath::writer_scale(ink);
-  const std::vector<Box> boxes = stroke_boxes(ink);
   for (const std::vector<int>& ids : c.groups) {
     std::vector<Stroke> g;
     for (int i : ids) g.push_back(ink.strokes[i]);
     groups.push_back(std::move(g));
-    around.push_back(surroundings(ink, boxes, ids, writer_scale));
   }
   return classifier.logits(groups, around);
+}
+
+Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
+  return classify(ink, c, group_surroundings(ink, c), classifier);
 }
 
 std::vector<Partition> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,

@@ -48,7 +48,14 @@ Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, con
 // reads as a +: its column becomes the cross's with + and 4 swapped.
 void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::vector<std::string>& classes, int junk);
 
-// Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch.
+// What the classifier sees of the ink around each group of `c` (features/features.h), in the
+// ink's writer_scale().
+std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c);
+
+// Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch;
+// around: group_surroundings(ink, c), when already at hand.
+Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const std::vector<Surroundings>& around,
+                         const SymbolClassifier& classifier);
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
 
 // A partition of the ink into symbols: the fixed groups, then the free strokes' groups in
