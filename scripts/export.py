@@ -97,7 +97,7 @@ def start_from(net, weights_path):
 
 def export(checkpoint, weights_path, half=True):
     saved = torch.load(checkpoint)
-    c = {"glyph": 0, "conv": [], **saved["config"]}
+    c = {"glyph": 0, "conv": [], "group": 0, **saved["config"]}
     net = SymbolNet(**c)
     net.load_state_dict(saved["state"])
     net.eval()
@@ -109,6 +109,8 @@ def export(checkpoint, weights_path, half=True):
         meta["lookalikes"] = saved["lookalikes"]
     header = {"input": c["inputs"], "lstm": [{"hidden": c["hidden"]}] * c["layers"],
               "dense": list(c["dense"]) + [c["classes"]], "tensors": "f16" if half else "f32", "meta": meta}
+    if c["group"]:
+        header["group_inputs"] = c["group"]
     if c["conv"]:
         header["glyph"] = {"side": c["glyph"], "conv": c["conv"]}
     header = json.dumps(header).encode()

@@ -100,7 +100,8 @@ class Session {
   // sends its whole ink after each change. What stays the same is not classified again.
   Recognition recognize(Ink ink, const RecognizeOptions& options = {});
 
-  // Stroke groups classified and reused since the session began.
+  // Stroke groups classified (run through the network's LSTM) and reused (their LSTM output
+  // kept: only the dense layers ran again, or nothing) since the session began.
   long long groups_classified() const;
   long long groups_reused() const;
 

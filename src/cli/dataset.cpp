@@ -160,6 +160,7 @@ int dataset(const Args& args) {
     }
   }
   const nlohmann::json meta = {{"features", feature_set_name(set)}, {"feature_count", feature_count(set)},
+                               {"group_features", group_feature_count(set)},
                                {"points", points}, {"count", labels.size()},
                                {"glyph_side", with_glyphs ? glyph_side() : 0}, {"labels", labels},
                                {"sources", sources}, {"alone", alone_flags}, {"files", names}, {"skipped", failed}};

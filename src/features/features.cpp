@@ -103,25 +103,27 @@ void context_features(const Eigen::MatrixXf& img, const std::vector<Flat>& pts, 
 
 float squeeze(double v) { return float(std::clamp(v, -3.0, 3.0) / 3); }  // into [-1, 1]
 
-// log(side / writer scale) for height and width; with place, the offsets of the symbol's centre
-// and bottom from its neighbours', in writer scales. The same for every point.
-void size_features(const std::vector<Stroke>& strokes, const Surroundings& around, bool place, Eigen::MatrixXf& f) {
-  if (std::all_of(strokes.begin(), strokes.end(), [](const Stroke& s) { return s.empty(); })) return;
-  const Box box = bounding_box(strokes);
-  const double scale = around.writer_scale > 0 ? around.writer_scale : typical_stroke_size(Ink{strokes});
-  auto relative = [&](double side) { return squeeze(std::log(std::max(side, 1e-9) / scale)); };
-  f.col(kOnline + 9).setConstant(relative(box.height()));
-  f.col(kOnline + 10).setConstant(relative(box.width()));
-  if (place && around.has_neighbours) {
-    f.col(kOnline + 11).setConstant(squeeze((box.cy() - around.neighbour_center) / scale));
-    f.col(kOnline + 12).setConstant(squeeze((box.y1 - around.neighbour_bottom) / scale));
-  }
-}
-
 const char* const kNames[] = {"online", "online+context", "online+context+size", "online+context+size+place"};
 constexpr int kSets = 4;
 
 }  // namespace
+
+Eigen::VectorXf group_features(const std::vector<Stroke>& strokes, FeatureSet set, const Surroundings& around) {
+  // log(side / writer scale) for height and width; with place, the offsets of the symbol's
+  // centre and bottom from its neighbours', in writer scales.
+  Eigen::VectorXf f = Eigen::VectorXf::Zero(group_feature_count(set));
+  if (f.size() == 0 || std::all_of(strokes.begin(), strokes.end(), [](const Stroke& s) { return s.empty(); })) return f;
+  const Box box = bounding_box(strokes);
+  const double scale = around.writer_scale > 0 ? around.writer_scale : typical_stroke_size(Ink{strokes});
+  auto relative = [&](double side) { return squeeze(std::log(std::max(side, 1e-9) / scale)); };
+  f(0) = relative(box.height());
+  f(1) = relative(box.width());
+  if (set == FeatureSet::online_context_size_place && around.has_neighbours) {
+    f(2) = squeeze((box.cy() - around.neighbour_center) / scale);
+    f(3) = squeeze((box.y1 - around.neighbour_bottom) / scale);
+  }
+  return f;
+}
 
 int feature_count(FeatureSet set) {
   switch (set) {
@@ -129,6 +131,16 @@ int feature_count(FeatureSet set) {
     case FeatureSet::online_context: return kOnline + 9;
     case FeatureSet::online_context_size: return kOnline + 11;
     case FeatureSet::online_context_size_place: return kOnline + 13;
+  }
+  return 0;
+}
+
+int group_feature_count(FeatureSet set) {
+  switch (set) {
+    case FeatureSet::online:
+    case FeatureSet::online_context: return 0;
+    case FeatureSet::online_context_size: return 2;
+    case FeatureSet::online_context_size_place: return 4;
   }
   return 0;
 }
@@ -197,8 +209,8 @@ Eigen::MatrixXf symbol_features(const std::vector<Stroke>& strokes, FeatureSet s
     for (int y = 0; y < kGrid; ++y)
       for (int x = 0; x < kGrid; ++x) (*glyph)(y * kGrid + x) = img(y, x);
   }
-  if ((set == FeatureSet::online_context_size || set == FeatureSet::online_context_size_place) && !pts.empty())
-    size_features(strokes, around, set == FeatureSet::online_context_size_place, f);
+  const Eigen::VectorXf group = group_features(strokes, set, around);
+  f.rightCols(group.size()).rowwise() = group.transpose();
   return f;
 }
 

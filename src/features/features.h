@@ -37,6 +37,12 @@ Surroundings surroundings(const Ink& ink, const std::vector<Box>& boxes, const s
                           double writer_scale);
 
 int feature_count(FeatureSet set);
+// How many of the last features are the same for every point: the group's size and place. A
+// network may take them beside its sequence rather than at every step (nn/network.h).
+int group_feature_count(FeatureSet set);
+// Those group_feature_count(set) values for one symbol: the last columns of every row of
+// symbol_features().
+Eigen::VectorXf group_features(const std::vector<Stroke>& strokes, FeatureSet set, const Surroundings& around);
 FeatureSet feature_set_from_name(const std::string& name);  // throws Error on unknown names
 std::string feature_set_name(FeatureSet set);
 

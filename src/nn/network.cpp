@@ -224,16 +224,20 @@ int Network::glyph_outputs() const {
   return conv.back().output * side * side;
 }
 
-Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs,
-                                       const std::vector<Eigen::VectorXf>& glyphs) const {
-  if (xs.empty()) return Eigen::MatrixXf(output_size(), 0);
+int Network::encoding_size() const {
+  return lstm.empty() ? 0 : 4 * lstm.back().hidden + glyph_outputs();
+}
+
+Eigen::MatrixXf Network::encode_batch(const std::vector<Eigen::MatrixXf>& xs,
+                                      const std::vector<Eigen::VectorXf>& glyphs) const {
+  if (xs.empty()) return Eigen::MatrixXf(encoding_size(), 0);
   if (!conv.empty() && glyphs.size() != xs.size()) throw std::invalid_argument("one glyph per sequence needed");
-  const int steps = int(xs[0].rows()), batch = int(xs.size());
+  const int steps = int(xs[0].rows()), batch = int(xs.size()), sequence_inputs = lstm[0].input;
   if (steps == 0) throw std::invalid_argument("empty sequence");
-  Seq seq(steps, Eigen::MatrixXf(input_size(), batch));
+  Seq seq(steps, Eigen::MatrixXf(sequence_inputs, batch));
   for (int b = 0; b < batch; ++b) {
     if (xs[b].rows() != steps || xs[b].cols() != input_size()) throw std::invalid_argument("batch shape mismatch");
-    for (int t = 0; t < steps; ++t) seq[t].col(b) = xs[b].row(t).transpose();
+    for (int t = 0; t < steps; ++t) seq[t].col(b) = xs[b].row(t).head(sequence_inputs).transpose();
   }
   for (const LstmLayer& layer : lstm) {
     Seq out(steps, Eigen::MatrixXf(2 * layer.hidden, batch));
@@ -242,26 +246,44 @@ Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs,
     seq = std::move(out);
   }
   const int width = int(seq[0].rows());
-  Eigen::MatrixXf pooled(2 * width, batch);
+  Eigen::MatrixXf y(encoding_size(), batch);
   Eigen::MatrixXf mean = seq[0], max = seq[0];
   for (int t = 1; t < steps; ++t) mean += seq[t], max = max.cwiseMax(seq[t]);
-  pooled.topRows(width) = mean / float(steps);
-  pooled.bottomRows(width) = max;
-  Eigen::MatrixXf y = pooled;
-  if (!conv.empty()) {
-    y.resize(2 * width + glyph_outputs(), batch);
-    y.topRows(2 * width) = pooled;
-    for (int b = 0; b < batch; ++b) {
-      if (glyphs[b].size() != glyph_side * glyph_side) throw std::invalid_argument("glyph size mismatch");
-      y.col(b).tail(glyph_outputs()) = run_conv(conv, glyph_side, glyphs[b]);
-    }
+  y.topRows(width) = mean / float(steps);
+  y.middleRows(width, width) = max;
+  for (int b = 0; b < batch && !conv.empty(); ++b) {
+    if (glyphs[b].size() != glyph_side * glyph_side) throw std::invalid_argument("glyph size mismatch");
+    y.col(b).tail(glyph_outputs()) = run_conv(conv, glyph_side, glyphs[b]);
   }
+  return y;
+}
+
+Eigen::MatrixXf Network::group_values(const std::vector<Eigen::MatrixXf>& xs) const {
+  Eigen::MatrixXf out(group_inputs, long(xs.size()));
+  for (size_t b = 0; b < xs.size(); ++b) {
+    if (xs[b].rows() == 0 || xs[b].cols() != input_size()) throw std::invalid_argument("batch shape mismatch");
+    out.col(long(b)) = xs[b].row(0).tail(group_inputs).transpose();
+  }
+  return out;
+}
+
+Eigen::MatrixXf Network::head(const Eigen::MatrixXf& encodings, const Eigen::MatrixXf& group_values) const {
+  if (encodings.rows() != encoding_size() || group_values.rows() != group_inputs || group_values.cols() != encodings.cols())
+    throw std::invalid_argument("head: encodings and group inputs do not match the network");
+  Eigen::MatrixXf y(encoding_size() + group_inputs, encodings.cols());
+  y.topRows(encoding_size()) = encodings;
+  y.bottomRows(group_inputs) = group_values;
   for (size_t i = 0; i < dense.size(); ++i) {
     Eigen::MatrixXf z = product(dense[i].w, y);
     z.colwise() += dense[i].b;
     y = (i + 1 < dense.size()) ? Eigen::MatrixXf(z.cwiseMax(0.f)) : z;
   }
   return y;
+}
+
+Eigen::MatrixXf Network::forward_batch(const std::vector<Eigen::MatrixXf>& xs,
+                                       const std::vector<Eigen::VectorXf>& glyphs) const {
+  return head(encode_batch(xs, glyphs), group_values(xs));
 }
 
 Eigen::VectorXf Network::forward(const Eigen::MatrixXf& x, const Eigen::VectorXf& glyph) const {

@@ -1,6 +1,10 @@
 // BiLSTM sequence classifier: stacked bidirectional LSTM layers, mean+max pooling over
-// time, optionally fused with a small CNN over the rendered glyph (the offline view), dense
+// time, optionally fused with a small CNN over the rendered glyph (the offline view), then the
+// sequence's group inputs (its last inputs, the same at every step: read at the first), dense
 // layers (ReLU between them), logits out. Mirrors scripts/model.py.
+//
+// What the LSTM and the CNN compute (the encoding) depends on neither group input, so a caller
+// that keeps encodings can change the group inputs and run the dense layers alone (head()).
 #pragma once
 #include <Eigen/Core>
 #include <vector>
@@ -45,14 +49,17 @@ inline constexpr int kColumnBlock = 8;
 
 struct Network {
   std::vector<LstmLayer> lstm;
+  int group_inputs = 0;  // the last inputs, taken beside the pooled values, not by the LSTM
   int glyph_side = 0;  // side of the square glyph image the convolutions read; 0: no offline view
   std::vector<ConvLayer> conv;
   std::vector<DenseLayer> dense;
 
-  int input_size() const { return lstm.empty() ? 0 : lstm[0].input; }
+  int input_size() const { return lstm.empty() ? 0 : lstm[0].input + group_inputs; }
   int output_size() const { return dense.empty() ? 0 : int(dense.back().b.size()); }
   // Values the offline view adds to the pooled sequence: channels x the pooled side squared.
   int glyph_outputs() const;
+  // Values per sequence that the LSTM and the offline view give the dense layers.
+  int encoding_size() const;
 
   // One sequence, time x input -> logits; glyph: side*side pixels, row by row, when the
   // network has an offline view.
@@ -61,6 +68,13 @@ struct Network {
   // glyphs: one per sequence when the network has an offline view, else none.
   Eigen::MatrixXf forward_batch(const std::vector<Eigen::MatrixXf>& xs,
                                 const std::vector<Eigen::VectorXf>& glyphs = {}) const;
+  // forward_batch in two parts: the encoding of each sequence (its group inputs unread), and
+  // the dense layers over encodings and group inputs (group_inputs x batch), one logits column
+  // per encoding column. head(encode_batch(xs, glyphs), group_values(xs)) == forward_batch.
+  Eigen::MatrixXf encode_batch(const std::vector<Eigen::MatrixXf>& xs,
+                               const std::vector<Eigen::VectorXf>& glyphs = {}) const;
+  Eigen::MatrixXf head(const Eigen::MatrixXf& encodings, const Eigen::MatrixXf& group_values) const;
+  Eigen::MatrixXf group_values(const std::vector<Eigen::MatrixXf>& xs) const;
 };
 
 Eigen::VectorXf softmax(const Eigen::VectorXf& logits);

@@ -139,6 +139,13 @@ WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
       !header["dense"].is_array() || header["dense"].empty())
     throw Error("weights: header lacks the layer list");
   int in_size = positive(header.value("input", nlohmann::json()), "input size");
+  if (header.contains("group_inputs")) {
+    const nlohmann::json& group = header["group_inputs"];
+    if (!group.is_number_integer() || group.get<int>() < 0 || group.get<int>() >= in_size)
+      throw Error("weights: group_inputs must be a count below the input size");
+    file.network.group_inputs = group.get<int>();
+    in_size -= file.network.group_inputs;
+  }
   for (const auto& l : header["lstm"]) {
     LstmLayer layer;
     layer.input = in_size;
@@ -171,6 +178,7 @@ WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
     }
     in_size += net.glyph_outputs();
   }
+  in_size += file.network.group_inputs;
   for (const auto& out : header["dense"]) {
     DenseLayer layer;
     const int out_size = positive(out, "dense size");
@@ -188,6 +196,7 @@ std::vector<uint8_t> write_weights(const WeightsFile& file) {
   nlohmann::json header = {{"input", net.input_size()}, {"lstm", nlohmann::json::array()},
                            {"dense", nlohmann::json::array()}, {"meta", file.meta}};
   for (const auto& l : net.lstm) header["lstm"].push_back({{"hidden", l.hidden}});
+  if (net.group_inputs > 0) header["group_inputs"] = net.group_inputs;
   for (const auto& d : net.dense) header["dense"].push_back(d.b.size());
   header["tensors"] = file.half ? "f16" : "f32";
   if (!net.conv.empty()) {

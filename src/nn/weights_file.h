@@ -6,7 +6,9 @@
 //   u32 header_size   then header_size bytes of JSON:
 //                     {"lstm":[{"hidden":H},...], "input":I, "dense":[out,...], "meta":{...}}
 //                     version 2 adds "tensors": "f32" or "f16" (how the numbers are stored)
-//                     and, for the offline view, "glyph": {"side":S, "conv":[channels,...]}
+//                     and, for the offline view, "glyph": {"side":S, "conv":[channels,...]};
+//                     "group_inputs": G when the last G inputs join the pooled values (the
+//                     LSTM then reads I - G; the first dense layer: pooled, glyph, group)
 //   tensors           per LSTM layer, forward then backward: w_ih (4H x in), w_hh (4H x H),
 //                     bias (4H); then per conv layer: w (out x in*9), b (out); then per dense
 //                     layer: w (out x in), b (out); row-major; f32 (version 1) or as "tensors"

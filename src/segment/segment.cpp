@@ -127,20 +127,16 @@ std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c
   return around;
 }
 
-Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const std::vector<Surroundings>& around,
-                         const SymbolClassifier& classifier) {
-  if (c.groups.empty()) return Eigen::MatrixXf(classifier.classes().size(), 0);
-  std::vector<std::vector<Stroke>> groups;
-  for (const std::vector<int>& ids : c.groups) {
-    std::vector<Stroke> g;
-    for (int i : ids) g.push_back(ink.strokes[i]);
-    groups.push_back(std::move(g));
-  }
-  return classifier.logits(groups, around);
+std::vector<Stroke> group_strokes(const Ink& ink, const std::vector<int>& group) {
+  std::vector<Stroke> strokes;
+  for (int i : group) strokes.push_back(ink.strokes[i]);
+  return strokes;
 }
 
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
-  return classify(ink, c, group_surroundings(ink, c), classifier);
+  std::vector<std::vector<Stroke>> groups;
+  for (const std::vector<int>& ids : c.groups) groups.push_back(group_strokes(ink, ids));
+  return classifier.logits(groups, group_surroundings(ink, c));
 }
 
 std::vector<Partition> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,

@@ -52,10 +52,10 @@ void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::ve
 // ink's writer_scale().
 std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c);
 
-// Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch;
-// around: group_surroundings(ink, c), when already at hand.
-Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const std::vector<Surroundings>& around,
-                         const SymbolClassifier& classifier);
+// The strokes of one group, in the group's order.
+std::vector<Stroke> group_strokes(const Ink& ink, const std::vector<int>& group);
+
+// Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch.
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
 
 // A partition of the ink into symbols: the fixed groups, then the free strokes' groups in

@@ -20,6 +20,8 @@ SymbolClassifier::SymbolClassifier(const std::vector<uint8_t>& weight_bytes) : w
   if (points_ < 2 || points_ > 1024) throw Error("weights: bad point count");
   if (int(classes_.size()) != weights_.network.output_size()) throw Error("weights: class count does not match the network");
   if (weights_.network.input_size() != feature_count(features_)) throw Error("weights: input size does not match the features");
+  if (weights_.network.group_inputs > group_feature_count(features_))
+    throw Error("weights: more group inputs than the features have values per group");
   const auto junk = std::find(classes_.begin(), classes_.end(), "junk");
   if (junk != classes_.end()) junk_ = int(junk - classes_.begin());
   if (meta.contains("temperature")) {
@@ -42,37 +44,68 @@ SymbolClassifier::SymbolClassifier(const std::vector<uint8_t>& weight_bytes) : w
   }
 }
 
-Eigen::MatrixXf SymbolClassifier::logits(const std::vector<std::vector<Stroke>>& groups,
-                                         const std::vector<Surroundings>& around) const {
+namespace {
+
+// Padded up to a multiple of SymbolClassifier::kBatch with copies of the first, so that each
+// column comes out the same whatever it runs with (nn/network.h, kColumnBlock), which is what
+// lets a reading reuse the columns of an earlier one.
+size_t padded(size_t count) { return (count + SymbolClassifier::kBatch - 1) / SymbolClassifier::kBatch * SymbolClassifier::kBatch; }
+
+}  // namespace
+
+bool SymbolClassifier::encodings_see_surroundings() const {
+  return group_feature_count(features_) > weights_.network.group_inputs;
+}
+
+Eigen::MatrixXf SymbolClassifier::encodings(const std::vector<std::vector<Stroke>>& groups,
+                                            const std::vector<Surroundings>& around) const {
   if (!around.empty() && around.size() != groups.size()) throw Error("classifier: one Surroundings per group, or none");
-  Eigen::MatrixXf out(classes_.size(), groups.size());
+  const Network& net = weights_.network;
+  Eigen::MatrixXf out(net.encoding_size(), groups.size());
   // Groups resample to the same length unless they have more strokes than points;
   // equal lengths run as one batch.
   std::map<int, std::vector<int>> by_length;
   std::vector<Eigen::MatrixXf> feats(groups.size());
-  const bool offline = !weights_.network.conv.empty();
+  const bool offline = !net.conv.empty();
   std::vector<Eigen::VectorXf> glyphs(offline ? groups.size() : 0);
   for (size_t i = 0; i < groups.size(); ++i) {
     feats[i] = symbol_features(groups[i], features_, points_, around.empty() ? Surroundings{} : around[i],
                                offline ? &glyphs[i] : nullptr);
     by_length[int(feats[i].rows())].push_back(int(i));
   }
-  // Batches of a multiple of kBatch sequences (filled up with copies of the first), so that each
-  // group gets the same logits whatever it is classified with (nn/network.h, kColumnBlock),
-  // which is what lets a reading reuse the columns of an earlier one.
   for (const auto& [length, members] : by_length) {
-    const size_t count = members.size(), padded = (count + kBatch - 1) / kBatch * kBatch;
     std::vector<Eigen::MatrixXf> batch;
     std::vector<Eigen::VectorXf> batch_glyphs;
-    for (size_t j = 0; j < padded; ++j) {
-      const int i = members[j < count ? j : 0];
+    for (size_t j = 0; j < padded(members.size()); ++j) {
+      const int i = members[j < members.size() ? j : 0];
       batch.push_back(feats[i]);
       if (offline) batch_glyphs.push_back(glyphs[i]);
     }
-    const Eigen::MatrixXf logits = weights_.network.forward_batch(batch, batch_glyphs);
-    for (size_t j = 0; j < count; ++j) out.col(members[j]) = logits.col(long(j));
+    const Eigen::MatrixXf encoded = net.encode_batch(batch, batch_glyphs);
+    for (size_t j = 0; j < members.size(); ++j) out.col(members[j]) = encoded.col(long(j));
   }
   return out;
+}
+
+Eigen::MatrixXf SymbolClassifier::logits_of_encodings(const Eigen::MatrixXf& encodings,
+                                                      const std::vector<std::vector<Stroke>>& groups,
+                                                      const std::vector<Surroundings>& around) const {
+  if (!around.empty() && around.size() != groups.size()) throw Error("classifier: one Surroundings per group, or none");
+  const Network& net = weights_.network;
+  const long count = long(groups.size()), width = long(padded(groups.size()));
+  Eigen::MatrixXf batch(encodings.rows(), width), group(net.group_inputs, width);
+  for (long j = 0; j < width; ++j) {
+    const long i = j < count ? j : 0;
+    batch.col(j) = encodings.col(i);
+    if (net.group_inputs > 0)
+      group.col(j) = group_features(groups[i], features_, around.empty() ? Surroundings{} : around[i]).tail(net.group_inputs);
+  }
+  return count == 0 ? Eigen::MatrixXf(classes_.size(), 0) : Eigen::MatrixXf(net.head(batch, group).leftCols(count));
+}
+
+Eigen::MatrixXf SymbolClassifier::logits(const std::vector<std::vector<Stroke>>& groups,
+                                         const std::vector<Surroundings>& around) const {
+  return logits_of_encodings(encodings(groups, around), groups, around);
 }
 
 Eigen::MatrixXf SymbolClassifier::probabilities(const std::vector<std::vector<Stroke>>& groups,

@@ -27,6 +27,15 @@ class SymbolClassifier {
   // A group's column is the same, bit for bit, whatever other groups it is classified with.
   Eigen::MatrixXf logits(const std::vector<std::vector<Stroke>>& groups,
                          const std::vector<Surroundings>& around = {}) const;
+  // logits() in two parts, for a caller that keeps what it can between readings
+  // (pipeline/classifier_cache.h): each group's encoding (network.h), then the logits of
+  // encodings in the given surroundings. Unless encodings_see_surroundings(), an encoding
+  // depends on the group's strokes alone.
+  Eigen::MatrixXf encodings(const std::vector<std::vector<Stroke>>& groups,
+                            const std::vector<Surroundings>& around = {}) const;
+  Eigen::MatrixXf logits_of_encodings(const Eigen::MatrixXf& encodings, const std::vector<std::vector<Stroke>>& groups,
+                                      const std::vector<Surroundings>& around = {}) const;
+  bool encodings_see_surroundings() const;
   // Calibrated probability columns for the same groups.
   Eigen::MatrixXf probabilities(const std::vector<std::vector<Stroke>>& groups,
                                 const std::vector<Surroundings>& around = {}) const;

@@ -102,7 +102,7 @@ std::vector<double> reference_conv(const Network& net, const Eigen::VectorXf& gl
 std::vector<double> reference_forward(const Network& net, const Eigen::MatrixXf& input, const Eigen::VectorXf& glyph = {}) {
   Seq x(input.rows());
   for (int t = 0; t < input.rows(); ++t)
-    for (int i = 0; i < input.cols(); ++i) x[t].push_back(input(t, i));
+    for (int i = 0; i < input.cols() - net.group_inputs; ++i) x[t].push_back(input(t, i));
   for (const auto& l : net.lstm) {
     const Seq f = reference_direction(l.forward, l.hidden, x, false), b = reference_direction(l.backward, l.hidden, x, true);
     for (size_t t = 0; t < x.size(); ++t) {
@@ -120,6 +120,7 @@ std::vector<double> reference_forward(const Network& net, const Eigen::MatrixXf&
     const auto offline = reference_conv(net, glyph);
     y.insert(y.end(), offline.begin(), offline.end());
   }
+  for (int i = int(input.cols()) - net.group_inputs; i < input.cols(); ++i) y.push_back(input(0, i));
   for (size_t k = 0; k < net.dense.size(); ++k) {
     std::vector<double> z(net.dense[k].b.size());
     for (size_t r = 0; r < z.size(); ++r) {
@@ -195,6 +196,31 @@ TEST_CASE("the offline view (CNN over the glyph) matches a scalar implementation
     }
   }
   REQUIRE_THROWS(net.forward_batch(xs));  // the glyphs are needed
+}
+
+TEST_CASE("group inputs join the pooled values, read at the first point, and the encoding never sees them") {
+  Network net = random_offline_network(11);  // LSTM input 5
+  std::mt19937 rng(3);
+  net.group_inputs = 2;
+  net.dense[0].w = random_matrix(6, net.encoding_size() + 2, rng);
+  REQUIRE(net.input_size() == 7);
+  std::vector<Eigen::MatrixXf> xs = {random_matrix(6, 7, rng), random_matrix(6, 7, rng), random_matrix(6, 7, rng)};
+  std::vector<Eigen::VectorXf> glyphs = {random_matrix(64, 1, rng), random_matrix(64, 1, rng), random_matrix(64, 1, rng)};
+  const Eigen::MatrixXf logits = net.forward_batch(xs, glyphs);
+  for (size_t b = 0; b < xs.size(); ++b) {
+    const auto expected = reference_forward(net, xs[b], glyphs[b]);
+    for (int k = 0; k < 4; ++k) REQUIRE(logits(k, long(b)) == Approx(expected[k]).margin(1e-5));
+  }
+  // Other surroundings: new group values, the same encodings; only the dense layers run again.
+  const Eigen::MatrixXf encodings = net.encode_batch(xs, glyphs);
+  for (auto& x : xs) x.rightCols(2) = random_matrix(6, 2, rng);
+  REQUIRE(net.encode_batch(xs, glyphs) == encodings);
+  REQUIRE(net.head(encodings, net.group_values(xs)) == net.forward_batch(xs, glyphs));
+  REQUIRE_FALSE(net.forward_batch(xs, glyphs).isApprox(logits));
+  // Written and read back with them.
+  const WeightsFile back = read_weights(write_weights(WeightsFile{net, {{"classes", {"a", "b", "c", "junk"}}}}));
+  REQUIRE(back.network.group_inputs == 2);
+  REQUIRE(back.network.forward_batch(xs, glyphs) == net.forward_batch(xs, glyphs));
 }
 
 TEST_CASE("half-float weight files hold the offline view and read back rounded; version 1 stays readable") {

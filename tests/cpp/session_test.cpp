@@ -12,6 +12,8 @@
 #include "api/inkmath.h"
 #include "api/json.h"
 #include "ink/inkml.h"
+#include "../fuzz/tiny_model.h"
+#include "features/features.h"
 #include "shipped_model.h"
 
 using namespace inkmath;
@@ -122,6 +124,32 @@ TEST_CASE("session: edits keep the ink and the fixed symbols as meant", "[sessio
   session.remove_strokes({4});
   options.fixed = session.fixed();
   CHECK(reading(session.read(lines)) == reading(recognizer.recognize(session.ink(), options)));
+}
+
+TEST_CASE("session: with size and place beside the LSTM, a moved writer's scale reruns only the dense layers", "[session]") {
+  // Two tiny networks that read size and place: at every point, and beside the pooled values.
+  const auto features = FeatureSet::online_context_size_place;
+  const Recognizer at_every_point(testing::tiny_model(testing::tiny_weights(features, 0)));
+  const Recognizer beside(testing::tiny_model(testing::tiny_weights(features, group_feature_count(features))));
+  Session per_point(at_every_point), with_head(beside);
+  std::mt19937 rng(9);
+  int scale_moves = 0;
+  for (int i = 0; i < 12; ++i) {
+    // Each stroke a little larger than the last: the writer's scale moves.
+    Stroke s = wiggle(rng, 30.0 * i, 0);
+    for (Point& p : s) p.x *= 1 + 0.15 * i, p.y *= 1 + 0.15 * i;
+    const double before = writer_scale(with_head.ink());
+    per_point.add_stroke(s);
+    with_head.add_stroke(s);
+    scale_moves += i > 0 && writer_scale(with_head.ink()) != before;
+    INFO(i + 1 << " strokes");
+    CHECK(reading(per_point.read()) == reading(at_every_point.recognize(per_point.ink())));
+    CHECK(reading(with_head.read()) == reading(beside.recognize(with_head.ink())));
+  }
+  REQUIRE(scale_moves >= 3);
+  // Every scale move classified every group again at every point; beside, only new groups.
+  CHECK(with_head.groups_classified() < per_point.groups_classified());
+  CHECK(with_head.groups_classified() + with_head.groups_reused() == per_point.groups_classified() + per_point.groups_reused());
 }
 
 // Every prefix of 50 valid2013 expressions, written stroke by stroke into one session, with an

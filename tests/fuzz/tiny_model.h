@@ -20,28 +20,31 @@ inline Eigen::MatrixXf seeded_matrix(int rows, int cols, std::mt19937& rng) {
   return m;
 }
 
-inline std::vector<uint8_t> tiny_weights() {
+// features: what the network reads; group_inputs: how many of its last features (the size
+// and place ones) join the pooled values instead of entering the LSTM.
+inline std::vector<uint8_t> tiny_weights(FeatureSet features = FeatureSet::online_context, int group_inputs = 0) {
   const std::vector<std::string> classes = {"x", "2", "+", "-", "=", "(", ")", "\\sqrt", "\\sum", ".", "junk"};
-  const FeatureSet features = FeatureSet::online_context;
   const int hidden = 4;
   std::mt19937 rng(7);
   WeightsFile file;
   LstmLayer lstm;
-  lstm.input = feature_count(features);
+  lstm.input = feature_count(features) - group_inputs;
   lstm.hidden = hidden;
   for (LstmDirection* d : {&lstm.forward, &lstm.backward})
     *d = {seeded_matrix(4 * hidden, lstm.input, rng), seeded_matrix(4 * hidden, hidden, rng), seeded_matrix(4 * hidden, 1, rng)};
   file.network.lstm.push_back(lstm);
+  file.network.group_inputs = group_inputs;
   const int pooled = 4 * hidden;  // both directions, mean and max
-  file.network.dense.push_back({seeded_matrix(int(classes.size()), pooled, rng), seeded_matrix(int(classes.size()), 1, rng)});
+  file.network.dense.push_back(
+      {seeded_matrix(int(classes.size()), pooled + group_inputs, rng), seeded_matrix(int(classes.size()), 1, rng)});
   file.meta = {{"classes", classes}, {"features", feature_set_name(features)}, {"points", 16}};
   return write_weights(file);
 }
 
-// A model file of tiny_weights() with every kind of fitted part: a seeded relation model (so
+// A model file of a classifier (tiny_weights() unless given) with every kind of fitted part: a seeded relation model (so
 // the learned relations run), context tables for look-alikes among its classes, a language model
 // over its labels, and settings.
-inline std::vector<uint8_t> tiny_model() {
+inline std::vector<uint8_t> tiny_model(const std::vector<uint8_t>& classifier = tiny_weights()) {
   std::mt19937 rng(11);
   const auto numbers = [&](int n) {
     nlohmann::json a = nlohmann::json::array();
@@ -75,7 +78,7 @@ inline std::vector<uint8_t> tiny_model() {
     const std::string s = j.dump();
     return std::vector<uint8_t>(s.begin(), s.end());
   };
-  part("classifier", tiny_weights());
+  part("classifier", classifier);
   part("relations", text(relations));
   part("context", text(context));
   const LanguageModel language(3, {"x", "2", "+", "-", "=", "(", ")", "\\sqrt", "\\sum", "."},
