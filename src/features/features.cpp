@@ -136,13 +136,8 @@ int feature_count(FeatureSet set) {
 }
 
 int group_feature_count(FeatureSet set) {
-  switch (set) {
-    case FeatureSet::online:
-    case FeatureSet::online_context: return 0;
-    case FeatureSet::online_context_size: return 2;
-    case FeatureSet::online_context_size_place: return 4;
-  }
-  return 0;
+  // The size and place features come last, after the per-point ones of online+context.
+  return std::max(0, feature_count(set) - feature_count(FeatureSet::online_context));
 }
 
 FeatureSet feature_set_from_name(const std::string& name) {

@@ -46,10 +46,21 @@ SymbolClassifier::SymbolClassifier(const std::vector<uint8_t>& weight_bytes) : w
 
 namespace {
 
-// Padded up to a multiple of SymbolClassifier::kBatch with copies of the first, so that each
-// column comes out the same whatever it runs with (nn/network.h, kColumnBlock), which is what
-// lets a reading reuse the columns of an earlier one.
-size_t padded(size_t count) { return (count + SymbolClassifier::kBatch - 1) / SymbolClassifier::kBatch * SymbolClassifier::kBatch; }
+// The given columns, filled up to a multiple of SymbolClassifier::kBatch with copies of the
+// first, so that each column comes out the same whatever it runs with (nn/network.h,
+// kColumnBlock), which is what lets a reading reuse the columns of an earlier one.
+std::vector<int> padded(std::vector<int> columns) {
+  const size_t kBatch = SymbolClassifier::kBatch;
+  if (!columns.empty()) columns.resize((columns.size() + kBatch - 1) / kBatch * kBatch, columns[0]);
+  return columns;
+}
+
+// The surroundings given for each of `groups` groups: one per group, or none (nothing known).
+void check_surroundings(const std::vector<Surroundings>& around, size_t groups) {
+  if (!around.empty() && around.size() != groups) throw Error("classifier: one Surroundings per group, or none");
+}
+
+Surroundings around_of(const std::vector<Surroundings>& around, size_t i) { return around.empty() ? Surroundings{} : around[i]; }
 
 }  // namespace
 
@@ -59,7 +70,7 @@ bool SymbolClassifier::encodings_see_surroundings() const {
 
 Eigen::MatrixXf SymbolClassifier::encodings(const std::vector<std::vector<Stroke>>& groups,
                                             const std::vector<Surroundings>& around) const {
-  if (!around.empty() && around.size() != groups.size()) throw Error("classifier: one Surroundings per group, or none");
+  check_surroundings(around, groups.size());
   const Network& net = weights_.network;
   Eigen::MatrixXf out(net.encoding_size(), groups.size());
   // Groups resample to the same length unless they have more strokes than points;
@@ -69,15 +80,14 @@ Eigen::MatrixXf SymbolClassifier::encodings(const std::vector<std::vector<Stroke
   const bool offline = !net.conv.empty();
   std::vector<Eigen::VectorXf> glyphs(offline ? groups.size() : 0);
   for (size_t i = 0; i < groups.size(); ++i) {
-    feats[i] = symbol_features(groups[i], features_, points_, around.empty() ? Surroundings{} : around[i],
+    feats[i] = symbol_features(groups[i], features_, points_, around_of(around, i),
                                offline ? &glyphs[i] : nullptr);
     by_length[int(feats[i].rows())].push_back(int(i));
   }
   for (const auto& [length, members] : by_length) {
     std::vector<Eigen::MatrixXf> batch;
     std::vector<Eigen::VectorXf> batch_glyphs;
-    for (size_t j = 0; j < padded(members.size()); ++j) {
-      const int i = members[j < members.size() ? j : 0];
+    for (int i : padded(members)) {
       batch.push_back(feats[i]);
       if (offline) batch_glyphs.push_back(glyphs[i]);
     }
@@ -90,17 +100,22 @@ Eigen::MatrixXf SymbolClassifier::encodings(const std::vector<std::vector<Stroke
 Eigen::MatrixXf SymbolClassifier::logits_of_encodings(const Eigen::MatrixXf& encodings,
                                                       const std::vector<std::vector<Stroke>>& groups,
                                                       const std::vector<Surroundings>& around) const {
-  if (!around.empty() && around.size() != groups.size()) throw Error("classifier: one Surroundings per group, or none");
+  check_surroundings(around, groups.size());
   const Network& net = weights_.network;
-  const long count = long(groups.size()), width = long(padded(groups.size()));
-  Eigen::MatrixXf batch(encodings.rows(), width), group(net.group_inputs, width);
+  if (groups.empty()) return Eigen::MatrixXf(classes_.size(), 0);
+  Eigen::MatrixXf group(net.group_inputs, long(groups.size()));
+  for (size_t i = 0; i < groups.size() && net.group_inputs > 0; ++i)
+    group.col(long(i)) = group_features(groups[i], features_, around_of(around, i)).tail(net.group_inputs);
+  std::vector<int> all(groups.size());
+  std::iota(all.begin(), all.end(), 0);
+  const std::vector<int> columns = padded(all);
+  const long width = long(columns.size());
+  Eigen::MatrixXf batch(encodings.rows(), width), batch_group(net.group_inputs, width);
   for (long j = 0; j < width; ++j) {
-    const long i = j < count ? j : 0;
-    batch.col(j) = encodings.col(i);
-    if (net.group_inputs > 0)
-      group.col(j) = group_features(groups[i], features_, around.empty() ? Surroundings{} : around[i]).tail(net.group_inputs);
+    batch.col(j) = encodings.col(columns[size_t(j)]);
+    batch_group.col(j) = group.col(columns[size_t(j)]);
   }
-  return count == 0 ? Eigen::MatrixXf(classes_.size(), 0) : Eigen::MatrixXf(net.head(batch, group).leftCols(count));
+  return net.head(batch, batch_group).leftCols(long(groups.size()));
 }
 
 Eigen::MatrixXf SymbolClassifier::logits(const std::vector<std::vector<Stroke>>& groups,

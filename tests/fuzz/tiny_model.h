@@ -41,9 +41,9 @@ inline std::vector<uint8_t> tiny_weights(FeatureSet features = FeatureSet::onlin
   return write_weights(file);
 }
 
-// A model file of a classifier (tiny_weights() unless given) with every kind of fitted part: a seeded relation model (so
-// the learned relations run), context tables for look-alikes among its classes, a language model
-// over its labels, and settings.
+// A model file of a classifier (tiny_weights() unless given) with every kind of fitted part: a
+// seeded relation model (so the learned relations run), context tables for look-alikes among its
+// classes, a language model over its labels, and settings.
 inline std::vector<uint8_t> tiny_model(const std::vector<uint8_t>& classifier = tiny_weights()) {
   std::mt19937 rng(11);
   const auto numbers = [&](int n) {
