@@ -19,8 +19,8 @@ using Seq = std::vector<Eigen::MatrixXf>;  // one (features x batch) matrix per 
 // out += w * x for column-major matrices (rows x inner times inner x cols). A tile is 4 * Vectors
 // rows from r by Columns columns from c. Every entry sums its terms in one order (k = 0, 1, ...,
 // then onto out) whatever the shape, so that a column's result never depends on the columns
-// beside it (kColumnBlock). Eigen has no WebAssembly SIMD path; every product of the network
-// goes through this kernel there.
+// beside it. Eigen has no WebAssembly SIMD path; every float product of the network goes
+// through this kernel there.
 template <int Vectors, int Columns>
 inline void multiply_add_tile(const float* w, int rows, int inner, const float* x, float* out, int r, int c) {
   v128_t acc[Vectors][Columns];
@@ -47,17 +47,15 @@ inline void multiply_add_tile(const float* w, int rows, int inner, const float* 
 template <int Vectors>
 inline void multiply_add_rows(const float* w, int rows, int inner, const float* x, int cols, float* out, int r) {
   int c = 0;
-  for (; c + 4 <= cols; c += 4) multiply_add_tile<Vectors, 4>(w, rows, inner, x, out, r, c);
-  if (cols - c == 3) multiply_add_tile<Vectors, 3>(w, rows, inner, x, out, r, c);
-  if (cols - c == 2) multiply_add_tile<Vectors, 2>(w, rows, inner, x, out, r, c);
-  if (cols - c == 1) multiply_add_tile<Vectors, 1>(w, rows, inner, x, out, r, c);
+  for (; c + 2 <= cols; c += 2) multiply_add_tile<Vectors, 2>(w, rows, inner, x, out, r, c);
+  if (c < cols) multiply_add_tile<Vectors, 1>(w, rows, inner, x, out, r, c);
 }
 
 void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::MatrixXf>& x, Eigen::Ref<Eigen::MatrixXf> out) {
   const int rows = int(w.rows()), inner = int(w.cols()), cols = int(x.cols());
   if (x.outerStride() != inner || out.outerStride() != rows) throw std::logic_error("multiply_add needs packed columns");
   int r = 0;
-  for (; r + 8 <= rows; r += 8) multiply_add_rows<2>(w.data(), rows, inner, x.data(), cols, out.data(), r);
+  for (; r + 16 <= rows; r += 16) multiply_add_rows<4>(w.data(), rows, inner, x.data(), cols, out.data(), r);
   for (; r + 4 <= rows; r += 4) multiply_add_rows<1>(w.data(), rows, inner, x.data(), cols, out.data(), r);
   for (; r < rows; ++r)
     for (int c = 0; c < cols; ++c) {
@@ -68,10 +66,11 @@ void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::Matrix
     }
 }
 #else
-// out += w * x; Eigen vectorizes it for the native CPU (and runs it scalar in WebAssembly
-// without SIMD).
+// out += w * x, a matrix-vector product per column: Eigen vectorizes it for the native CPU
+// (and runs it scalar in WebAssembly without SIMD). A matrix-matrix product would sum a
+// column's terms in an order that depends on how many columns there are.
 void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::MatrixXf>& x, Eigen::Ref<Eigen::MatrixXf> out) {
-  out.noalias() += w * x;
+  for (Eigen::Index c = 0; c < x.cols(); ++c) out.col(c).noalias() += w * x.col(c);
 }
 #endif
 
@@ -163,6 +162,7 @@ void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, E
 // [offset, offset + H) of out[t]. The input projection of every step is one matrix product;
 // the gate nonlinearities are vectorized array expressions.
 void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool reverse, int offset, Seq& out) {
+  if (d.recurrent.rows != d.w_hh.rows()) throw std::logic_error("LSTM weights set without Network::prepare()");
   const int steps = int(in.size()), batch = int(in[0].cols());
   Eigen::MatrixXf inputs(in[0].rows(), steps * batch);
   for (int t = 0; t < steps; ++t) inputs.middleCols(t * batch, batch) = in[t];
@@ -170,10 +170,11 @@ void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool rever
   projected.colwise() += d.bias;
   Eigen::MatrixXf h = Eigen::MatrixXf::Zero(hidden, batch), c = h;
   Eigen::MatrixXf gates(4 * hidden, batch);
+  std::vector<int16_t> h_integers;
   for (int k = 0; k < steps; ++k) {
     const int t = reverse ? steps - 1 - k : k;
     gates = projected.middleCols(t * batch, batch);
-    multiply_add(d.w_hh, h, gates);
+    recurrent_multiply_add(d.recurrent, h, h_integers, gates);
     update_cell(gates, hidden, c, h);
     out[t].middleRows(offset, hidden) = h;
   }
@@ -216,6 +217,11 @@ Eigen::VectorXf run_conv(const std::vector<ConvLayer>& layers, int side, const E
 }
 
 }  // namespace
+
+void Network::prepare() {
+  for (LstmLayer& layer : lstm)
+    for (LstmDirection* d : {&layer.forward, &layer.backward}) d->recurrent = quantize_recurrent(d->w_hh);
+}
 
 int Network::glyph_outputs() const {
   if (conv.empty()) return 0;

@@ -9,12 +9,15 @@
 #include <Eigen/Core>
 #include <vector>
 
+#include "nn/recurrent.h"
+
 namespace inkmath {
 
 struct LstmDirection {
   Eigen::MatrixXf w_ih;  // 4H x input, gate order i, f, g, o (PyTorch's)
-  Eigen::MatrixXf w_hh;  // 4H x H
+  Eigen::MatrixXf w_hh;  // 4H x H, as trained and stored
   Eigen::VectorXf bias;  // 4H, b_ih + b_hh
+  RecurrentWeights recurrent;  // w_hh as the recurrent product reads it (Network::prepare)
 };
 
 struct LstmLayer {
@@ -34,18 +37,9 @@ struct DenseLayer {
   Eigen::VectorXf b;
 };
 
-// Sequences run through forward_batch together should come in multiples of this (filled up
-// with copies) for each one's logits to be the same bit for bit whatever it runs with. Eigen's
-// kernels sum a column's terms in an order that can depend on the shape (one column is a
-// matrix-vector product; a remainder of columns takes another kernel), but not on how many
-// whole blocks of columns there are: 8, a multiple of every SIMD width in use. The WebAssembly
-// SIMD build computes every product with its own kernel, which sums each column's terms in one
-// order whatever the shape: there any batch will do.
-#if defined(__wasm_simd128__)
-inline constexpr int kColumnBlock = 1;
-#else
-inline constexpr int kColumnBlock = 8;
-#endif
+// A sequence's logits are the same bit for bit whatever it is batched with: every product sums
+// each column's terms in one order whatever the batch (nn/network.cpp, nn/recurrent.h), which
+// is what lets a recognition session reuse the columns of an earlier reading.
 
 struct Network {
   std::vector<LstmLayer> lstm;
@@ -53,6 +47,10 @@ struct Network {
   int glyph_side = 0;  // side of the square glyph image the convolutions read; 0: no offline view
   std::vector<ConvLayer> conv;
   std::vector<DenseLayer> dense;
+
+  // Makes each direction's recurrent weights from its w_hh: once the weights are set, before
+  // the first forward.
+  void prepare();
 
   int input_size() const { return lstm.empty() ? 0 : lstm[0].input + group_inputs; }
   int output_size() const { return dense.empty() ? 0 : int(dense.back().b.size()); }

@@ -188,6 +188,7 @@ WeightsFile read_weights(const std::vector<uint8_t>& bytes) {
     file.network.dense.push_back(std::move(layer));
   }
   if (in.position() != body) throw Error("weights: file has trailing bytes after the tensors");
+  file.network.prepare();
   return file;
 }
 

@@ -46,15 +46,6 @@ SymbolClassifier::SymbolClassifier(const std::vector<uint8_t>& weight_bytes) : w
 
 namespace {
 
-// The given columns, filled up to a multiple of SymbolClassifier::kBatch with copies of the
-// first, so that each column comes out the same whatever it runs with (nn/network.h,
-// kColumnBlock), which is what lets a reading reuse the columns of an earlier one.
-std::vector<int> padded(std::vector<int> columns) {
-  const size_t kBatch = SymbolClassifier::kBatch;
-  if (!columns.empty()) columns.resize((columns.size() + kBatch - 1) / kBatch * kBatch, columns[0]);
-  return columns;
-}
-
 // The surroundings given for each of `groups` groups: one per group, or none (nothing known).
 void check_surroundings(const std::vector<Surroundings>& around, size_t groups) {
   if (!around.empty() && around.size() != groups) throw Error("classifier: one Surroundings per group, or none");
@@ -87,7 +78,7 @@ Eigen::MatrixXf SymbolClassifier::encodings(const std::vector<std::vector<Stroke
   for (const auto& [length, members] : by_length) {
     std::vector<Eigen::MatrixXf> batch;
     std::vector<Eigen::VectorXf> batch_glyphs;
-    for (int i : padded(members)) {
+    for (int i : members) {
       batch.push_back(feats[i]);
       if (offline) batch_glyphs.push_back(glyphs[i]);
     }
@@ -106,16 +97,7 @@ Eigen::MatrixXf SymbolClassifier::logits_of_encodings(const Eigen::MatrixXf& enc
   Eigen::MatrixXf group(net.group_inputs, long(groups.size()));
   for (size_t i = 0; i < groups.size() && net.group_inputs > 0; ++i)
     group.col(long(i)) = group_features(groups[i], features_, around_of(around, i)).tail(net.group_inputs);
-  std::vector<int> all(groups.size());
-  std::iota(all.begin(), all.end(), 0);
-  const std::vector<int> columns = padded(all);
-  const long width = long(columns.size());
-  Eigen::MatrixXf batch(encodings.rows(), width), batch_group(net.group_inputs, width);
-  for (long j = 0; j < width; ++j) {
-    batch.col(j) = encodings.col(columns[size_t(j)]);
-    batch_group.col(j) = group.col(columns[size_t(j)]);
-  }
-  return net.head(batch, batch_group).leftCols(long(groups.size()));
+  return net.head(encodings, group);
 }
 
 Eigen::MatrixXf SymbolClassifier::logits(const std::vector<std::vector<Stroke>>& groups,

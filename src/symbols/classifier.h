@@ -53,8 +53,6 @@ class SymbolClassifier {
   std::vector<Alternative> top_symbols(const Eigen::VectorXf& probabilities, int k) const;
   // Look-alikes are offered from this probability up; any other label from kLikelyAlternative.
   static constexpr float kLookalikeFloor = 0.001f, kLikelyAlternative = 0.1f;
-  // Sequences run through the network together come in multiples of this (nn/network.h).
-  static constexpr size_t kBatch = kColumnBlock;
 
   const std::vector<std::string>& classes() const { return classes_; }
   int junk_index() const { return junk_; }  // -1 when the model has no junk class

@@ -38,6 +38,7 @@ Network random_network(int input, std::vector<int> hidden, std::vector<int> dens
     net.dense.push_back({random_matrix(out, input, rng), random_matrix(out, 1, rng)});
     input = out;
   }
+  net.prepare();
   return net;
 }
 
@@ -145,6 +146,7 @@ TEST_CASE("a one-unit LSTM step matches the hand-computed value") {
   l.backward = l.forward;
   net.lstm.push_back(l);
   net.dense.push_back({Eigen::MatrixXf::Identity(4, 4), Eigen::VectorXf::Zero(4)});
+  net.prepare();
   const double s = 1 / (1 + std::exp(-1.0)), h = s * std::tanh(s * std::tanh(1.0));
   const Eigen::VectorXf y = net.forward(Eigen::MatrixXf::Ones(1, 1));
   REQUIRE(y(0) == Approx(h));  // mean, forward
@@ -302,9 +304,11 @@ TEST_CASE("the shipped weights reproduce PyTorch's logits (parity fixture)", "[p
         storage = std::max(storage, double(std::abs(logits(k, 0) - fixture["float_logits"][s][k].get<float>())));
     }
   }
-  // Against PyTorch with the weights as stored; and what storing them as half floats costs
-  // against the float network (reported; the accuracy cost is measured on valid2013).
+  // Against PyTorch with the weights as stored, the difference is what the recurrent product in
+  // 12-bit integers costs (nn/recurrent.h; a wrong gate or a transposed matrix costs whole
+  // units); against the float network, that and storing the weights as half floats (reported;
+  // the accuracy cost is measured on valid2013).
   std::cout << "parity: max abs logit diff " << worst << " (same weights), " << storage << " (vs float weights)\n";
-  REQUIRE(worst <= 1e-4);
+  REQUIRE(worst <= 0.01);
   REQUIRE(storage <= 0.05);
 }
