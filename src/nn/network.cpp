@@ -129,7 +129,7 @@ inline void update_units(const float* gate, int hidden, float* c, float* h, int 
   wasm_v128_store(h + j, wasm_f32x4_mul(o, tanh(cj)));
 }
 
-void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
+void update_cell(const Eigen::Ref<const Eigen::MatrixXf>& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
   for (int b = 0; b < int(gates.cols()); ++b) {
     const float* gate = gates.data() + size_t(b) * 4 * hidden;
     float* cb = c.data() + size_t(b) * hidden;
@@ -148,7 +148,7 @@ void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, E
   }
 }
 #else
-void update_cell(const Eigen::MatrixXf& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
+void update_cell(const Eigen::Ref<const Eigen::MatrixXf>& gates, int hidden, Eigen::MatrixXf& c, Eigen::MatrixXf& h) {
   const auto i = gates.topRows(hidden).array().logistic();
   const auto f = gates.middleRows(hidden, hidden).array().logistic();
   const auto g = 2 * (2 * gates.middleRows(2 * hidden, hidden).array()).logistic() - 1;
@@ -166,16 +166,17 @@ void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool rever
   const int steps = int(in.size()), batch = int(in[0].cols());
   Eigen::MatrixXf inputs(in[0].rows(), steps * batch);
   for (int t = 0; t < steps; ++t) inputs.middleCols(t * batch, batch) = in[t];
-  Eigen::MatrixXf projected = product(d.w_ih, inputs);
-  projected.colwise() += d.bias;
+  // Every step's gates: the input projection and the bias, to which the recurrent product adds
+  // in place.
+  Eigen::MatrixXf gates = product(d.w_ih, inputs);
+  gates.colwise() += d.bias;
   Eigen::MatrixXf h = Eigen::MatrixXf::Zero(hidden, batch), c = h;
-  Eigen::MatrixXf gates(4 * hidden, batch);
   std::vector<int16_t> h_integers;
   for (int k = 0; k < steps; ++k) {
     const int t = reverse ? steps - 1 - k : k;
-    gates = projected.middleCols(t * batch, batch);
-    recurrent_multiply_add(d.recurrent, h, h_integers, gates);
-    update_cell(gates, hidden, c, h);
+    auto step = gates.middleCols(t * batch, batch);
+    recurrent_multiply_add(d.recurrent, h, h_integers, step);
+    update_cell(step, hidden, c, h);
     out[t].middleRows(offset, hidden) = h;
   }
 }

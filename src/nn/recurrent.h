@@ -28,6 +28,6 @@ RecurrentWeights quantize_recurrent(const Eigen::MatrixXf& w_hh);
 
 // gates (rows x batch) += w * h (H x batch); scratch holds h as integers between calls.
 void recurrent_multiply_add(const RecurrentWeights& w, const Eigen::MatrixXf& h, std::vector<int16_t>& scratch,
-                            Eigen::MatrixXf& gates);
+                            Eigen::Ref<Eigen::MatrixXf> gates);
 
 }  // namespace inkmath
