@@ -31,7 +31,6 @@ class ClassifierCache {
     long long reused = 0, classified = 0;
   };
   const Counts& counts() const { return counts_; }
-  size_t size() const { return logits_.size(); }
 
   static constexpr long long kKeepReadings = 8;
 
