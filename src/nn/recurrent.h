@@ -16,8 +16,8 @@ struct RecurrentWeights {
   int rows = 0;              // of w_hh (4H)
   int pairs = 0;             // of its columns, the last one filled up with a 0 when H is odd
   float h_scale = 0;         // h enters as round(h * h_scale), a power of two
-  std::vector<int16_t> w;    // rows in blocks of 4 (the last filled up with 0s); in a block,
-                             // for each pair k of columns: w(r, 2k), w(r, 2k + 1) for its 4 rows
+  std::vector<int16_t> w;    // in the order the build's kernel reads (recurrent.cpp,
+                             // weight_index), rows filled up to a multiple of 4 with 0s
   std::vector<float> unit;   // per row (padded to blocks of 4): what 1 of the integer sum is worth
 };
 
