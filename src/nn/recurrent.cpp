@@ -1,6 +1,8 @@
 #include "nn/recurrent.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #if defined(__wasm_simd128__)
@@ -145,8 +147,11 @@ RecurrentWeights quantize_recurrent(const Eigen::MatrixXf& w_hh) {
   q.unit.assign(size_t(blocks) * kBlock, 0.f);
   for (int r = 0; r < q.rows; ++r) {
     const float largest = w_hh.row(r).cwiseAbs().maxCoeff();
-    // The smallest power of two step that brings the row's largest weight within 12 bits.
+    // The smallest power of two step that brings the row's largest weight within 12 bits, and
+    // no smaller than the smallest normal float (rows of tinier weights read as 0s), so that it
+    // never rounds to 0.
     float step = largest > 0 ? float(std::exp2(std::ceil(std::log2(double(largest) / kRecurrentWeightMax)))) : 1.f;
+    step = std::max(step, std::numeric_limits<float>::min());
     while (largest / step > kRecurrentWeightMax) step *= 2;
     q.unit[size_t(r)] = step / q.h_scale;
     for (int j = 0; j < hidden; ++j) q.w[weight_index(q, r, j)] = int16_t(std::nearbyint(w_hh(r, j) / step));

@@ -74,6 +74,10 @@ TEST_CASE("recurrent weights that are not finite, or a product of the wrong shap
   Eigen::MatrixXf w_hh = Eigen::MatrixXf::Zero(8, 2);
   const RecurrentWeights zeros = quantize_recurrent(w_hh);
   REQUIRE(product(zeros, Eigen::MatrixXf::Ones(2, 1), Eigen::MatrixXf::Ones(8, 1)) == Eigen::MatrixXf::Ones(8, 1));
+  // Weights too small for a normal float's step read as 0s (and take no time).
+  w_hh(2, 0) = 1e-44f;
+  REQUIRE(product(quantize_recurrent(w_hh), Eigen::MatrixXf::Ones(2, 1), Eigen::MatrixXf::Ones(8, 1)) ==
+          Eigen::MatrixXf::Ones(8, 1));
   w_hh(3, 1) = std::numeric_limits<float>::quiet_NaN();
   REQUIRE_THROWS_AS(quantize_recurrent(w_hh), std::invalid_argument);
   w_hh(3, 1) = std::numeric_limits<float>::infinity();
