@@ -44,7 +44,12 @@ void quantize_h(const RecurrentWeights& w, const Eigen::MatrixXf& h, std::vector
       wasm_v128_store(q + j, wasm_i16x8_narrow_i32x4(lo, hi));
     }
 #endif
-    for (; j < hidden; ++j) q[j] = int16_t(std::nearbyint(in[j] * w.h_scale));
+    for (; j < hidden; ++j) {
+      // |h| <= 1 unless the weights make it not a number: then 0, as the SIMD lanes' saturating
+      // conversion gives.
+      const float v = in[j] * w.h_scale;
+      q[j] = v == v ? int16_t(std::nearbyint(std::clamp(v, -w.h_scale, w.h_scale))) : 0;
+    }
   }
 }
 

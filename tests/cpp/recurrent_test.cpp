@@ -78,6 +78,11 @@ TEST_CASE("recurrent weights that are not finite, or a product of the wrong shap
   w_hh(2, 0) = 1e-44f;
   REQUIRE(product(quantize_recurrent(w_hh), Eigen::MatrixXf::Ones(2, 1), Eigen::MatrixXf::Ones(8, 1)) ==
           Eigen::MatrixXf::Ones(8, 1));
+  // An h that is not a number (weights that overflow) counts as 0.
+  Eigen::MatrixXf h = Eigen::MatrixXf::Ones(2, 1);
+  h(1, 0) = std::numeric_limits<float>::quiet_NaN();
+  const RecurrentWeights ones = quantize_recurrent(Eigen::MatrixXf::Ones(4, 2));
+  REQUIRE(product(ones, h, Eigen::MatrixXf::Zero(4, 1)) == Eigen::MatrixXf::Ones(4, 1));
   w_hh(3, 1) = std::numeric_limits<float>::quiet_NaN();
   REQUIRE_THROWS_AS(quantize_recurrent(w_hh), std::invalid_argument);
   w_hh(3, 1) = std::numeric_limits<float>::infinity();
