@@ -64,7 +64,10 @@ test('a file that is not InkML is refused with a message and the ink is kept', {
   for (const [text, reason] of [['<ink><trace>1 2, 3</trace>', /not well-formed/], ['<svg/>', /not an InkML file/],
     ['<ink xmlns="http://www.w3.org/2003/InkML"><trace>1 2, 3 x</trace></ink>', /not a number/]]) {
     await session.uploadFile('#import-file', 'bad.inkml', text);
-    await session.waitFor(() => /Could not open/.test(document.getElementById('status').textContent));
+    // Each file's own message (the one before it may still be showing).
+    await session.waitFor((source) => new RegExp(source).test(document.getElementById('status').textContent), reason.source)
+      .catch(() => {});
+    assert.match(await session.text('#status'), /Could not open/);
     assert.match(await session.text('#status'), reason);
     assert.equal(await strokeCount(session), 2);
   }
