@@ -20,8 +20,14 @@ struct Args {
   bool json = false;
   std::vector<std::pair<std::string, std::string>> options;  // other --name value pairs
   std::string option(const std::string& name, const std::string& fallback) const;
+  // --name as a number (or a whole number), else fallback; throws UsageError when it is not one.
+  double number(const std::string& name, double fallback) const;
+  long long integer(const std::string& name, long long fallback) const;
   std::vector<std::string> all(const std::string& name) const;  // every value of a repeated option
 };
+
+// text as a number; throws UsageError naming the option when it is not one.
+double parse_number(const std::string& text, const std::string& option);
 
 // .inkml files named, or found (sorted) in the directories named. Throws UsageError if none given.
 std::vector<std::string> inkml_files(const std::vector<std::string>& paths);

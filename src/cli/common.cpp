@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <optional>
 
@@ -13,6 +14,27 @@ std::string Args::option(const std::string& name, const std::string& fallback) c
   for (const auto& [k, v] : options)
     if (k == name) return v;
   return fallback;
+}
+
+double parse_number(const std::string& text, const std::string& option) {
+  try {
+    size_t used = 0;
+    const double value = std::stod(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("--" + option + ": '" + text + "' is not a number");
+}
+
+double Args::number(const std::string& name, double fallback) const {
+  const std::string text = option(name, "");
+  return text.empty() ? fallback : parse_number(text, name);
+}
+
+long long Args::integer(const std::string& name, long long fallback) const {
+  const double value = number(name, double(fallback));
+  if (value != std::floor(value) || std::abs(value) > 9e15) throw UsageError("--" + name + ": a whole number is needed");
+  return (long long)value;
 }
 
 std::vector<std::string> Args::all(const std::string& name) const {

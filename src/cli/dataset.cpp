@@ -103,13 +103,13 @@ int dataset(const Args& args) {
   const std::string out = args.option("out", "");
   if (out.empty()) throw UsageError("dataset needs --out PREFIX");
   const FeatureSet set = feature_set_from_name(args.option("features", "online+context"));
-  const int points = std::stoi(args.option("points", "32"));
-  const int augment = std::stoi(args.option("augment", "0"));
-  const int junk = std::stoi(args.option("junk", "0"));
-  const double alone = std::stod(args.option("alone", "0"));
-  const size_t limit = std::stoul(args.option("limit", "1000000000"));
+  const int points = int(args.integer("points", 32));
+  const int augment = int(args.integer("augment", 0));
+  const int junk = int(args.integer("junk", 0));
+  const double alone = args.number("alone", 0);
+  const size_t limit = size_t(std::max(0LL, args.integer("limit", 1000000000)));
   const bool with_glyphs = args.option("glyphs", "0") == "1";
-  std::mt19937 rng(std::stoul(args.option("seed", "1")));
+  std::mt19937 rng(uint32_t(args.integer("seed", 1)));
 
   std::ofstream data(out + ".f32", std::ios::binary);
   if (!data) throw Error(out + ".f32: cannot write");

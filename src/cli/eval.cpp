@@ -59,8 +59,7 @@ bool selected(const Args& args, const std::vector<std::string>& truth) {
     for (const auto& label : labels)
       if (std::find(allowed.begin(), allowed.end(), label) == allowed.end()) return false;
   }
-  const std::string most = args.option("max-tokens", "");
-  return most.empty() || int(truth.size()) <= std::stoi(most);
+  return args.option("max-tokens", "").empty() || (long long)truth.size() <= args.integer("max-tokens", 0);
 }
 
 // --one-symbol: each truth symbol cut into its own ink and read as a user's ink is read. Read
@@ -108,6 +107,7 @@ int eval_one_symbol(const Args& args, const std::vector<std::string>& files) {
 
 int eval(const Args& args) {
   const auto files = inkml_files(args.positional);
+  args.integer("max-tokens", 0);  // a bad value is refused before any file is read
   if (args.option("one-symbol", "") == "1") return eval_one_symbol(args, files);
   const bool on_truth = args.option("truth-symbols", "") == "1";
   const std::string show = args.option("show", "");

@@ -61,7 +61,7 @@ int tokens(const Args& args) {
 int fit_language(const Args& args) {
   const std::string out = args.option("out", "");
   if (out.empty()) throw UsageError("fit-language needs --out FILE");
-  const int order = std::stoi(args.option("order", "3"));
+  const int order = int(args.integer("order", 3));
   // The model predicts the labels the classifier can read; anything else is <unk>.
   std::vector<std::string> vocabulary;
   const Recognizer recognizer = load_recognizer(args);

@@ -21,15 +21,7 @@ std::vector<double> numbers(const std::string& text, const std::string& option) 
   std::vector<double> out;
   std::stringstream in(text);
   std::string item;
-  while (std::getline(in, item, ',')) {
-    try {
-      size_t used = 0;
-      out.push_back(std::stod(item, &used));
-      if (used != item.size()) throw std::invalid_argument(item);
-    } catch (const std::exception&) {
-      throw UsageError("--" + option + ": '" + item + "' is not a number");
-    }
-  }
+  while (std::getline(in, item, ',')) out.push_back(parse_number(item, option));
   return out;
 }
 
@@ -80,14 +72,14 @@ std::string mistakes(const std::vector<InkLine>& found, const std::vector<std::v
 
 int pages(const Args& args) {
   const auto files = inkml_files(args.positional);
-  const size_t limit = std::stoul(args.option("limit", "1000000000"));
+  const size_t limit = size_t(std::max(0LL, args.integer("limit", 1000000000)));
   StackOptions stack;
   const auto gaps = numbers(args.option("gaps", "0.5,1.5"), "gaps");
   if (gaps.size() != 2 || gaps[0] < 0 || gaps[1] < gaps[0]) throw UsageError("--gaps: give MIN,MAX with 0 <= MIN <= MAX");
   stack.gap_min = gaps[0], stack.gap_max = gaps[1];
   stack.indent_max = numbers(args.option("indent", "2"), "indent").at(0);
   stack.slant_degrees = numbers(args.option("slant", "0"), "slant").at(0);
-  std::mt19937 rng(std::stoul(args.option("seed", "1")));
+  std::mt19937 rng(uint32_t(args.integer("seed", 1)));
 
   std::vector<std::string> chosen(files.begin(), files.begin() + long(std::min(limit, files.size())));
   int failed = 0;
