@@ -100,10 +100,19 @@ class Session {
   // sends its whole ink after each change. What stays the same is not classified again.
   Recognition recognize(Ink ink, const RecognizeOptions& options = {});
 
+  // Work for the time the next stroke is being written: classifies the last reading's stroke
+  // groups ahead in the writer's scales one stroke more or fewer would move the ink to, so that
+  // such a stroke's reading finds them known (a long expression's slowest pen-up otherwise).
+  // At most max_groups groups per call, a few milliseconds; returns how many are left (0: done).
+  // Readings are the same whether it is called or not; the next reading drops what is left.
+  int prepare(int max_groups);
+
   // Stroke groups classified (run through the network's LSTM) and reused (their LSTM output
-  // kept: only the dense layers ran again, or nothing) since the session began.
+  // kept: only the dense layers ran again, or nothing) by readings, and classified ahead by
+  // prepare(), since the session began.
   long long groups_classified() const;
   long long groups_reused() const;
+  long long groups_prepared() const;
 
  private:
   struct State;

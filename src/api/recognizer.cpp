@@ -76,6 +76,8 @@ const std::vector<SymbolTruth>& Session::fixed() const { return state_->session.
 const Recognizer& Session::recognizer() const { return *state_->recognizer; }
 long long Session::groups_classified() const { return state_->session.cache().counts().classified; }
 long long Session::groups_reused() const { return state_->session.cache().counts().reused; }
+long long Session::groups_prepared() const { return state_->session.cache().counts().prepared; }
+int Session::prepare(int max_groups) { return state_->session.prepare(max_groups); }
 
 Recognition Session::read(const RecognizeOptions& options) {
   if (!options.fixed.empty()) throw Error("a session's fixed symbols are set by fix(), not by the options of read()");

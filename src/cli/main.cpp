@@ -17,7 +17,9 @@ commands:
   recognize PATH...    print NAME<TAB>LATEX for each file (--json: one JSON object per file)
   ink                  read ink JSON ({"strokes", "fixed", "options"}), one per line on stdin; print one
                        reading (JSON, with "call_ms") per line; --session: the lines are one surface's ink
-                       as it changes, read by one session (with "groups_classified", "groups_reused")
+                       as it changes, read by one session (with "groups_classified", "groups_reused");
+                       --ahead N: after each reading, classify ahead in slices of N groups, as the
+                       page does between strokes (with "ahead_ms", "groups_ahead")
   eval PATH...         compare recognition with each file's truth: expression rate (exact after LaTeX
                        normalization), rates within 1 and 2 token errors, symbol segmentation recall,
                        classification accuracy of correctly segmented symbols, ms per expression

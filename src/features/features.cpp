@@ -149,8 +149,39 @@ FeatureSet feature_set_from_name(const std::string& name) {
 
 std::string feature_set_name(FeatureSet set) { return kNames[int(set)]; }
 
-double writer_scale(const Ink& ink) {
-  return std::exp2(std::round(std::log2(typical_stroke_size(ink)) * kWriterScaleSteps) / kWriterScaleSteps);
+namespace {
+
+double scale_step(double typical_size) { return std::round(std::log2(typical_size) * kWriterScaleSteps); }
+double scale_of_step(double step) { return std::exp2(step / kWriterScaleSteps); }
+
+}  // namespace
+
+double writer_scale(const Ink& ink) { return scale_of_step(scale_step(typical_stroke_size(ink))); }
+
+std::vector<double> writer_scales_one_stroke_away(const Ink& ink) {
+  std::vector<double> sizes;
+  for (const Stroke& s : ink.strokes)
+    if (!s.empty()) {
+      const Box b = bounding_box(s);
+      sizes.push_back(std::max(b.width(), b.height()));
+    }
+  if (sizes.empty()) return {};
+  std::sort(sizes.begin(), sizes.end());
+  // The typical size is the median: of an even count the upper middle value (base/median.h),
+  // never below 1e-6 (ink/ink.h). With one stroke more or one fewer, it is a value from the
+  // one just below the middle to the one just above it, whatever the stroke (any value up from
+  // the only one, when there is one).
+  const size_t n = sizes.size(), below = (n - 1) / 2;
+  const auto step_of = [](double size) { return scale_step(std::max(size, 1e-6)); };
+  const double now = step_of(sizes[n / 2]);
+  const double lowest = step_of(sizes[below]);
+  const double highest = n > 1 ? step_of(sizes[below + 1]) : now + kMaxScalesAway;
+  std::vector<double> out;
+  for (int away = 1; away <= kMaxScalesAway; ++away) {
+    if (now - away >= lowest) out.push_back(scale_of_step(now - away));
+    if (now + away <= highest) out.push_back(scale_of_step(now + away));
+  }
+  return out;
 }
 
 Surroundings surroundings(const Ink& ink, const std::vector<Box>& boxes, const std::vector<int>& group,

@@ -30,6 +30,11 @@ struct Surroundings {
 // session keeps the classifier's output for every group the stroke does not touch.
 inline constexpr int kWriterScaleSteps = 8;  // per doubling: within 4.4% of the typical size
 double writer_scale(const Ink& ink);
+// The writer's scales, other than writer_scale(ink), that one stroke more (of any size) or one
+// stroke fewer can give, nearest first: at most kMaxScalesAway steps either side. A session
+// classifies ahead in these (pipeline/classifier_cache.h).
+inline constexpr int kMaxScalesAway = 4;
+std::vector<double> writer_scales_one_stroke_away(const Ink& ink);
 
 // The surroundings of the strokes `group` of `ink`, whose writer_scale() is writer_scale;
 // boxes: stroke_boxes(ink), computed once for all the groups of an ink.

@@ -1,5 +1,7 @@
 #include "pipeline/classifier_cache.h"
 
+#include <algorithm>
+
 namespace inkmath {
 
 namespace {
@@ -40,37 +42,17 @@ const Eigen::VectorXf* ClassifierCache::find(Columns& columns, const std::string
   return &found->second.column;
 }
 
-Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
-  Eigen::MatrixXf out(long(classifier.classes().size()), long(c.groups.size()));
-  const std::vector<Surroundings> around = group_surroundings(ink, c);
+Eigen::MatrixXf ClassifierCache::run(std::vector<Work> work, const SymbolClassifier& classifier, long long& encoded) {
   const bool encoding_sees_around = classifier.encodings_see_surroundings();
-  // The groups whose logits are not known: their column, keys, and strokes and surroundings.
-  std::vector<long> columns;
-  std::vector<std::string> logit_keys, encoding_keys;
   std::vector<std::vector<Stroke>> groups;
-  std::vector<Surroundings> groups_around;
-  for (size_t g = 0; g < c.groups.size(); ++g) {
-    std::string by_strokes = strokes_key(ink, c.groups[g]);
-    std::string key = with_surroundings(by_strokes, around[g]);
-    if (const Eigen::VectorXf* known = find(logits_, key)) {
-      out.col(long(g)) = *known;
-      if (!encoding_sees_around) find(encodings_, by_strokes);  // still in use
-      ++counts_.reused;
-      continue;
-    }
-    columns.push_back(long(g));
-    encoding_keys.push_back(std::move(by_strokes));
-    logit_keys.push_back(std::move(key));
-    groups.push_back(group_strokes(ink, c.groups[g]));
-    groups_around.push_back(around[g]);
-  }
-  if (columns.empty()) return out;
-  // Their encodings: known ones reused, the others computed in one batch. (An encoding that
-  // sees the surroundings is known only with its logits: none is kept then.)
-  Eigen::MatrixXf encodings(classifier.network().encoding_size(), long(columns.size()));
+  std::vector<Surroundings> around;
+  for (Work& w : work) groups.push_back(std::move(w.strokes)), around.push_back(w.around);
+  // Known encodings reused, the others computed in one batch. (An encoding that sees the
+  // surroundings is known only with its logits: none is kept then.)
+  Eigen::MatrixXf encodings(classifier.network().encoding_size(), long(work.size()));
   std::vector<long> missing;
-  for (size_t k = 0; k < columns.size(); ++k) {
-    const Eigen::VectorXf* known = encoding_sees_around ? nullptr : find(encodings_, encoding_keys[k]);
+  for (size_t k = 0; k < work.size(); ++k) {
+    const Eigen::VectorXf* known = encoding_sees_around ? nullptr : find(encodings_, work[k].encoding_key);
     if (known) {
       encodings.col(long(k)) = *known;
       ++counts_.reused;
@@ -81,20 +63,71 @@ Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, c
   if (!missing.empty()) {
     std::vector<std::vector<Stroke>> new_groups;
     std::vector<Surroundings> new_around;
-    for (long k : missing) new_groups.push_back(groups[k]), new_around.push_back(groups_around[k]);
+    for (long k : missing) new_groups.push_back(groups[k]), new_around.push_back(around[k]);
     const Eigen::MatrixXf fresh = classifier.encodings(new_groups, new_around);
     for (size_t m = 0; m < missing.size(); ++m) {
       encodings.col(missing[m]) = fresh.col(long(m));
-      if (!encoding_sees_around) encodings_[encoding_keys[missing[m]]] = {fresh.col(long(m)), reading_};
+      if (!encoding_sees_around) encodings_[work[missing[m]].encoding_key] = {fresh.col(long(m)), reading_};
     }
-    counts_.classified += long(missing.size());
+    encoded += long(missing.size());
   }
-  const Eigen::MatrixXf logits = classifier.logits_of_encodings(encodings, groups, groups_around);
-  for (size_t k = 0; k < columns.size(); ++k) {
-    out.col(columns[k]) = logits.col(long(k));
-    logits_[std::move(logit_keys[k])] = {logits.col(long(k)), reading_};
+  const Eigen::MatrixXf logits = classifier.logits_of_encodings(encodings, groups, around);
+  for (size_t k = 0; k < work.size(); ++k) logits_[std::move(work[k].logit_key)] = {logits.col(long(k)), reading_};
+  return logits;
+}
+
+Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
+  Eigen::MatrixXf out(long(classifier.classes().size()), long(c.groups.size()));
+  const std::vector<Surroundings> around = group_surroundings(ink, c, writer_scale(ink));
+  const bool encoding_sees_around = classifier.encodings_see_surroundings();
+  // The groups whose logits are not known: their columns and what the classifier needs.
+  std::vector<long> columns;
+  std::vector<Work> work;
+  for (size_t g = 0; g < c.groups.size(); ++g) {
+    std::string by_strokes = strokes_key(ink, c.groups[g]);
+    std::string key = with_surroundings(by_strokes, around[g]);
+    if (const Eigen::VectorXf* known = find(logits_, key)) {
+      out.col(long(g)) = *known;
+      if (!encoding_sees_around) find(encodings_, by_strokes);  // still in use
+      ++counts_.reused;
+      continue;
+    }
+    columns.push_back(long(g));
+    work.push_back({std::move(by_strokes), std::move(key), group_strokes(ink, c.groups[g]), around[g]});
   }
+  if (c.groups.size() >= kAheadFromGroups) seen_.push_back({ink, c});
+  if (columns.empty()) return out;
+  const Eigen::MatrixXf logits = run(std::move(work), classifier, counts_.classified);
+  for (size_t k = 0; k < columns.size(); ++k) out.col(columns[k]) = logits.col(long(k));
   return out;
+}
+
+void ClassifierCache::plan_ahead() {
+  planned_ = true;
+  for (const Seen& s : last_reading_)
+    for (double scale : writer_scales_one_stroke_away(s.ink)) {
+      const std::vector<Surroundings> around = group_surroundings(s.ink, s.candidates, scale);
+      for (size_t g = 0; g < s.candidates.groups.size(); ++g) {
+        std::string by_strokes = strokes_key(s.ink, s.candidates.groups[g]);
+        std::string key = with_surroundings(by_strokes, around[g]);
+        if (find(logits_, key)) continue;
+        ahead_.push_back({std::move(by_strokes), std::move(key), group_strokes(s.ink, s.candidates.groups[g]), around[g]});
+      }
+    }
+  last_reading_.clear();
+  // Taken from the back, in slices: the first planned first.
+  std::reverse(ahead_.begin(), ahead_.end());
+}
+
+int ClassifierCache::prepare(const SymbolClassifier& classifier, int max_groups) {
+  if (!planned_) plan_ahead();
+  const size_t take = std::min(ahead_.size(), size_t(std::max(max_groups, 0)));
+  if (take > 0) {
+    std::vector<Work> slice(std::make_move_iterator(ahead_.end() - long(take)), std::make_move_iterator(ahead_.end()));
+    ahead_.resize(ahead_.size() - take);
+    run(std::move(slice), classifier, counts_.prepared);
+  }
+  return int(ahead_.size());
 }
 
 void ClassifierCache::end_reading() {
@@ -102,6 +135,19 @@ void ClassifierCache::end_reading() {
     for (auto it = columns->begin(); it != columns->end();)
       it = it->second.last_used + kKeepReadings <= reading_ ? columns->erase(it) : std::next(it);
   ++reading_;
+  last_reading_ = std::move(seen_);
+  seen_.clear();
+  ahead_.clear();
+  planned_ = false;
+}
+
+void ClassifierCache::clear() {
+  encodings_.clear();
+  logits_.clear();
+  seen_.clear();
+  last_reading_.clear();
+  ahead_.clear();
+  planned_ = false;
 }
 
 }  // namespace inkmath

@@ -29,6 +29,9 @@ class InkSession {
 
   // read_ink() of the current ink and fixed symbols. Throws Error as it does; the ink stays.
   Reading read(const Config& config);
+  // Between readings: classifies ahead what a stroke that moves the writer's scale would need
+  // (ClassifierCache::prepare), at most max_groups groups. Returns how many are left.
+  int prepare(int max_groups) { return cache_.prepare(model_->classifier, max_groups); }
 
   const Ink& ink() const { return ink_; }
   const std::vector<SymbolTruth>& fixed() const { return fixed_; }

@@ -119,11 +119,10 @@ void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::ve
   }
 }
 
-std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c) {
-  const double scale = writer_scale(ink);
+std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c, double writer_scale) {
   const std::vector<Box> boxes = stroke_boxes(ink);
   std::vector<Surroundings> around;
-  for (const std::vector<int>& ids : c.groups) around.push_back(surroundings(ink, boxes, ids, scale));
+  for (const std::vector<int>& ids : c.groups) around.push_back(surroundings(ink, boxes, ids, writer_scale));
   return around;
 }
 
@@ -136,7 +135,7 @@ std::vector<Stroke> group_strokes(const Ink& ink, const std::vector<int>& group)
 Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
   std::vector<std::vector<Stroke>> groups;
   for (const std::vector<int>& ids : c.groups) groups.push_back(group_strokes(ink, ids));
-  return classifier.logits(groups, group_surroundings(ink, c));
+  return classifier.logits(groups, group_surroundings(ink, c, writer_scale(ink)));
 }
 
 std::vector<Partition> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,

@@ -49,8 +49,8 @@ Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, con
 void read_open_fours(const Candidates& c, Eigen::MatrixXf& logits, const std::vector<std::string>& classes, int junk);
 
 // What the classifier sees of the ink around each group of `c` (features/features.h), in the
-// ink's writer_scale().
-std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c);
+// given writer's scale: the ink's writer_scale() when it is read.
+std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c, double writer_scale);
 
 // The strokes of one group, in the group's order.
 std::vector<Stroke> group_strokes(const Ink& ink, const std::vector<int>& group);

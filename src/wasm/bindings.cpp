@@ -118,8 +118,17 @@ std::string session_read(inkmath::Session& s, const std::string& options_json) {
   }
 }
 
+// -> groups left to classify ahead; -1 when it failed (nothing more is done ahead then).
+int session_prepare(inkmath::Session& s, int max_groups) {
+  try {
+    return s.prepare(max_groups);
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
 std::string session_counts(const inkmath::Session& s) {
-  return nlohmann::json{{"classified", s.groups_classified()}, {"reused", s.groups_reused()}}.dump();
+  return nlohmann::json{{"classified", s.groups_classified()}, {"reused", s.groups_reused()}, {"prepared", s.groups_prepared()}}.dump();
 }
 
 // Throws to JavaScript as a string message (the constructor has no other way to fail).
@@ -146,5 +155,6 @@ EMSCRIPTEN_BINDINGS(inkmath) {
       .function("removeStrokes", &session_remove_strokes)
       .function("fix", &session_fix)
       .function("read", &session_read)
+      .function("prepare", &session_prepare)
       .function("counts", &session_counts);
 }

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <set>
 
 #include "features/features.h"
 #include "preprocess/preprocess.h"
@@ -99,7 +102,7 @@ TEST_CASE("the writer's scale is the typical stroke size on a grid, which a new 
   REQUIRE(std::abs(std::log2(scale / typical_stroke_size(ink))) <= 1.0 / (2 * kWriterScaleSteps) + 1e-12);
   const double steps = std::log2(scale) * kWriterScaleSteps;
   REQUIRE(steps == Approx(std::round(steps)).margin(1e-9));
-  // A fourth stroke 11.5 high moves the median to 11.25; the scale stays.
+  // A fourth stroke 11.5 high moves the median (the upper middle value) to 11.5; the scale stays.
   ink.strokes.push_back({{15, 0}, {16, 11.5}});
   REQUIRE(typical_stroke_size(ink) != Approx(11));
   REQUIRE(writer_scale(ink) == scale);
@@ -108,6 +111,50 @@ TEST_CASE("the writer's scale is the typical stroke size on a grid, which a new 
   for (Stroke& s : twice.strokes)
     for (Point& p : s) p.x *= 2, p.y *= 2;
   REQUIRE(writer_scale(twice) == Approx(2 * scale));
+}
+
+TEST_CASE("the scales one stroke away are those one stroke more or fewer gives, near the writer's scale") {
+  // Inks of 1 to 9 strokes of random sizes, against each change of one stroke: every stroke
+  // taken away, and a stroke added: of each of 200 sizes from far below to far above the others,
+  // and of each size the ink has (where the median's reach ends).
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> size(8, 14);
+  int inks_with_a_scale_away = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    Ink ink;
+    const int n = 1 + trial % 9;
+    for (int i = 0; i < n; ++i) ink.strokes.push_back({{10.0 * i, 0}, {10.0 * i + 1, size(rng)}});
+    const double now = writer_scale(ink);
+    const std::vector<double> away = writer_scales_one_stroke_away(ink);
+    INFO(n << " strokes, trial " << trial);
+    REQUIRE(away.size() <= 2 * kMaxScalesAway);
+    std::set<double> reached;
+    for (int i = 0; i < n; ++i) {
+      Ink fewer = ink;
+      fewer.strokes.erase(fewer.strokes.begin() + i);
+      if (n > 1) reached.insert(writer_scale(fewer));
+    }
+    for (int k = 0; k < 200; ++k) {
+      Ink more = ink;
+      const double h = 0.1 * std::pow(1.05, k);  // 0.1 to 1,700
+      more.strokes.push_back({{-20, 0}, {-19, h}});
+      reached.insert(writer_scale(more));
+    }
+    for (const Stroke& s : ink.strokes) {
+      Ink more = ink;
+      more.strokes.push_back(s);
+      reached.insert(writer_scale(more));
+    }
+    // What it names is reached; what is reached within kMaxScalesAway steps, it names.
+    for (double s : away) CHECK(reached.count(s) == 1);
+    for (double s : reached) {
+      const double steps = std::abs(std::log2(s / now) * kWriterScaleSteps);
+      if (steps > 0.5 && steps < kMaxScalesAway + 0.5) CHECK(std::count(away.begin(), away.end(), s) == 1);
+    }
+    inks_with_a_scale_away += !away.empty();
+  }
+  CHECK(inks_with_a_scale_away > 50);
+  CHECK(writer_scales_one_stroke_away(Ink{}).empty());
 }
 
 TEST_CASE("place features tell a prime from a comma by the neighbours' line") {

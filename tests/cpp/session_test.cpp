@@ -14,6 +14,7 @@
 #include "ink/inkml.h"
 #include "../fuzz/tiny_model.h"
 #include "features/features.h"
+#include "pipeline/classifier_cache.h"
 #include "shipped_model.h"
 
 using namespace inkmath;
@@ -152,6 +153,46 @@ TEST_CASE("session: with size and place beside the LSTM, a moved writer's scale 
   CHECK(with_head.groups_classified() + with_head.groups_reused() == per_point.groups_classified() + per_point.groups_reused());
 }
 
+TEST_CASE("session: classified ahead, a stroke that moves the writer's scale encodes only its own groups", "[session]") {
+  // The shipped network reads size and place at every point: a moved scale changes every group.
+  const Recognizer& recognizer = shipped_recognizer();
+  Session plain(recognizer), ahead(recognizer);
+  std::mt19937 rng(13);
+  std::uniform_real_distribution<double> size(0.6, 1.6);
+  int moves = 0;
+  long long groups = 0;  // in the last reading
+  for (int i = 0; i < 60; ++i) {
+    Stroke s = wiggle(rng, 30.0 * i, 0);
+    const double k = size(rng);
+    for (Point& p : s) p.x = 30.0 * i + (p.x - 30.0 * i) * k, p.y *= k;
+    const double before = writer_scale(plain.ink());
+    const long long plain_before = plain.groups_classified(), ahead_before = ahead.groups_classified();
+    const long long seen_before = plain.groups_classified() + plain.groups_reused();
+    plain.add_stroke(s);
+    ahead.add_stroke(s);
+    INFO(i + 1 << " strokes");
+    const nlohmann::json cold = reading(recognizer.recognize(plain.ink()));
+    CHECK(reading(plain.read()) == cold);
+    CHECK(reading(ahead.read()) == cold);
+    const double steps = std::abs(std::log2(writer_scale(plain.ink()) / before) * kWriterScaleSteps);
+    if (i > 0 && steps > 0.5 && steps < kMaxScalesAway + 0.5 && groups >= long(ClassifierCache::kAheadFromGroups)) {
+      ++moves;
+      CHECK(ahead.groups_classified() - ahead_before < plain.groups_classified() - plain_before);
+    }
+    groups = plain.groups_classified() + plain.groups_reused() - seen_before;
+    int left = 0, calls = 0;
+    while ((left = ahead.prepare(4)) > 0) ++calls;
+    CHECK(left == 0);
+    CHECK(calls < 200);
+  }
+  REQUIRE(moves >= 2);
+  CHECK(ahead.groups_prepared() > 0);
+  CHECK(ahead.groups_classified() < plain.groups_classified());
+  CHECK(plain.groups_prepared() == 0);
+  WARN(moves << " scale moves in long ink; groups encoded by readings " << plain.groups_classified()
+             << " without work ahead, " << ahead.groups_classified() << " with (" << ahead.groups_prepared() << " ahead)");
+}
+
 // Every prefix of 50 valid2013 expressions, written stroke by stroke into one session, with an
 // undo half-way, an erase and a fixed symbol at the end: each reading equals a cold one.
 TEST_CASE("session: every pen-up of 50 valid2013 expressions reads as a cold recognition", "[session][crohme]") {
@@ -167,11 +208,13 @@ TEST_CASE("session: every pen-up of 50 valid2013 expressions reads as a cold rec
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 50);
   const Recognizer& recognizer = shipped_recognizer();
-  long long readings = 0, classified = 0, reused = 0;
+  long long readings = 0, classified = 0, reused = 0, prepared = 0;
   for (size_t f = 0; f < 50; ++f) {
     const std::string& path = files[f * (files.size() / 50)];
     const Ink ink = read_inkml_file(path).ink;
     Session session(recognizer);
+    // Every other file with the work done ahead between readings, as the page does.
+    const bool work_ahead = f % 2 == 0;
     auto compare = [&](const char* step) {
       INFO(path << ", " << step << ", " << session.ink().strokes.size() << " strokes");
       RecognizeOptions options;
@@ -179,6 +222,8 @@ TEST_CASE("session: every pen-up of 50 valid2013 expressions reads as a cold rec
       const nlohmann::json cold = reading(recognizer.recognize(session.ink(), options));
       CHECK(reading(session.read()) == cold);
       ++readings;
+      while (work_ahead && session.prepare(8) > 0) {
+      }
     };
     const size_t n = ink.strokes.size();
     for (size_t k = 0; k < n; ++k) {
@@ -208,6 +253,8 @@ TEST_CASE("session: every pen-up of 50 valid2013 expressions reads as a cold rec
     }
     classified += session.groups_classified();
     reused += session.groups_reused();
+    prepared += session.groups_prepared();
   }
-  WARN(readings << " readings; stroke groups classified " << classified << ", reused " << reused);
+  CHECK(prepared > 0);
+  WARN(readings << " readings; stroke groups classified " << classified << ", reused " << reused << ", classified ahead " << prepared);
 }

@@ -48,15 +48,22 @@ async function replay(scalar, t) {
   let readings = 0;
   let classified = 0;
   let reused = 0;
-  for (const file of files) {
+  let prepared = 0;
+  for (const [f, file] of files.entries()) {
     const { strokes } = readInkml(file);
     const session = new inkmath.Session(recognizer);
+    // Every other expression with the work done ahead between readings, as the worker does.
+    const workAhead = f % 2 === 0;
     const ink = [];  // the session's ink, as the page keeps it
     const fixed = [];
     const compare = (step) => {
       const cold = reading(recognizer.recognize(JSON.stringify({ strokes: ink, fixed })));
       assert.deepEqual(reading(session.read('')), cold, `${path.basename(file)}, ${step}, ${ink.length} strokes`);
       readings++;
+      for (let left = 1, calls = 0; workAhead && left > 0; calls++) {
+        left = session.prepare(8);
+        assert.ok(left >= 0 && calls < 1000, `work ahead: ${left} groups left after ${calls} calls`);
+      }
     };
     const add = (stroke) => {
       assert.equal(call(session.addStroke(JSON.stringify(stroke))).index, ink.length);
@@ -91,10 +98,11 @@ async function replay(scalar, t) {
     const counts = JSON.parse(session.counts());
     classified += counts.classified;
     reused += counts.reused;
+    prepared += counts.prepared;
     session.delete();
   }
   recognizer.delete();
-  t.diagnostic(`${files.length} expressions, ${readings} readings; stroke groups classified ${classified}, reused ${reused}`);
+  t.diagnostic(`${files.length} expressions, ${readings} readings; stroke groups classified ${classified}, reused ${reused}, classified ahead ${prepared}`);
 }
 
 for (const scalar of [false, true]) {

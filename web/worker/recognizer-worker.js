@@ -30,9 +30,37 @@ function sessionFor(recognizer, surface) {
   if (sessions.size > MAX_SESSIONS) {
     const [oldest, dropped] = sessions.entries().next().value;
     sessions.delete(oldest);
+    if (dropped === ahead.session) stopWorkAhead();
     dropped.delete();
   }
   return session;
+}
+
+// While the next stroke is written, the last read session classifies ahead what a stroke that
+// moves the writer's scale would need (Session.prepare: in a long expression, such a pen-up
+// would otherwise encode every stroke group again). One slice of a few milliseconds per task,
+// so that a message arriving meanwhile waits for one slice at most.
+const AHEAD_SLICE = 8;  // stroke groups
+const ahead = { session: null, timer: 0 };
+
+function stopWorkAhead() {
+  clearTimeout(ahead.timer);
+  ahead.session = null;
+}
+
+function workAhead(session) {
+  stopWorkAhead();
+  ahead.session = session;
+  ahead.timer = setTimeout(function slice() {
+    let left;
+    try {
+      left = session.prepare(AHEAD_SLICE);
+    } catch {
+      left = -1;  // nothing more ahead; the next reading does the work itself
+    }
+    if (left > 0) ahead.timer = setTimeout(slice, 0);
+    else ahead.session = null;
+  }, 0);
 }
 
 function unavailable(reason, message) {
@@ -125,10 +153,11 @@ async function recognize({ id, surface, ink, points, lengths, rest }) {
   } catch {
     return;  // already reported as unavailable
   }
+  stopWorkAhead();
   const started = performance.now();
-  let result;
+  let result, session;
   try {
-    const session = sessionFor(recognizer, typeof surface === 'string' ? surface : '');
+    session = sessionFor(recognizer, typeof surface === 'string' ? surface : '');
     // Parsing thousands of numbers from text in WebAssembly costs more than many a reading.
     result = points ? session.recognizePoints(points, lengths, String(rest)) : session.recognize(String(ink));
   } catch (err) {
@@ -138,6 +167,7 @@ async function recognize({ id, surface, ink, points, lengths, rest }) {
     return;
   }
   self.postMessage({ type: 'result', id, result, workerMs: performance.now() - started });
+  workAhead(session);
 }
 
 self.onmessage = (event) => {
