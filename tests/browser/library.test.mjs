@@ -72,6 +72,34 @@ test('without WebAssembly SIMD (forced), the scalar module reads valid2013 ink e
   await session.close();
 });
 
+// A long expression (the first valid2013 one of 40 strokes or more) written a stroke at a time,
+// with a pause after each pen-up in which the worker classifies ahead (Session.prepare).
+const longFile = skip ? null : validationFiles().find((f) => readStrokes(f).length >= 40);
+
+async function writeStrokeByStroke([module, strokes, pauseMs]) {
+  const { createRecognizer } = await import(new URL(module, location.href).href);
+  const recognizer = await createRecognizer();
+  const readings = [];
+  for (let k = 1; k <= strokes.length; k++) {
+    readings.push((await recognizer.recognize(strokes.slice(0, k))).latex);
+    await new Promise((done) => setTimeout(done, pauseMs));
+  }
+  recognizer.close();
+  return readings;
+}
+
+test('a long expression written a stroke at a time reads at every pen-up as the command line reads it afresh', { skip: skipCrohme || (longFile ? false : 'no valid2013 expression of 40 strokes') }, async () => {
+  const strokes = readStrokes(longFile);
+  const prefixes = strokes.map((_, k) => JSON.stringify({ strokes: strokes.slice(0, k + 1) })).join('\n') + '\n';
+  const expected = execFileSync(cli, ['ink', '--weights', weightsFile], { input: prefixes, encoding: 'utf8' })
+    .trim().split('\n').map((line) => JSON.parse(line).latex);
+  const session = await openExample(site.url);
+  const readings = await session.evaluate(writeStrokeByStroke, ['../lib/inkmath.js', strokes, 150]);
+  readings.forEach((latex, k) => assert.equal(latex, expected[k], `${path.basename(longFile)}, ${k + 1} strokes`));
+  assert.deepEqual(session.consoleErrors, []);
+  await session.close();
+});
+
 test('<inkmath-pad> emits a reading after a replayed stroke, and reads replayed ink as the command line does', { skip: skipCrohme }, async () => {
   const session = await openExample(site.url);
   await session.evaluate(() => {

@@ -1,5 +1,7 @@
 // Fuzz target: recognition of arbitrary ink, through the two ways ink comes in.
-//   first byte even: the rest is a binary stroke array (below), with fuzzed options;
+//   first byte even: the rest is a binary stroke array (below), with fuzzed options; when its
+//                    bit 1 is set, read by a Session too, which must read as a cold recognition
+//                    after working ahead and after its last stroke is taken away;
 //   first byte odd:  the rest is JSON text for ink_from_json_text, as the page sends it.
 // Binary layout: 3 option bytes (alternatives, small limits, fixed groups), then items:
 // a byte < 0x20 starts a stroke; any other byte is a point, followed by x, y (and t when
@@ -9,6 +11,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <string>
 
@@ -109,6 +112,34 @@ void check(const Recognition& r, const Ink& ink) {
   to_json(r).dump();  // what the page receives must serialize
 }
 
+// What recognize() of ink gives, as JSON without its time, or the Error's message.
+std::string reading_or_error(const std::function<Recognition()>& read) {
+  try {
+    nlohmann::json j = to_json(read());
+    j.erase("ms");
+    return j.dump();
+  } catch (const Error& e) {
+    return std::string("error: ") + e.what();
+  }
+}
+
+// A session reads as a cold recognition: the ink, then, after the work ahead in slices of
+// `slice`, the ink less its last stroke.
+void check_session(const Ink& ink, const RecognizeOptions& options, int slice) {
+  Session session(recognizer());
+  if (reading_or_error([&] { return session.recognize(ink, options); }) !=
+      reading_or_error([&] { return recognizer().recognize(ink, options); }))
+    std::abort();
+  for (int calls = 0; session.prepare(slice) > 0; ++calls)
+    if (calls > 100000) std::abort();
+  if (ink.strokes.empty()) return;
+  Ink fewer = ink;
+  fewer.strokes.pop_back();
+  if (reading_or_error([&] { return session.recognize(fewer, options); }) !=
+      reading_or_error([&] { return recognizer().recognize(fewer, options); }))
+    std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -123,6 +154,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       Config config = recognizer().config();
       const RecognizeOptions options = decode_options(in, config);
       const Ink ink = decode_strokes(in);
+      if (mode & 2) check_session(ink, options, 1 + mode % 5);
       check(recognizer().recognize(ink, options, config), ink);
     }
   } catch (const Error&) {

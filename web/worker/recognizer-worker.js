@@ -39,9 +39,9 @@ function sessionFor(recognizer, surface) {
 // While the next stroke is written, the last read session classifies ahead what a stroke that
 // moves the writer's scale would need (Session.prepare: in a long expression, such a pen-up
 // would otherwise encode every stroke group again). One slice of a few milliseconds per task,
-// so that a message arriving meanwhile waits for one slice at most.
-const AHEAD_SLICE = 8;  // stroke groups
-const ahead = { session: null, timer: 0 };
+// so that a message arriving meanwhile waits for one slice at most: 8 stroke groups with SIMD,
+// 2 in the scalar module, which takes about six times as long for each.
+const ahead = { session: null, timer: 0, slice: 8 };
 
 function stopWorkAhead() {
   clearTimeout(ahead.timer);
@@ -54,7 +54,7 @@ function workAhead(session) {
   ahead.timer = setTimeout(function slice() {
     let left;
     try {
-      left = session.prepare(AHEAD_SLICE);
+      left = session.prepare(ahead.slice);
     } catch {
       left = -1;  // nothing more ahead; the next reading does the work itself
     }
@@ -142,6 +142,7 @@ async function init({ wasmDir, weights, simd = true }) {
   } catch (err) {
     throw unavailable('weights-invalid', `The recognition model is damaged: ${err && err.message ? err.message : err}`);
   }
+  ahead.slice = useSimd ? 8 : 2;
   self.postMessage({ type: 'ready', simd: useSimd });
   return { module, instance: recognizer };
 }
