@@ -161,10 +161,7 @@ double writer_scale(const Ink& ink) { return scale_of_step(scale_step(typical_st
 std::vector<double> writer_scales_one_stroke_away(const Ink& ink) {
   std::vector<double> sizes;
   for (const Stroke& s : ink.strokes)
-    if (!s.empty()) {
-      const Box b = bounding_box(s);
-      sizes.push_back(std::max(b.width(), b.height()));
-    }
+    if (!s.empty()) sizes.push_back(stroke_size(s));
   if (sizes.empty()) return {};
   std::sort(sizes.begin(), sizes.end());
   // The typical size is the median: of an even count the upper middle value (base/median.h),

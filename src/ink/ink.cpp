@@ -62,12 +62,14 @@ Box bounding_box(const Stroke& s) {
   return b;
 }
 
+double stroke_size(const Stroke& s) {
+  const Box b = bounding_box(s);
+  return std::max(b.width(), b.height());
+}
+
 double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes) {
   std::vector<double> sizes;
-  for (int i : strokes) {
-    const Box b = bounding_box(ink.strokes[i]);
-    sizes.push_back(std::max(b.width(), b.height()));
-  }
+  for (int i : strokes) sizes.push_back(stroke_size(ink.strokes[i]));
   if (sizes.empty()) return 1;
   return std::max(median(std::move(sizes)), 1e-6);
 }

@@ -45,8 +45,10 @@ Box bounding_box(const Stroke& s);
 Box bounding_box(const Ink& ink, const std::vector<int>& strokes);
 Box bounding_box(const std::vector<Stroke>& strokes);  // of the non-empty ones; at least one
 std::vector<Box> stroke_boxes(const Ink& ink);         // one per stroke; an empty stroke's is inverted
-// Typical stroke size: the median of the strokes' larger box side (at least 1e-6), the
-// writer's scale. Of the given (non-empty) strokes, or of all non-empty strokes.
+// A stroke's size: its box's larger side.
+double stroke_size(const Stroke& s);
+// Typical stroke size: the median of the strokes' sizes (at least 1e-6), the writer's scale.
+// Of the given (non-empty) strokes, or of all non-empty strokes.
 double typical_stroke_size(const Ink& ink, const std::vector<int>& strokes);
 double typical_stroke_size(const Ink& ink);
 
