@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -48,9 +49,9 @@ void count_symbols(const InkmlDocument& doc, const std::vector<RecognizedSymbol>
 
 double percent(int a, int b) { return b ? 100.0 * a / b : 0.0; }
 
-// --within and --max-tokens: whether the truth is in the subset measured (a truth without
-// symbols is in none).
-bool selected(const Args& args, const std::vector<std::string>& truth) {
+// --within and --max-tokens (read once: max_tokens): whether the truth is in the subset
+// measured (a truth without symbols is in none).
+bool selected(const Args& args, std::optional<long long> max_tokens, const std::vector<std::string>& truth) {
   const std::string within = args.option("within", "");
   if (!within.empty()) {
     const auto labels = reading_labels(truth);
@@ -59,7 +60,7 @@ bool selected(const Args& args, const std::vector<std::string>& truth) {
     for (const auto& label : labels)
       if (std::find(allowed.begin(), allowed.end(), label) == allowed.end()) return false;
   }
-  return args.option("max-tokens", "").empty() || (long long)truth.size() <= args.integer("max-tokens", 0);
+  return !max_tokens || (long long)truth.size() <= *max_tokens;
 }
 
 // --one-symbol: each truth symbol cut into its own ink and read as a user's ink is read. Read
@@ -107,7 +108,9 @@ int eval_one_symbol(const Args& args, const std::vector<std::string>& files) {
 
 int eval(const Args& args) {
   const auto files = inkml_files(args.positional);
-  args.integer("max-tokens", 0);  // a bad value is refused before any file is read
+  // A bad value is refused before any file is read.
+  const std::optional<long long> max_tokens =
+      args.option("max-tokens", "").empty() ? std::nullopt : std::optional<long long>(args.integer("max-tokens", 0));
   if (args.option("one-symbol", "") == "1") return eval_one_symbol(args, files);
   const bool on_truth = args.option("truth-symbols", "") == "1";
   const std::string show = args.option("show", "");
@@ -117,7 +120,7 @@ int eval(const Args& args) {
   for (const auto& path : files) {
     try {
       InkmlDocument doc = read_inkml_file(path);
-      if (!selected(args, normalized_latex_tokens(doc.truth_latex))) continue;
+      if (!selected(args, max_tokens, normalized_latex_tokens(doc.truth_latex))) continue;
       sanitize(doc.ink);
       std::string latex;
       if (on_truth) {
