@@ -49,23 +49,40 @@ void count_symbols(const InkmlDocument& doc, const std::vector<RecognizedSymbol>
 
 double percent(int a, int b) { return b ? 100.0 * a / b : 0.0; }
 
-// --within and --max-tokens (read once: max_tokens): whether the truth is in the subset
-// measured (a truth without symbols is in none).
-bool selected(const Args& args, std::optional<long long> max_tokens, const std::vector<std::string>& truth) {
-  const std::string within = args.option("within", "");
-  if (!within.empty()) {
-    const auto labels = reading_labels(truth);
-    if (labels.empty()) return false;
-    const auto allowed = vocabulary_labels(within);
-    for (const auto& label : labels)
-      if (std::find(allowed.begin(), allowed.end(), label) == allowed.end()) return false;
+// What --within and --max-tokens select, read once before any file: a bad value is refused
+// at the start rather than failing every file.
+struct Subset {
+  std::optional<std::vector<std::string>> within;  // labels a truth may use
+  std::optional<long long> max_tokens;
+
+  explicit Subset(const Args& args) {
+    if (const std::string v = args.option("within", ""); !v.empty()) {
+      try {
+        within = vocabulary_labels(v);
+      } catch (const Error& e) {
+        throw UsageError(std::string("--within: ") + e.what());
+      }
+    }
+    if (!args.option("max-tokens", "").empty()) max_tokens = args.integer("max-tokens", 0);
   }
-  return !max_tokens || (long long)truth.size() <= *max_tokens;
-}
+  bool allows(const std::string& label) const {
+    return !within || std::find(within->begin(), within->end(), label) != within->end();
+  }
+  // Whether an expression's truth (its normalized tokens) is in the subset: every label it
+  // reads in V, at most N tokens. A truth without symbols is in none when V is given.
+  bool selects(const std::vector<std::string>& truth) const {
+    if (within) {
+      const auto labels = reading_labels(truth);
+      if (labels.empty() || !std::all_of(labels.begin(), labels.end(), [&](const auto& l) { return allows(l); }))
+        return false;
+    }
+    return !max_tokens || (long long)truth.size() <= *max_tokens;
+  }
+};
 
 // --one-symbol: each truth symbol cut into its own ink and read as a user's ink is read. Read
-// exactly: one symbol, with the truth's label.
-int eval_one_symbol(const Args& args, const std::vector<std::string>& files) {
+// exactly: one symbol, with the truth's label. --within selects the symbols by their own label.
+int eval_one_symbol(const Args& args, const Subset& subset, const std::vector<std::string>& files) {
   const bool show = !args.option("show", "").empty();
   const Recognizer recognizer = load_recognizer(args);
   int symbols = 0, whole = 0, exact = 0, failed = 0;
@@ -76,6 +93,7 @@ int eval_one_symbol(const Args& args, const std::vector<std::string>& files) {
       sanitize(doc.ink);
       for (size_t k = 0; k < doc.symbols.size(); ++k) {
         const SymbolTruth& truth = doc.symbols[k];
+        if (!subset.allows(truth.label)) continue;
         Ink alone;
         for (int s : truth.strokes)
           if (!doc.ink.strokes[s].empty()) alone.strokes.push_back(doc.ink.strokes[s]);
@@ -108,10 +126,8 @@ int eval_one_symbol(const Args& args, const std::vector<std::string>& files) {
 
 int eval(const Args& args) {
   const auto files = inkml_files(args.positional);
-  // A bad value is refused before any file is read.
-  const std::optional<long long> max_tokens =
-      args.option("max-tokens", "").empty() ? std::nullopt : std::optional<long long>(args.integer("max-tokens", 0));
-  if (args.option("one-symbol", "") == "1") return eval_one_symbol(args, files);
+  const Subset subset(args);
+  if (args.option("one-symbol", "") == "1") return eval_one_symbol(args, subset, files);
   const bool on_truth = args.option("truth-symbols", "") == "1";
   const std::string show = args.option("show", "");
   if (!show.empty() && show != "errors" && show != "all") throw UsageError("--show expects errors or all");
@@ -120,7 +136,7 @@ int eval(const Args& args) {
   for (const auto& path : files) {
     try {
       InkmlDocument doc = read_inkml_file(path);
-      if (!selected(args, max_tokens, normalized_latex_tokens(doc.truth_latex))) continue;
+      if (!subset.selects(normalized_latex_tokens(doc.truth_latex))) continue;
       sanitize(doc.ink);
       std::string latex;
       if (on_truth) {

@@ -49,7 +49,8 @@ options:
                        language.weight=0 reads without the language model
   --vocabulary V       recognize, eval: the labels symbols may be read as: a set's name (school) or labels
                        separated by commas (a comma itself is {,}), e.g. 0,1,2,3,4,5,6,7,8,9,-,.
-  --within V           eval: only files whose truth's labels are all in V (as --vocabulary)
+  --within V           eval: only files whose truth's labels are all in V (as --vocabulary); with
+                       --one-symbol, only the symbols labelled in V
   --max-tokens N       eval: only files whose truth has at most N normalized LaTeX tokens
   --json               recognize: JSON output
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)

@@ -1,0 +1,72 @@
+// The command line's options: a bad value is refused at the start with the option's name (exit
+// status 2), and `eval --one-symbol --within V` reads only the symbols labelled in V. The ink
+// is written here: a 2, a + and a 3 in a row, each a ground-truth symbol of one file.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = path.join(root, 'build', 'native', 'inkmath');
+
+const trace = (points) => points.map(([x, y]) => `${x} ${y}`).join(', ');
+const symbols = [
+  { label: '2', strokes: [[[0, 10], [5, 0], [10, 10], [0, 30], [12, 30]]] },
+  { label: '+', strokes: [[[20, 20], [36, 20]], [[28, 12], [28, 28]]] },
+  { label: '3', strokes: [[[44, 2], [54, 6], [46, 15], [56, 22], [44, 30]]] },
+];
+
+function writeInkml(dir) {
+  let id = 0;
+  const traces = [], groups = [];
+  for (const s of symbols) {
+    const refs = s.strokes.map((points) => {
+      traces.push(`<trace id="${id}">${trace(points)}</trace>`);
+      return `<traceView traceDataRef="${id++}"/>`;
+    });
+    groups.push(`<traceGroup><annotation type="truth">${s.label}</annotation>${refs.join('')}</traceGroup>`);
+  }
+  const file = path.join(dir, 'row.inkml');
+  fs.writeFileSync(file, `<ink xmlns="http://www.w3.org/2003/InkML"><annotation type="truth">$2+3$</annotation>
+${traces.join('\n')}
+<traceGroup><annotation type="truth">Segmentation</annotation>${groups.join('')}</traceGroup></ink>`);
+  return file;
+}
+
+const run = (...args) => spawnSync(cli, args, { encoding: 'utf8' });
+const skip = fs.existsSync(cli) ? false : `no ${cli}: run scripts/build`;
+
+test('eval --one-symbol --within reads only the symbols labelled in V', { skip }, () => {
+  const file = writeInkml(fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-cli-')));
+  const count = (...args) => {
+    const r = run('eval', '--one-symbol', ...args, file);
+    assert.equal(r.status, 0, r.stderr);
+    return Number(r.stdout.match(/one-symbol inks (\d+)/)[1]);
+  };
+  assert.equal(count(), 3);
+  assert.equal(count('--within', '2,3'), 2);
+  assert.equal(count('--within', '+'), 1);
+  assert.equal(count('--within', 'x'), 0);
+});
+
+test('eval --within keeps the files whose truth uses only labels in V', { skip }, () => {
+  const file = writeInkml(fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-cli-')));
+  const files = (...args) => Number(run('eval', ...args, file).stdout.match(/expressions (\d+)/)[1]);
+  assert.equal(files('--within', 'school'), 1);
+  assert.equal(files('--within', '2,3'), 0);
+  assert.equal(files('--max-tokens', '2'), 0);
+});
+
+test('a bad option value is refused before any file is read, naming the option', { skip }, () => {
+  const file = writeInkml(fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-cli-')));
+  for (const [args, name] of [[['--within', 'nonsense'], '--within'], [['--max-tokens', 'x'], '--max-tokens'],
+    [['--one-symbol', '--within', 'nonsense'], '--within']]) {
+    const r = run('eval', ...args, file);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(name));
+    assert.equal(r.stdout, '', 'nothing is read');
+  }
+});
