@@ -168,7 +168,7 @@ struct Rules {
   // that letter offers that case among its alternatives, whichever case scores better.
   std::vector<int> one_case_each(std::vector<int> choices) const {
     for (const char c : kCaseLetters) {
-      Best best{*this};
+      Best best{*this, {}};
       for (const char variant : {c, char(std::toupper(static_cast<unsigned char>(c)))}) {
         std::vector<int> q = choices;
         bool feasible = true;
@@ -189,7 +189,7 @@ struct Rules {
   // The reading with one symbol more or fewer read as a bar |, whichever scores best; a bar's
   // unlikely look-alike (below params.min_score) only where no likelier change gives a partner.
   std::vector<int> even_bars(const std::vector<int>& choices) const {
-    Best best{*this};
+    Best best{*this, {}};
     for (const bool unlikely : {false, true}) {
       for (size_t p = 0; p < positions.size(); ++p) {
         const bool bar = positions[p][size_t(choices[p])].label == "|";
@@ -209,7 +209,7 @@ struct Rules {
   // whichever scores best.
   std::vector<int> closer_balance(const std::vector<int>& choices) const {
     const int now = unbalanced(positions, choices);
-    Best best{*this};
+    Best best{*this, {}};
     for (size_t p = 0; p < positions.size(); ++p)
       for (size_t a = 0; a < positions[p].size(); ++a) {
         if (int(a) == choices[p]) continue;
