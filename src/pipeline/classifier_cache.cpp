@@ -104,16 +104,19 @@ Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, c
 
 void ClassifierCache::plan_ahead() {
   planned_ = true;
-  for (const Seen& s : last_reading_)
+  for (const Seen& s : last_reading_) {
+    // A group's strokes are the same in every scale: their bytes are made once.
+    std::vector<std::string> by_strokes;
+    for (const std::vector<int>& group : s.candidates.groups) by_strokes.push_back(strokes_key(s.ink, group));
     for (double scale : writer_scales_one_stroke_away(s.ink)) {
       const std::vector<Surroundings> around = group_surroundings(s.ink, s.candidates, scale);
       for (size_t g = 0; g < s.candidates.groups.size(); ++g) {
-        std::string by_strokes = strokes_key(s.ink, s.candidates.groups[g]);
-        std::string key = with_surroundings(by_strokes, around[g]);
+        std::string key = with_surroundings(by_strokes[g], around[g]);
         if (find(logits_, key)) continue;
-        ahead_.push_back({std::move(by_strokes), std::move(key), group_strokes(s.ink, s.candidates.groups[g]), around[g]});
+        ahead_.push_back({by_strokes[g], std::move(key), group_strokes(s.ink, s.candidates.groups[g]), around[g]});
       }
     }
+  }
   last_reading_.clear();
   // Taken from the back, in slices: the first planned first.
   std::reverse(ahead_.begin(), ahead_.end());
