@@ -44,3 +44,53 @@ class SymbolNet(nn.Module):
             if i + 1 < len(self.dense):
                 y = torch.relu(y)
         return y
+
+
+class OfflineView(nn.Module):
+    """A CNN over the rendered glyph alone (3x3 convolutions, ReLU, 2x2 max pooling, one dense
+    layer, logits), trained by itself beside a SymbolNet: it never sees the LSTM, so what it
+    learns is its own view of the training symbols. join() adds its logits to the network's."""
+
+    def __init__(self, glyph, conv, dense, classes):
+        super().__init__()
+        self.config = dict(glyph=glyph, conv=list(conv), dense=dense, classes=classes)
+        self.conv = nn.ModuleList()
+        channels, side = 1, glyph
+        for c in conv:
+            self.conv.append(nn.Conv2d(channels, c, 3, padding=1))
+            channels, side = c, side // 2
+        self.dense = nn.ModuleList([nn.Linear(channels * side * side, dense), nn.Linear(dense, classes)])
+
+    def forward(self, glyphs):  # glyphs: batch x side*side
+        side = self.config["glyph"]
+        g = glyphs.reshape(-1, 1, side, side)
+        for layer in self.conv:
+            g = torch.max_pool2d(torch.relu(layer(g)), 2)
+        return self.dense[1](torch.relu(self.dense[0](g.flatten(1))))
+
+
+def join(net, view, weight):
+    """One SymbolNet that computes net(x) + weight * view(glyphs), in the format the core reads:
+    the first dense layers side by side (each reads only its own values: the LSTM's pooled
+    values, the CNN's pooled image), the last layers beside each other. net: no offline view,
+    no group inputs, one hidden dense layer."""
+    c = net.config
+    if c["conv"] or c["group"] or len(c["dense"]) != 1 or view.config["classes"] != c["classes"]:
+        raise ValueError("join: the network needs one hidden dense layer, no offline view and no group inputs")
+    hidden = c["dense"][0]
+    joined = SymbolNet(c["inputs"], c["hidden"], c["layers"], [hidden + view.config["dense"]], c["classes"],
+                       glyph=view.config["glyph"], conv=view.config["conv"])
+    pooled = 4 * c["hidden"]
+    with torch.no_grad():
+        joined.lstm.load_state_dict(net.lstm.state_dict())
+        for mine, theirs in zip(joined.conv, view.conv):
+            mine.load_state_dict(theirs.state_dict())
+        first, last = joined.dense
+        first.weight.zero_()
+        first.weight[:hidden, :pooled] = net.dense[0].weight
+        first.weight[hidden:, pooled:] = view.dense[0].weight
+        first.bias[:hidden], first.bias[hidden:] = net.dense[0].bias, view.dense[0].bias
+        last.weight[:, :hidden] = net.dense[1].weight
+        last.weight[:, hidden:] = weight * view.dense[1].weight
+        last.bias[:] = net.dense[1].bias + weight * view.dense[1].bias
+    return joined
