@@ -7,7 +7,7 @@ import zlib
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "build", "native", "inkmath")
+CLI = os.environ.get("INKMATH_BIN", os.path.join(ROOT, "build", "native", "inkmath"))
 
 
 def data_dir():

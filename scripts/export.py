@@ -96,7 +96,7 @@ def start_from(net, weights_path):
 
 
 def export(checkpoint, weights_path, half=True):
-    saved = torch.load(checkpoint)
+    saved = torch.load(checkpoint, weights_only=False)  # our own file: config and history beside the tensors
     c = {"glyph": 0, "conv": [], "group": 0, **saved["config"]}
     net = SymbolNet(**c)
     net.load_state_dict(saved["state"])

@@ -15,10 +15,12 @@ from torch import nn
 
 
 class SymbolNet(nn.Module):
-    def __init__(self, inputs, hidden, layers, dense, classes, glyph=0, conv=(), group=0):
+    def __init__(self, inputs, hidden, layers, dense, classes, glyph=0, conv=(), group=0, dropout=0.0):
         super().__init__()
         self.config = dict(inputs=inputs, hidden=hidden, layers=layers, dense=list(dense), classes=classes,
-                           glyph=glyph, conv=list(conv), group=group)
+                           glyph=glyph, conv=list(conv), group=group, dropout=dropout)
+        # In training only, before each dense layer (the core never sees it).
+        self.dropout = nn.Dropout(dropout)
         self.lstm = nn.LSTM(inputs - group, hidden, num_layers=layers, bidirectional=True, batch_first=True)
         self.conv = nn.ModuleList()
         channels, side = 1, glyph
@@ -40,7 +42,7 @@ class SymbolNet(nn.Module):
             y = torch.cat([y, g.flatten(1)], dim=1)
         y = torch.cat([y, x[:, 0, x.shape[2] - group:]], dim=1)
         for i, layer in enumerate(self.dense):
-            y = layer(y)
+            y = layer(self.dropout(y))
             if i + 1 < len(self.dense):
                 y = torch.relu(y)
         return y
