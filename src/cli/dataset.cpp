@@ -15,14 +15,17 @@ namespace inkmath::cli {
 namespace {
 
 // How one writer differs from another across a whole expression: slant, rotation, aspect,
-// size. Drawn once per expression and copy, so that the symbols of a copy share it.
+// size. Drawn once per expression and copy, so that the symbols of a copy share it. `resize`
+// (1: as drawn) scales the changes of size and aspect, here and in distort(): a copy's size
+// features are still measured in the writer's scale of the ink as written.
 struct Style {
-  double slant, angle, aspect, scale;
+  double slant, angle, aspect, scale, resize;
 };
 
-Style random_style(std::mt19937& rng) {
+Style random_style(std::mt19937& rng, double resize) {
   std::uniform_real_distribution<double> u(-1, 1);
-  return {0.25 * u(rng), 0.1 * u(rng), std::exp(0.15 * u(rng)), 1 + 0.08 * u(rng)};
+  const double slant = 0.25 * u(rng), angle = 0.1 * u(rng), aspect = std::exp(0.15 * resize * u(rng));
+  return {slant, angle, aspect, 1 + 0.08 * resize * u(rng), resize};
 }
 
 // The writer's style plus this symbol's own variation (a little more rotation, shear and
@@ -31,7 +34,8 @@ Style random_style(std::mt19937& rng) {
 std::vector<Stroke> distort(std::vector<Stroke> strokes, const Style& style, std::mt19937& rng) {
   std::uniform_real_distribution<double> u(-1, 1), unit(0, 1);
   const double angle = style.angle + 0.08 * u(rng), shear = style.slant + 0.08 * u(rng);
-  const double sx = style.scale * style.aspect * (1 + 0.06 * u(rng)), sy = style.scale / style.aspect * (1 + 0.06 * u(rng));
+  const double own = 0.06 * style.resize;
+  const double sx = style.scale * style.aspect * (1 + own * u(rng)), sy = style.scale / style.aspect * (1 + own * u(rng));
   const Box box = bounding_box(strokes);
   const double size = std::max({box.width(), box.height(), 1e-9});
   const double amp = 0.03 * size, fx = 2 + 2 * unit(rng), fy = 2 + 2 * unit(rng), px = 6.3 * unit(rng), py = 6.3 * unit(rng);
@@ -105,6 +109,8 @@ int dataset(const Args& args) {
   const FeatureSet set = feature_set_from_name(args.option("features", "online+context"));
   const int points = int(args.integer("points", 32));
   const int augment = int(args.integer("augment", 0));
+  const double resize = args.number("resize", 1);
+  if (!(resize >= 0 && resize <= 4)) throw UsageError("--resize must be from 0 to 4");
   const int junk = int(args.integer("junk", 0));
   const double alone = args.number("alone", 0);
   const size_t limit = size_t(std::max(0LL, args.integer("limit", 1000000000)));
@@ -141,7 +147,7 @@ int dataset(const Args& args) {
       const double writer_scale = inkmath::writer_scale(doc.ink);
       const std::vector<Box> boxes = stroke_boxes(doc.ink);
       std::vector<Style> styles;
-      for (int a = 0; a < augment; ++a) styles.push_back(random_style(rng));
+      for (int a = 0; a < augment; ++a) styles.push_back(random_style(rng, resize));
       for (const auto& s : doc.symbols) {
         const auto group = strokes_of(doc.ink, s.strokes);
         const Surroundings around = surroundings(doc.ink, boxes, s.strokes, writer_scale);

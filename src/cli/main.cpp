@@ -71,6 +71,7 @@ options:
                        (default online+context)
   --points N           dataset: points per symbol (default 32)
   --augment N          dataset: distorted copies per symbol, in addition to the original (default 0)
+  --resize F           dataset: how much the copies change size and aspect, from 0 to 4 (default 1)
   --junk N             dataset: junk stroke groups per expression (default 0)
   --alone P            dataset: the share of symbols also written as their own ink (default 0)
   --glyphs 1           dataset: also write each sample's rendered glyph (PREFIX.glyphs.f32), the
