@@ -75,16 +75,17 @@ test('dataset --resize sets how much the distorted copies change size; a bad val
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-cli-'));
   const file = writeInkml(dir);
   const copies = 8;
-  // The spread of each symbol's log height (the first size feature, the same at every point)
-  // over its copies, the original first: rows are written symbol by symbol.
+  // The spread of each symbol's log height (the first of the group's own features, the same at
+  // every point) over its copies, the original first: rows are written symbol by symbol.
   const spread = (resize) => {
     const prefix = path.join(dir, `resize-${resize}`);
     const r = run('dataset', '--out', prefix, '--features', 'online+context+size+place', '--augment', String(copies),
       '--resize', String(resize), file);
     assert.equal(r.status, 0, r.stderr);
     const meta = JSON.parse(fs.readFileSync(`${prefix}.json`, 'utf8'));
-    const values = new Float32Array(fs.readFileSync(`${prefix}.f32`).buffer.slice(0));
-    const row = meta.points * meta.feature_count, height = meta.feature_count - 4;  // size, then place
+    const bytes = fs.readFileSync(`${prefix}.f32`);
+    const values = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+    const row = meta.points * meta.feature_count, height = meta.feature_count - meta.group_features;
     assert.equal(meta.count, symbols.length * (copies + 1));
     let total = 0;
     for (let s = 0; s < symbols.length; ++s) {
@@ -93,7 +94,8 @@ test('dataset --resize sets how much the distorted copies change size; a bad val
     }
     return total / symbols.length;
   };
-  assert.ok(spread(4) > 2 * spread(0.25), `resize 4: ${spread(4)}, resize 0.25: ${spread(0.25)}`);
+  const wide = spread(4), narrow = spread(0.25);
+  assert.ok(wide > 2 * narrow, `resize 4: ${wide}, resize 0.25: ${narrow}`);
   const r = run('dataset', '--out', path.join(dir, 'bad'), '--augment', '1', '--resize', '9', file);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /--resize/);
