@@ -68,16 +68,13 @@ function unavailable(reason, message) {
   return new Error(message);
 }
 
-// The smallest module that uses WebAssembly SIMD and exception handling, which the SIMD module
-// is built with: one function that opens an empty try block and returns a v128 constant.
-// Engines without either (Safari before 16.4, Chrome before 95, Firefox before 100) refuse it.
+// The smallest module that uses WebAssembly SIMD: one function returning a v128 constant.
+// Engines without SIMD (Safari before 16.4) refuse it.
 const SIMD_PROBE = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,  // "\0asm", version 1
   0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b,        // types: () -> v128
   0x03, 0x02, 0x01, 0x00,                          // functions: one, of type 0
-  0x0a, 0x1a, 0x01, 0x18, 0x00,                    // code: no locals,
-  0x06, 0x40, 0x19, 0x0b,                          //   try, catch_all, end
-  0xfd, 0x0c,                                      //   v128.const
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c,        // code: no locals, v128.const
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  //   (16 zero bytes)
   0x0b,                                            // end
 ]);
