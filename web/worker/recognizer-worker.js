@@ -37,7 +37,7 @@ function sessionFor(recognizer, surface) {
 }
 
 // While the next stroke is written, the last read session classifies ahead what a stroke that
-// moves the writer's scale would need (Session.prepare: in a long expression, such a pen-up
+// moves the writer's scale would need (Session.prepare: from about 4 strokes on, such a pen-up
 // would otherwise encode every stroke group again). One slice of a few milliseconds per task,
 // so that a message arriving meanwhile waits for one slice at most: 8 stroke groups with SIMD,
 // 2 in the scalar module, which takes about six times as long for each.
