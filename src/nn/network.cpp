@@ -13,8 +13,6 @@ namespace inkmath {
 
 namespace {
 
-using Seq = std::vector<Eigen::MatrixXf>;  // one (features x batch) matrix per time step
-
 #if defined(__wasm_simd128__)
 // out += w * x for column-major matrices (rows x inner times inner x cols). A tile is 4 * Vectors
 // rows from r by Columns columns from c. Every entry sums its terms in one order (k = 0, 1, ...,
@@ -51,9 +49,11 @@ inline void multiply_add_rows(const float* w, int rows, int inner, const float* 
   if (c < cols) multiply_add_tile<Vectors, 1>(w, rows, inner, x, out, r, c);
 }
 
-void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::MatrixXf>& x, Eigen::Ref<Eigen::MatrixXf> out) {
+void multiply_add(const Eigen::Ref<const Eigen::MatrixXf>& w, const Eigen::Ref<const Eigen::MatrixXf>& x,
+                  Eigen::Ref<Eigen::MatrixXf> out) {
   const int rows = int(w.rows()), inner = int(w.cols()), cols = int(x.cols());
-  if (x.outerStride() != inner || out.outerStride() != rows) throw std::logic_error("multiply_add needs packed columns");
+  if (w.outerStride() != rows || x.outerStride() != inner || out.outerStride() != rows)
+    throw std::logic_error("multiply_add needs packed columns");
   int r = 0;
   for (; r + 16 <= rows; r += 16) multiply_add_rows<4>(w.data(), rows, inner, x.data(), cols, out.data(), r);
   for (; r + 4 <= rows; r += 4) multiply_add_rows<1>(w.data(), rows, inner, x.data(), cols, out.data(), r);
@@ -69,7 +69,8 @@ void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::Matrix
 // out += w * x, a matrix-vector product per column: Eigen vectorizes it for the native CPU
 // (and runs it scalar in WebAssembly without SIMD). A matrix-matrix product would sum a
 // column's terms in an order that depends on how many columns there are.
-void multiply_add(const Eigen::MatrixXf& w, const Eigen::Ref<const Eigen::MatrixXf>& x, Eigen::Ref<Eigen::MatrixXf> out) {
+void multiply_add(const Eigen::Ref<const Eigen::MatrixXf>& w, const Eigen::Ref<const Eigen::MatrixXf>& x,
+                  Eigen::Ref<Eigen::MatrixXf> out) {
   for (Eigen::Index c = 0; c < x.cols(); ++c) out.col(c).noalias() += w * x.col(c);
 }
 #endif
@@ -158,27 +159,38 @@ void update_cell(const Eigen::Ref<const Eigen::MatrixXf>& gates, int hidden, Eig
 }
 #endif
 
-// Runs one direction over the sequence; writes its hidden states into rows
-// [offset, offset + H) of out[t]. The input projection of every step is one matrix product;
-// the gate nonlinearities are vectorized array expressions.
-void run_direction(const LstmDirection& d, int hidden, const Seq& in, bool reverse, int offset, Seq& out) {
+// Runs one direction over the steps. inputs: the per-step inputs (input x steps*batch, step
+// t's batch at columns t*batch...); start: each sequence's gates before its per-step inputs
+// (4H x batch: the bias and the product of its steady inputs). Writes its hidden states into
+// rows [offset, offset + H) of out (2H x steps*batch).
+void run_direction(const LstmDirection& d, int hidden, const Eigen::MatrixXf& inputs, const Eigen::MatrixXf& start,
+                   bool reverse, int offset, Eigen::MatrixXf& out) {
   if (d.recurrent.rows != d.w_hh.rows()) throw std::logic_error("LSTM weights set without Network::prepare()");
-  const int steps = int(in.size()), batch = int(in[0].cols());
-  Eigen::MatrixXf inputs(in[0].rows(), steps * batch);
-  for (int t = 0; t < steps; ++t) inputs.middleCols(t * batch, batch) = in[t];
-  // Every step's gates: the input projection and the bias, to which the recurrent product adds
-  // in place.
-  Eigen::MatrixXf gates = product(d.w_ih, inputs);
-  gates.colwise() += d.bias;
+  const int batch = int(start.cols()), steps = int(inputs.cols()) / batch;
+  // Every step's gates: its sequence's start, to which the input projection and then the
+  // recurrent product add in place.
+  Eigen::MatrixXf gates(start.rows(), inputs.cols());
+  for (int t = 0; t < steps; ++t) gates.middleCols(t * batch, batch) = start;  // (Eigen's replicate() is slow here)
+  std::vector<int16_t> integers;
+  integer_multiply_add(d.per_step, inputs, integers, gates);
   Eigen::MatrixXf h = Eigen::MatrixXf::Zero(hidden, batch), c = h;
-  std::vector<int16_t> h_integers;
   for (int k = 0; k < steps; ++k) {
     const int t = reverse ? steps - 1 - k : k;
     auto step = gates.middleCols(t * batch, batch);
-    recurrent_multiply_add(d.recurrent, h, h_integers, step);
+    integer_multiply_add(d.recurrent, h, integers, step);
     update_cell(step, hidden, c, h);
-    out[t].middleRows(offset, hidden) = h;
+    out.block(offset, t * batch, hidden, batch) = h;
   }
+}
+
+// Each sequence's gates before its per-step inputs: the bias, plus the product of the last
+// inputs when they are the same at every step (steady: steady x batch), computed once rather
+// than at every step.
+Eigen::MatrixXf gate_start(const LstmDirection& d, const Eigen::MatrixXf& steady) {
+  Eigen::MatrixXf start(d.bias.size(), steady.cols());
+  start.colwise() = d.bias;
+  if (steady.rows() > 0) multiply_add(d.w_ih.rightCols(steady.rows()), steady, start);
+  return start;
 }
 
 // One glyph through the convolutions: (channels x side*side) in, flattened channel by channel
@@ -220,8 +232,14 @@ Eigen::VectorXf run_conv(const std::vector<ConvLayer>& layers, int side, const E
 }  // namespace
 
 void Network::prepare() {
-  for (LstmLayer& layer : lstm)
-    for (LstmDirection* d : {&layer.forward, &layer.backward}) d->recurrent = quantize_recurrent(d->w_hh);
+  if (!lstm.empty() && (steady_inputs < 0 || steady_inputs > lstm[0].input)) throw std::logic_error("steady inputs out of range");
+  for (size_t i = 0; i < lstm.size(); ++i) {
+    const int per_step = lstm[i].input - (i == 0 ? steady_inputs : 0);
+    for (LstmDirection* d : {&lstm[i].forward, &lstm[i].backward}) {
+      d->recurrent = quantize_weights(d->w_hh);
+      d->per_step = quantize_weights(d->w_ih.leftCols(per_step));
+    }
+  }
 }
 
 int Network::glyph_outputs() const {
@@ -241,21 +259,29 @@ Eigen::MatrixXf Network::encode_batch(const std::vector<Eigen::MatrixXf>& xs,
   if (!conv.empty() && glyphs.size() != xs.size()) throw std::invalid_argument("one glyph per sequence needed");
   const int steps = int(xs[0].rows()), batch = int(xs.size()), sequence_inputs = lstm[0].input;
   if (steps == 0) throw std::invalid_argument("empty sequence");
-  Seq seq(steps, Eigen::MatrixXf(sequence_inputs, batch));
+  if (steady_inputs < 0 || steady_inputs > sequence_inputs) throw std::logic_error("steady inputs out of range");
+  // The first layer's inputs: the per-step ones, step by step, and the steady ones of step 0.
+  const int per_step = sequence_inputs - steady_inputs;
+  Eigen::MatrixXf inputs(per_step, steps * batch), steady(steady_inputs, batch);
   for (int b = 0; b < batch; ++b) {
     if (xs[b].rows() != steps || xs[b].cols() != input_size()) throw std::invalid_argument("batch shape mismatch");
-    for (int t = 0; t < steps; ++t) seq[t].col(b) = xs[b].row(t).head(sequence_inputs).transpose();
+    for (int t = 0; t < steps; ++t) inputs.col(t * batch + b) = xs[b].row(t).head(per_step).transpose();
+    steady.col(b) = xs[b].row(0).segment(per_step, steady_inputs).transpose();
   }
   for (const LstmLayer& layer : lstm) {
-    Seq out(steps, Eigen::MatrixXf(2 * layer.hidden, batch));
-    run_direction(layer.forward, layer.hidden, seq, false, 0, out);
-    run_direction(layer.backward, layer.hidden, seq, true, layer.hidden, out);
-    seq = std::move(out);
+    Eigen::MatrixXf out(2 * layer.hidden, steps * batch);
+    run_direction(layer.forward, layer.hidden, inputs, gate_start(layer.forward, steady), false, 0, out);
+    run_direction(layer.backward, layer.hidden, inputs, gate_start(layer.backward, steady), true, layer.hidden, out);
+    inputs = std::move(out);
+    steady.resize(0, batch);
   }
-  const int width = int(seq[0].rows());
+  const int width = int(inputs.rows());
   Eigen::MatrixXf y(encoding_size(), batch);
-  Eigen::MatrixXf mean = seq[0], max = seq[0];
-  for (int t = 1; t < steps; ++t) mean += seq[t], max = max.cwiseMax(seq[t]);
+  Eigen::MatrixXf mean = inputs.leftCols(batch), max = mean;
+  for (int t = 1; t < steps; ++t) {
+    const auto step = inputs.middleCols(t * batch, batch);
+    mean += step, max = max.cwiseMax(step);
+  }
   y.topRows(width) = mean / float(steps);
   y.middleRows(width, width) = max;
   for (int b = 0; b < batch && !conv.empty(); ++b) {

@@ -9,7 +9,7 @@
 #include <Eigen/Core>
 #include <vector>
 
-#include "nn/recurrent.h"
+#include "nn/integer_product.h"
 
 namespace inkmath {
 
@@ -17,7 +17,8 @@ struct LstmDirection {
   Eigen::MatrixXf w_ih;  // 4H x input, gate order i, f, g, o (PyTorch's)
   Eigen::MatrixXf w_hh;  // 4H x H, as trained and stored
   Eigen::VectorXf bias;  // 4H, b_ih + b_hh
-  RecurrentWeights recurrent;  // w_hh as the recurrent product reads it (Network::prepare)
+  IntegerWeights recurrent;  // w_hh as the recurrent product reads it (Network::prepare)
+  IntegerWeights per_step;   // w_ih's columns for the inputs read at every step, likewise
 };
 
 struct LstmLayer {
@@ -38,18 +39,23 @@ struct DenseLayer {
 };
 
 // A sequence's logits are the same bit for bit whatever it is batched with: every product sums
-// each column's terms in one order whatever the batch (nn/network.cpp, nn/recurrent.h), which
+// each column's terms in one order whatever the batch (nn/network.cpp, nn/integer_product.h), which
 // is what lets a recognition session reuse the columns of an earlier reading.
 
 struct Network {
   std::vector<LstmLayer> lstm;
   int group_inputs = 0;  // the last inputs, taken beside the pooled values, not by the LSTM
+  // Of the LSTM's inputs, how many of the last ones are the same at every step (the group's
+  // size and place): their product with the weights is computed once per sequence, from the
+  // first step's values. 0: every input is read at every step. Set before prepare().
+  int steady_inputs = 0;
   int glyph_side = 0;  // side of the square glyph image the convolutions read; 0: no offline view
   std::vector<ConvLayer> conv;
   std::vector<DenseLayer> dense;
 
-  // Makes each direction's recurrent weights from its w_hh: once the weights are set, before
-  // the first forward.
+  // Makes each direction's integer weights (IntegerWeights) from its w_hh and the per-step
+  // columns of its w_ih: once the weights and steady_inputs are set, before the first forward.
+  // Throws std::logic_error when steady_inputs is more than the first layer's inputs.
   void prepare();
 
   int input_size() const { return lstm.empty() ? 0 : lstm[0].input + group_inputs; }

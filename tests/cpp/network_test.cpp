@@ -42,6 +42,10 @@ Network random_network(int input, std::vector<int> hidden, std::vector<int> dens
   return net;
 }
 
+// How far the engine's logits may be from the textbook's: its LSTM products are in 12-bit
+// integers (nn/integer_product.h); a wrong gate or a transposed matrix costs far more.
+constexpr double kIntegerMargin = 1e-4;
+
 // Textbook LSTM, written out scalar by scalar, independent of the engine's matrix code.
 using Seq = std::vector<std::vector<double>>;
 Seq reference_direction(const LstmDirection& d, int hidden, const Seq& x, bool reverse) {
@@ -163,10 +167,29 @@ TEST_CASE("the engine matches an independent scalar implementation, alone and ba
     const auto expected = reference_forward(net, xs[b]);
     const Eigen::VectorXf single = net.forward(xs[b]);
     for (int k = 0; k < 3; ++k) {
-      REQUIRE(single(k) == Approx(expected[k]).margin(1e-5));
-      REQUIRE(batch(k, b) == Approx(expected[k]).margin(1e-5));
+      REQUIRE(single(k) == Approx(expected[k]).margin(kIntegerMargin));
+      REQUIRE(batch(k, b) == Approx(expected[k]).margin(kIntegerMargin));
     }
   }
+}
+
+TEST_CASE("inputs the same at every step are projected once and read as at every step, alone and batched") {
+  Network net = random_network(5, {6, 4}, {7, 3}, 43);
+  std::mt19937 rng(4);
+  std::vector<Eigen::MatrixXf> xs = {random_matrix(9, 5, rng), random_matrix(9, 5, rng), random_matrix(9, 5, rng)};
+  for (auto& x : xs) x.rightCols(2) = x.topRightCorner(1, 2).replicate(9, 1);  // the last 2 steady
+  const Eigen::MatrixXf every_step = net.forward_batch(xs);
+  net.steady_inputs = 2;
+  net.prepare();
+  const Eigen::MatrixXf batch = net.forward_batch(xs);
+  for (size_t b = 0; b < xs.size(); ++b) {
+    const Eigen::VectorXf single = net.forward(xs[b]);
+    REQUIRE(single == batch.col(long(b)));  // the same bits whatever the batch
+    for (int k = 0; k < 3; ++k) REQUIRE(batch(k, long(b)) == Approx(every_step(k, long(b))).margin(1e-5));
+  }
+  net.steady_inputs = 6;  // more than the LSTM reads
+  REQUIRE_THROWS(net.prepare());
+  REQUIRE_THROWS(net.forward_batch(xs));
 }
 
 Network random_offline_network(unsigned seed) {
@@ -193,8 +216,8 @@ TEST_CASE("the offline view (CNN over the glyph) matches a scalar implementation
     const auto expected = reference_forward(net, xs[b], glyphs[b]);
     const Eigen::VectorXf single = net.forward(xs[b], glyphs[b]);
     for (int k = 0; k < 4; ++k) {
-      REQUIRE(single(k) == Approx(expected[k]).margin(1e-5));
-      REQUIRE(batch(k, b) == Approx(expected[k]).margin(1e-5));
+      REQUIRE(single(k) == Approx(expected[k]).margin(kIntegerMargin));
+      REQUIRE(batch(k, b) == Approx(expected[k]).margin(kIntegerMargin));
     }
   }
   REQUIRE_THROWS(net.forward_batch(xs));  // the glyphs are needed
@@ -211,7 +234,7 @@ TEST_CASE("group inputs join the pooled values, read at the first point, and the
   const Eigen::MatrixXf logits = net.forward_batch(xs, glyphs);
   for (size_t b = 0; b < xs.size(); ++b) {
     const auto expected = reference_forward(net, xs[b], glyphs[b]);
-    for (int k = 0; k < 4; ++k) REQUIRE(logits(k, long(b)) == Approx(expected[k]).margin(1e-5));
+    for (int k = 0; k < 4; ++k) REQUIRE(logits(k, long(b)) == Approx(expected[k]).margin(kIntegerMargin));
   }
   // Other surroundings: new group values, the same encodings; only the dense layers run again.
   const Eigen::MatrixXf encodings = net.encode_batch(xs, glyphs);
@@ -297,7 +320,12 @@ TEST_CASE("the shipped weights reproduce PyTorch's logits (parity fixture)", "[p
     std::vector<Eigen::VectorXf> glyphs;
     if (fixture.contains("glyphs")) glyphs.push_back(Eigen::Map<const Eigen::VectorXf>(
         fixture["glyphs"][s].get<std::vector<float>>().data(), Eigen::Index(fixture["glyphs"][s].size())));
-    const Eigen::MatrixXf logits = recognizer.model().classifier.network().forward_batch({x}, glyphs);
+    // The fixture's inputs are random, not steady in the group's size and place: every input is
+    // read at every step, as PyTorch does.
+    Network net = recognizer.model().classifier.network();
+    net.steady_inputs = 0;
+    net.prepare();
+    const Eigen::MatrixXf logits = net.forward_batch({x}, glyphs);
     for (int k = 0; k < logits.rows(); ++k) {
       worst = std::max(worst, double(std::abs(logits(k, 0) - fixture["logits"][s][k].get<float>())));
       if (fixture.contains("float_logits"))
@@ -305,7 +333,7 @@ TEST_CASE("the shipped weights reproduce PyTorch's logits (parity fixture)", "[p
     }
   }
   // Against PyTorch with the weights as stored, the difference is what the recurrent product in
-  // 12-bit integers costs (nn/recurrent.h; a wrong gate or a transposed matrix costs whole
+  // 12-bit integers costs (nn/integer_product.h; a wrong gate or a transposed matrix costs whole
   // units); against the float network, that and storing the weights as half floats (reported;
   // the accuracy cost is measured on valid2013).
   std::cout << "parity: max abs logit diff " << worst << " (same weights), " << storage << " (vs float weights)\n";

@@ -3,7 +3,7 @@
 #include <limits>
 #include <random>
 
-#include "nn/recurrent.h"
+#include "nn/integer_product.h"
 
 using namespace inkmath;
 
@@ -16,10 +16,10 @@ Eigen::MatrixXf uniform(int rows, int cols, float scale, std::mt19937& rng) {
   return m;
 }
 
-Eigen::MatrixXf product(const RecurrentWeights& w, const Eigen::MatrixXf& h, const Eigen::MatrixXf& start) {
+Eigen::MatrixXf product(const IntegerWeights& w, const Eigen::MatrixXf& h, const Eigen::MatrixXf& start) {
   Eigen::MatrixXf gates = start;
   std::vector<int16_t> scratch;
-  recurrent_multiply_add(w, h, scratch, gates);
+  integer_multiply_add(w, h, scratch, gates);
   return gates;
 }
 
@@ -30,18 +30,18 @@ TEST_CASE("the recurrent product in integers stays within its rounding of the fl
   for (const int hidden : {192, 7, 1}) {
     const Eigen::MatrixXf w_hh = uniform(4 * hidden, hidden, 0.8f, rng), h = uniform(hidden, 5, 1.f, rng);
     const Eigen::MatrixXf start = uniform(4 * hidden, 5, 1.f, rng);
-    const RecurrentWeights w = quantize_recurrent(w_hh);
+    const IntegerWeights w = quantize_weights(w_hh);
     const Eigen::MatrixXf gates = product(w, h, start);
     for (int r = 0; r < w_hh.rows(); ++r) {
-      // A weight is off by at most half its row's step, an h by half of 1 / h_scale.
-      const double largest = w_hh.row(r).cwiseAbs().maxCoeff(), step = double(w.unit[size_t(r)]) * w.h_scale;
-      REQUIRE(largest / step <= kRecurrentWeightMax);
-      REQUIRE(largest / step > kRecurrentWeightMax / 2.0);  // no bit left unused
+      // A weight is off by at most half its row's step, an h by half of 1 / x_scale.
+      const double largest = w_hh.row(r).cwiseAbs().maxCoeff(), step = double(w.unit[size_t(r)]) * w.x_scale;
+      REQUIRE(largest / step <= kIntegerWeightMax);
+      REQUIRE(largest / step > kIntegerWeightMax / 2.0);  // no bit left unused
       for (int c = 0; c < h.cols(); ++c) {
         double exact = start(r, c), bound = 0;
         for (int j = 0; j < hidden; ++j) {
           exact += double(w_hh(r, j)) * h(j, c);
-          bound += step / 2 * std::abs(h(j, c)) + largest * 0.5 / w.h_scale;
+          bound += step / 2 * std::abs(h(j, c)) + largest * 0.5 / w.x_scale;
         }
         REQUIRE(std::abs(gates(r, c) - exact) <= bound + 1e-4);
       }
@@ -51,7 +51,7 @@ TEST_CASE("the recurrent product in integers stays within its rounding of the fl
 
 TEST_CASE("a column of the recurrent product is the same bit for bit whatever it is batched with") {
   std::mt19937 rng(4);
-  const RecurrentWeights w = quantize_recurrent(uniform(4 * 37, 37, 2.f, rng));
+  const IntegerWeights w = quantize_weights(uniform(4 * 37, 37, 2.f, rng));
   const Eigen::MatrixXf h = uniform(37, 11, 1.f, rng), start = uniform(4 * 37, 11, 1.f, rng);
   const Eigen::MatrixXf together = product(w, h, start);
   for (int c = 0; c < h.cols(); ++c) REQUIRE(product(w, h.col(c), start.col(c)) == together.col(c));
@@ -63,30 +63,30 @@ TEST_CASE("the recurrent product's integer sums never overflow, even at full sca
     // Every weight and every h at its largest, all of one sign: the largest sum there is.
     const Eigen::MatrixXf w_hh = Eigen::MatrixXf::Constant(8, hidden, 3.f);
     const Eigen::MatrixXf h = Eigen::MatrixXf::Ones(hidden, 2);
-    const RecurrentWeights w = quantize_recurrent(w_hh);
+    const IntegerWeights w = quantize_weights(w_hh);
     const Eigen::MatrixXf gates = product(w, h, Eigen::MatrixXf::Zero(8, 2));
-    REQUIRE(double(kRecurrentWeightMax) * w.h_scale * 2 * w.pairs <= double(std::numeric_limits<int32_t>::max()));
+    REQUIRE(double(kIntegerWeightMax) * w.x_scale * 2 * w.pairs <= double(std::numeric_limits<int32_t>::max()));
     for (int i = 0; i < gates.size(); ++i) REQUIRE(gates.data()[i] == Approx(3.0 * hidden).epsilon(1e-6));
   }
 }
 
 TEST_CASE("recurrent weights that are not finite, or a product of the wrong shape, are refused") {
   Eigen::MatrixXf w_hh = Eigen::MatrixXf::Zero(8, 2);
-  const RecurrentWeights zeros = quantize_recurrent(w_hh);
+  const IntegerWeights zeros = quantize_weights(w_hh);
   REQUIRE(product(zeros, Eigen::MatrixXf::Ones(2, 1), Eigen::MatrixXf::Ones(8, 1)) == Eigen::MatrixXf::Ones(8, 1));
   // Weights too small for a normal float's step read as 0s (and take no time).
   w_hh(2, 0) = 1e-44f;
-  REQUIRE(product(quantize_recurrent(w_hh), Eigen::MatrixXf::Ones(2, 1), Eigen::MatrixXf::Ones(8, 1)) ==
+  REQUIRE(product(quantize_weights(w_hh), Eigen::MatrixXf::Ones(2, 1), Eigen::MatrixXf::Ones(8, 1)) ==
           Eigen::MatrixXf::Ones(8, 1));
   // An h that is not a number (weights that overflow) counts as 0.
   Eigen::MatrixXf h = Eigen::MatrixXf::Ones(2, 1);
   h(1, 0) = std::numeric_limits<float>::quiet_NaN();
-  const RecurrentWeights ones = quantize_recurrent(Eigen::MatrixXf::Ones(4, 2));
+  const IntegerWeights ones = quantize_weights(Eigen::MatrixXf::Ones(4, 2));
   REQUIRE(product(ones, h, Eigen::MatrixXf::Zero(4, 1)) == Eigen::MatrixXf::Ones(4, 1));
   w_hh(3, 1) = std::numeric_limits<float>::quiet_NaN();
-  REQUIRE_THROWS_AS(quantize_recurrent(w_hh), std::invalid_argument);
+  REQUIRE_THROWS_AS(quantize_weights(w_hh), std::invalid_argument);
   w_hh(3, 1) = std::numeric_limits<float>::infinity();
-  REQUIRE_THROWS_AS(quantize_recurrent(w_hh), std::invalid_argument);
+  REQUIRE_THROWS_AS(quantize_weights(w_hh), std::invalid_argument);
   REQUIRE_THROWS_AS(product(zeros, Eigen::MatrixXf::Ones(3, 1), Eigen::MatrixXf::Ones(8, 1)), std::invalid_argument);
   REQUIRE_THROWS_AS(product(zeros, Eigen::MatrixXf::Ones(2, 1), Eigen::MatrixXf::Ones(4, 1)), std::invalid_argument);
 }
