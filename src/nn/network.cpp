@@ -277,10 +277,14 @@ Eigen::MatrixXf Network::encode_batch(const std::vector<Eigen::MatrixXf>& xs,
   }
   const int width = int(inputs.rows());
   Eigen::MatrixXf y(encoding_size(), batch);
+  // Mean and max over the steps, in plain loops over each step's values (one block of the
+  // matrix), which the compiler vectorizes where Eigen has no SIMD path (WebAssembly).
   Eigen::MatrixXf mean = inputs.leftCols(batch), max = mean;
+  const Eigen::Index values = mean.size();
   for (int t = 1; t < steps; ++t) {
-    const auto step = inputs.middleCols(t * batch, batch);
-    mean += step, max = max.cwiseMax(step);
+    const float* step = inputs.data() + size_t(t) * size_t(values);
+    float *sum = mean.data(), *most = max.data();
+    for (Eigen::Index i = 0; i < values; ++i) sum[i] += step[i], most[i] = std::max(most[i], step[i]);
   }
   y.topRows(width) = mean / float(steps);
   y.middleRows(width, width) = max;
