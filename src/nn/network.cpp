@@ -232,14 +232,26 @@ Eigen::VectorXf run_conv(const std::vector<ConvLayer>& layers, int side, const E
 }  // namespace
 
 void Network::prepare() {
-  if (!lstm.empty() && (steady_inputs < 0 || steady_inputs > lstm[0].input)) throw std::logic_error("steady inputs out of range");
   for (size_t i = 0; i < lstm.size(); ++i) {
-    const int per_step = lstm[i].input - (i == 0 ? steady_inputs : 0);
+    const int per_step = i == 0 ? per_step_inputs() : lstm[i].input;
     for (LstmDirection* d : {&lstm[i].forward, &lstm[i].backward}) {
       d->recurrent = quantize_weights(d->w_hh);
       d->per_step = quantize_weights(d->w_ih.leftCols(per_step));
     }
   }
+}
+
+void Network::set_steady_inputs(int count) {
+  steady_inputs = count;
+  if (lstm.empty()) return;
+  const int per_step = per_step_inputs();
+  for (LstmDirection* d : {&lstm[0].forward, &lstm[0].backward}) d->per_step = quantize_weights(d->w_ih.leftCols(per_step));
+}
+
+int Network::per_step_inputs() const {
+  const int inputs = lstm.empty() ? 0 : lstm[0].input;
+  if (steady_inputs < 0 || steady_inputs > inputs) throw std::logic_error("steady inputs out of range");
+  return inputs - steady_inputs;
 }
 
 int Network::glyph_outputs() const {
@@ -257,11 +269,10 @@ Eigen::MatrixXf Network::encode_batch(const std::vector<Eigen::MatrixXf>& xs,
                                       const std::vector<Eigen::VectorXf>& glyphs) const {
   if (xs.empty()) return Eigen::MatrixXf(encoding_size(), 0);
   if (!conv.empty() && glyphs.size() != xs.size()) throw std::invalid_argument("one glyph per sequence needed");
-  const int steps = int(xs[0].rows()), batch = int(xs.size()), sequence_inputs = lstm[0].input;
+  const int steps = int(xs[0].rows()), batch = int(xs.size());
   if (steps == 0) throw std::invalid_argument("empty sequence");
-  if (steady_inputs < 0 || steady_inputs > sequence_inputs) throw std::logic_error("steady inputs out of range");
   // The first layer's inputs: the per-step ones, step by step, and the steady ones of step 0.
-  const int per_step = sequence_inputs - steady_inputs;
+  const int per_step = per_step_inputs();
   Eigen::MatrixXf inputs(per_step, steps * batch), steady(steady_inputs, batch);
   for (int b = 0; b < batch; ++b) {
     if (xs[b].rows() != steps || xs[b].cols() != input_size()) throw std::invalid_argument("batch shape mismatch");

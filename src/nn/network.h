@@ -57,6 +57,11 @@ struct Network {
   // columns of its w_ih: once the weights and steady_inputs are set, before the first forward.
   // Throws std::logic_error when steady_inputs is more than the first layer's inputs.
   void prepare();
+  // Sets steady_inputs on a prepared network, making again only what depends on it (the first
+  // layer's per-step weights). Throws as prepare() does.
+  void set_steady_inputs(int count);
+  // The first layer's inputs read at every step; throws as prepare() does.
+  int per_step_inputs() const;
 
   int input_size() const { return lstm.empty() ? 0 : lstm[0].input + group_inputs; }
   int output_size() const { return dense.empty() ? 0 : int(dense.back().b.size()); }

@@ -23,8 +23,7 @@ SymbolClassifier::SymbolClassifier(const std::vector<uint8_t>& weight_bytes) : w
   if (weights_.network.group_inputs > group_feature_count(features_))
     throw Error("weights: more group inputs than the features have values per group");
   // The group's size and place that the LSTM reads are the same at every point.
-  weights_.network.steady_inputs = group_feature_count(features_) - weights_.network.group_inputs;
-  weights_.network.prepare();
+  weights_.network.set_steady_inputs(group_feature_count(features_) - weights_.network.group_inputs);
   const auto junk = std::find(classes_.begin(), classes_.end(), "junk");
   if (junk != classes_.end()) junk_ = int(junk - classes_.begin());
   if (meta.contains("temperature")) {
