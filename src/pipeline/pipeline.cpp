@@ -11,6 +11,7 @@
 #include "pipeline/classifier_cache.h"
 #include "refine/context.h"
 #include "refine/ellipsis.h"
+#include "refine/function_names.h"
 #include "refine/structural.h"
 #include "refine/taps.h"
 #include "segment/segment.h"
@@ -50,6 +51,13 @@ double lay_out(const Model& model, const Config& config, Reading& r) {
   return log_probability;
 }
 
+// Layout, then the function names its rows spell letter by letter merged into one symbol each
+// (refine/function_names.h) and the symbols laid out again.
+double lay_out_names(const Model& model, const Config& config, Reading& r) {
+  const double log_probability = lay_out(model, config, r);
+  return merge_function_names(r.symbols, r.tree) > 0 ? lay_out(model, config, r) : log_probability;
+}
+
 // Where a 1 would be a lone superscript: a prime is a superscript wherever it is written, a 1
 // only where the layout puts one, so the symbols read as a prime that may be a 1 are laid out
 // again as 1. Empty where no symbol is such a prime: the layout as it is tells.
@@ -77,7 +85,7 @@ struct Candidate {
 void read_partition(const Model& model, const Ink& ink, std::vector<RecognizedSymbol> symbols, const Config& config,
                     double bonus, std::vector<Candidate>& out) {
   // Refine: every change of a label after the classifier happens here, before the layout,
-  // which then only reads the symbols.
+  // which then only reads the symbols (but for the function names its rows spell).
   const RefineParams& refine = config.refine;
   const double size = typical_stroke_size(ink);
   merge_ellipses(symbols, size, refine.ellipsis_step, refine.ellipsis_rise);
@@ -86,7 +94,7 @@ void read_partition(const Model& model, const Ink& ink, std::vector<RecognizedSy
   prefer_context_alternatives(symbols, model.context, refine.context_weight, refine.min_score);
   Reading first;
   first.symbols = std::move(symbols);
-  const double first_layout = lay_out(model, config, first);
+  const double first_layout = lay_out_names(model, config, first);
   // Whole readings: the labels re-chosen by how the whole expression reads, each reading laid
   // out again with its labels.
   const auto best = best_readings(model.language ? &*model.language : nullptr, first.tree, first.symbols,
@@ -96,7 +104,7 @@ void read_partition(const Model& model, const Ink& ink, std::vector<RecognizedSy
     double layout = first_layout;
     if (b.changed) {
       x.reading.symbols = b.symbols;
-      layout = lay_out(model, config, x.reading);
+      layout = lay_out_names(model, config, x.reading);
     }
     x.score += config.layout.weight * layout;
     out.push_back(std::move(x));
