@@ -1,6 +1,9 @@
 #include "language/labels.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "latex/function_names.h"
 
 namespace inkmath {
 
@@ -32,13 +35,21 @@ std::vector<std::string> reading_labels(const std::vector<std::string>& tokens) 
     if (t == "\\frac") out.push_back("-");
     else if (t == "<") out.push_back("\\lt");
     else if (t == ">") out.push_back("\\gt");
-    else if (t == "\\sin" || t == "\\cos" || t == "\\tan" || t == "\\log" || t == "\\lim")
-      for (char c : t.substr(1)) out.push_back(std::string(1, c));
     else if (is_number(t))
       for (char c : t) out.push_back(std::string(1, c));
-    else out.push_back(t);
+    else
+      for (std::string& label : label_tokens(t)) out.push_back(std::move(label));
   }
   return out;
+}
+
+std::vector<std::string> label_tokens(const std::string& label) {
+  const auto& names = spelled_function_names();
+  if (label.size() < 2 || label[0] != '\\' || std::find(names.begin(), names.end(), label.substr(1)) == names.end())
+    return {label};
+  std::vector<std::string> letters;
+  for (char c : label.substr(1)) letters.push_back(std::string(1, c));
+  return letters;
 }
 
 }  // namespace inkmath

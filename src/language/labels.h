@@ -13,4 +13,8 @@ namespace inkmath {
 // and the brackets around a root's index go.
 std::vector<std::string> reading_labels(const std::vector<std::string>& normalized_tokens);
 
+// What the language model reads for one symbol of a reading: a function name (\sin, one symbol
+// to the classifier) is its letters, as reading_labels spells it; any other label is itself.
+std::vector<std::string> label_tokens(const std::string& label);
+
 }  // namespace inkmath

@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "language/labels.h"
+
 namespace inkmath {
 
 namespace {
@@ -52,6 +54,19 @@ char case_class(const std::string& label) {
   return kCaseLetters.find(lower) == std::string::npos ? 0 : lower;
 }
 
+// The language model's log-probability of one symbol's label (its tokens: language/labels.h)
+// after `history`, which it extends, keeping the last `keep` ids.
+double label_log_prob(const LanguageModel& model, const std::string& label, std::vector<int>& history, size_t keep) {
+  double log_prob = 0;
+  for (const std::string& token : label_tokens(label)) {
+    const int id = model.id(token);
+    log_prob += model.log_prob(history, id);
+    history.push_back(id);
+    if (history.size() > keep) history.erase(history.begin());
+  }
+  return log_prob;
+}
+
 // Score of one label sequence as best_label_readings scores it, sentence end included.
 double sequence_score(const LanguageModel& model, const std::vector<std::vector<Alternative>>& positions,
                       const std::vector<int>& choices, double weight) {
@@ -59,9 +74,7 @@ double sequence_score(const LanguageModel& model, const std::vector<std::vector<
   double score = 0;
   for (size_t p = 0; p < positions.size(); ++p) {
     const Alternative& a = positions[p][size_t(choices[p])];
-    const int id = model.id(a.label);
-    score += log_score(a.score) + weight * model.log_prob(history, id);
-    history.push_back(id);
+    score += log_score(a.score) + weight * label_log_prob(model, a.label, history, size_t(model.order() - 1));
   }
   return score + weight * model.log_prob(history, model.end_id());
 }
@@ -334,12 +347,7 @@ std::vector<LabelReading> best_label_readings(const LanguageModel* model, const 
         Partial q = p;
         q.choices.push_back(int(a));
         q.score += log_score(alternatives[a].score);
-        if (model) {
-          const int id = model->id(alternatives[a].label);
-          q.score += weight * model->log_prob(p.history, id);
-          q.history.push_back(id);
-          if (int(q.history.size()) > history) q.history.erase(q.history.begin());
-        }
+        if (model) q.score += weight * label_log_prob(*model, alternatives[a].label, q.history, size_t(history));
         next.push_back(std::move(q));
       }
     if (!next.empty()) beam = prune(std::move(next), n);

@@ -137,6 +137,19 @@ TEST_CASE("the whole expression chooses among look-alikes", "[language]") {
   REQUIRE(best_labels(&model, sure) == "2 T 5");
 }
 
+TEST_CASE("a function name, one symbol, is read by the model as the letters it was fitted on", "[language]") {
+  REQUIRE(label_tokens("\\cos") == std::vector<std::string>{"c", "o", "s"});
+  REQUIRE(label_tokens("\\cdot") == std::vector<std::string>{"\\cdot"});
+  REQUIRE(label_tokens("x") == std::vector<std::string>{"x"});
+  const LanguageModel model(3, {"c", "o", "s", "x", "(", ")", "\\cos"},
+                            {words("c o s x"), words("c o s ( x )"), words("( c o s x )")});
+  // The reading of one \cos symbol and an x scores what the letters c o s x score.
+  const std::vector<std::vector<Alternative>> positions = {{{"\\cos", 1.0f}}, {{"x", 1.0f}}};
+  const auto reading = best_label_readings(&model, positions, 1.0, 1).at(0);
+  REQUIRE(reading.score == Approx(model.log_prob(words("c o s x"))).epsilon(1e-9));
+  REQUIRE(reading.score > model.log_prob(words("\\cos x")));
+}
+
 TEST_CASE("n-best readings: distinct, best first, probabilities that add up", "[language]") {
   const LanguageModel model = school_model();
   const std::vector<std::vector<Alternative>> positions = {
