@@ -37,6 +37,14 @@ std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes,
         if (plausible && score > best_score) best = k, best_score = score;
       }
     if (best >= 0) {
+      // After the strokes that went on from that one, touching it (the bar of its T, the dot of
+      // its i): they are likely of its symbol, which must stay a run of the order.
+      const auto touches = [&](size_t k, size_t to) {
+        const double extent = std::max(boxes[k].width(), boxes[k].height());
+        return box_gap(boxes[k], boxes[to]) <= (extent < 0.35 * size ? 0.5 : 0.05) * size;
+      };
+      const int first = best;
+      while (best + 1 < int(boxes.size()) && touches(size_t(best) + 1, size_t(first))) ++best;
       order.insert(order.begin() + best + 1, s);
       boxes.insert(boxes.begin() + best + 1, b);
     } else {

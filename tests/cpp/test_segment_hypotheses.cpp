@@ -21,6 +21,18 @@ TEST_CASE("a dot written after the next letter moves back to its stem", "[segmen
   CHECK(grouping_order(ink, {0, 1, 2, 3}, size) == std::vector<int>{0, 3, 1, 2});
 }
 
+TEST_CASE("a stroke moved back to an earlier one goes after the strokes touching it", "[segment]") {
+  Ink ink;
+  ink.strokes = {line(0, 10, 0, 20),      // stem of an i
+                 line(0, 5, 0.5, 5.5),    // its dot, written right after it
+                 line(10, 10, 20, 20),    // first stroke of an x
+                 line(20, 10, 10, 20),    // second stroke of an x
+                 line(1, 15, 1.5, 15.5)};  // a mark beside the stem, written last
+  const double size = typical_stroke_size(ink, {0, 1, 2, 3, 4});
+  // The i stays a run (0 1), whatever the mark written later joins.
+  CHECK(grouping_order(ink, {0, 1, 2, 3, 4}, size) == std::vector<int>{0, 1, 4, 2, 3});
+}
+
 TEST_CASE("strokes in writing order keep their order", "[segment]") {
   Ink ink;
   ink.strokes = {line(0, 0, 10, 10), line(10, 0, 0, 10), line(30, 5, 40, 5), line(35, 0, 35, 10)};
