@@ -47,6 +47,25 @@ bool open_four_shape(const Box& u, const Box& a, const Box& b) {
          u.y1 <= arm.y1 + 0.25 * cross.height();
 }
 
+// A stroke that goes nearly straight from end to end, clearly taller than wide.
+bool straight_upright(const Stroke& s) {
+  const Box b = bounding_box(s);
+  if (s.size() < 2 || b.height() < 3 * b.width()) return false;
+  double length = 0;
+  for (size_t i = 1; i < s.size(); ++i) length += std::hypot(s[i].x - s[i - 1].x, s[i].y - s[i - 1].y);
+  return std::hypot(s.back().x - s.front().x, s.back().y - s.front().y) >= 0.9 * length;
+}
+
+// Two straight uprights side by side (their heights shared by at least half the shorter), apart:
+// the bars of a norm or of |x| written close, never one symbol (in train2014's truths, one \pi
+// of 85,782 symbols), though the classifier may read them as an x.
+bool parallel_bars(const Stroke& a, const Stroke& b) {
+  if (!straight_upright(a) || !straight_upright(b)) return false;
+  const Box p = bounding_box(a), q = bounding_box(b);
+  const double shared = std::min(p.y1, q.y1) - std::max(p.y0, q.y0);
+  return (p.x1 < q.x0 || q.x1 < p.x0) && shared >= 0.5 * std::min(p.height(), q.height());
+}
+
 }  // namespace
 
 Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params,
@@ -78,6 +97,9 @@ Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, con
       else continue;
       if (!has(b, 3)) counts[b].insert(std::upper_bound(counts[b].begin(), counts[b].end(), 3), 3);
     }
+    for (size_t b = 0; b + 1 < c.order.size(); ++b)
+      if (has(b, 2) && parallel_bars(ink.strokes[c.order[b]], ink.strokes[c.order[b + 1]]))
+        counts[b].erase(std::find(counts[b].begin(), counts[b].end(), 2));
     std::map<std::pair<size_t, int>, int> index;  // (first position, strokes) -> group
     for (size_t b = 0; b < c.order.size(); ++b)
       for (int n : counts[b]) {

@@ -38,7 +38,8 @@ RecognizedSymbol make_symbol(const Ink& ink, std::vector<int> strokes, std::vect
 // enough, or likely enough to belong together by `grouping` when given: segment/grouping.h), and
 // the fixed groups. Empty strokes are skipped. Three strokes shaped as an open 4 (a cross and an
 // upright on its left arm, consecutive in grouping order) are a candidate whatever the grouping
-// model says: its upright stands apart from the cross.
+// model says: its upright stands apart from the cross. Two straight uprights side by side, apart
+// (the bars of a norm), are never a candidate of their own.
 Candidates candidates(const Ink& ink, const std::vector<SymbolTruth>& fixed, const SegmentationParams& params,
                       const GroupingModel* grouping = nullptr);
 
