@@ -13,6 +13,12 @@ double overlap_area(const Box& a, const Box& b) {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
+bool small_mark(const Box& b, double size) { return std::max(b.width(), b.height()) < 0.35 * size; }
+
+// How far from another stroke's box a stroke's box may lie and still touch it: a small mark (a
+// dot) reaches further, since it sits near, not on, its symbol.
+double touch_reach(const Box& b, double size) { return (small_mark(b, size) ? 0.5 : 0.05) * size; }
+
 }  // namespace
 
 std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes, double size) {
@@ -20,9 +26,8 @@ std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes,
   std::vector<Box> boxes;
   for (int s : strokes) {
     const Box b = bounding_box(ink.strokes[s]);
-    const bool small = std::max(b.width(), b.height()) < 0.35 * size;
-    // A small mark (a dot) reaches further: it sits near, not on, its symbol.
-    const double reach = small ? 0.5 * size : 0.05 * size;
+    const bool small = small_mark(b, size);
+    const double reach = touch_reach(b, size);
     bool touches_previous = !boxes.empty() && box_gap(b, boxes.back()) <= reach;
     int best = -1;
     double best_score = 0;
@@ -39,12 +44,9 @@ std::vector<int> grouping_order(const Ink& ink, const std::vector<int>& strokes,
     if (best >= 0) {
       // After the strokes that went on from that one, touching it (the bar of its T, the dot of
       // its i): they are likely of its symbol, which must stay a run of the order.
-      const auto touches = [&](size_t k, size_t to) {
-        const double extent = std::max(boxes[k].width(), boxes[k].height());
-        return box_gap(boxes[k], boxes[to]) <= (extent < 0.35 * size ? 0.5 : 0.05) * size;
-      };
-      const int first = best;
-      while (best + 1 < int(boxes.size()) && touches(size_t(best) + 1, size_t(first))) ++best;
+      const Box joined = boxes[size_t(best)];
+      for (size_t next = size_t(best) + 1; next < boxes.size(); ++next, ++best)
+        if (box_gap(boxes[next], joined) > touch_reach(boxes[next], size)) break;
       order.insert(order.begin() + best + 1, s);
       boxes.insert(boxes.begin() + best + 1, b);
     } else {
