@@ -2,7 +2,9 @@
 // are put in grouping order (segment/hypotheses.h) and every growth of a run of consecutive
 // strokes by the next one, up to segmentation.max_group_strokes, is written with the features
 // recognition computes (segment/grouping.h) as "joins,within,feature,...": joins 1 when all the
-// strokes are one truth symbol's, within 1 when those before the new one are.
+// strokes are one truth symbol's, within 1 when those before the new one are. With --short N,
+// every run of 1 to N truth symbols, in writing order, is also written as if it were the whole
+// ink: a child's answer is a few symbols, whose typical stroke size comes from those few.
 #include <algorithm>
 #include <fstream>
 #include <iomanip>
@@ -14,12 +16,58 @@
 
 namespace inkmath::cli {
 
+namespace {
+
+// Writes every growth of the ink made of `strokes` (indices into ink.strokes); returns how many.
+size_t write_growths(const Ink& ink, const std::vector<int>& strokes, const std::vector<int>& symbol_of, int most,
+                     std::ostream& csv) {
+  const double size = typical_stroke_size(ink, strokes);
+  const std::vector<int> order = grouping_order(ink, strokes, size);
+  const int n = int(order.size());
+  size_t samples = 0;
+  for (int b = 0; b < n; ++b)
+    for (int count = 1; count < most && b + count < n; ++count) {
+      const int symbol = symbol_of[order[b]];
+      bool within = symbol >= 0;
+      for (int k = b + 1; k < b + count; ++k) within = within && symbol_of[order[k]] == symbol;
+      const bool joins = within && symbol_of[order[b + count]] == symbol;
+      csv << joins << ',' << within;
+      for (float f : grouping_features(ink, order, b, count, size)) csv << ',' << f;
+      csv << '\n';
+      ++samples;
+    }
+  return samples;
+}
+
+// The strokes of each run of 1 to `most` truth symbols in writing order (by first stroke).
+std::vector<std::vector<int>> short_inks(const std::vector<SymbolTruth>& symbols, int most) {
+  std::vector<std::vector<int>> written;
+  for (const SymbolTruth& t : symbols)
+    if (!t.strokes.empty()) written.push_back(t.strokes);
+  std::sort(written.begin(), written.end(),
+            [](const std::vector<int>& a, const std::vector<int>& b) { return *std::min_element(a.begin(), a.end()) < *std::min_element(b.begin(), b.end()); });
+  std::vector<std::vector<int>> inks;
+  for (size_t first = 0; first < written.size(); ++first) {
+    std::vector<int> strokes;
+    for (size_t k = first; k < written.size() && k < first + size_t(most); ++k) {
+      strokes.insert(strokes.end(), written[k].begin(), written[k].end());
+      std::sort(strokes.begin(), strokes.end());
+      if (strokes.size() > 1) inks.push_back(strokes);  // one stroke grows nothing
+    }
+  }
+  return inks;
+}
+
+}  // namespace
+
 int grouping(const Args& args) {
   const auto files = inkml_files(args.positional);
   const std::string out = args.option("out", "");
   if (out.empty()) throw UsageError("grouping needs --out FILE");
   const Recognizer recognizer = load_recognizer(args);
   const int most = recognizer.config().segmentation.limits.max_group_strokes;
+  const int short_runs = int(args.number("short", 0));
+  if (short_runs < 0) throw UsageError("grouping: --short must be 0 or more");
   std::ofstream csv(out);
   if (!csv) throw Error(out + ": cannot write");
   csv << std::setprecision(7);
@@ -37,20 +85,13 @@ int grouping(const Args& args) {
       for (int i = 0; i < int(doc.ink.strokes.size()); ++i)
         if (!doc.ink.strokes[i].empty()) strokes.push_back(i);
       if (strokes.empty()) continue;
+      samples += write_growths(doc.ink, strokes, symbol_of, most, csv);
+      if (short_runs > 0)
+        for (const std::vector<int>& part : short_inks(doc.symbols, short_runs))
+          samples += write_growths(doc.ink, part, symbol_of, most, csv);
       const double size = typical_stroke_size(doc.ink, strokes);
       const std::vector<int> order = grouping_order(doc.ink, strokes, size);
       const int n = int(order.size());
-      for (int b = 0; b < n; ++b)
-        for (int count = 1; count < most && b + count < n; ++count) {
-          const int symbol = symbol_of[order[b]];
-          bool within = symbol >= 0;
-          for (int k = b + 1; k < b + count; ++k) within = within && symbol_of[order[k]] == symbol;
-          const bool joins = within && symbol_of[order[b + count]] == symbol;
-          csv << joins << ',' << within;
-          for (float f : grouping_features(doc.ink, order, b, count, size)) csv << ',' << f;
-          csv << '\n';
-          ++samples;
-        }
       // How many truth symbols are a run of consecutive strokes in grouping order: the most that
       // segmentation can find.
       std::vector<int> position(doc.ink.strokes.size(), -1);

@@ -28,7 +28,8 @@ commands:
   relations PATH...    write layout relation training data (truth layouts) for scripts/fit-relations
   context PATH...      write symbol context samples (look-alike labels) for scripts/fit-context (--sizes:
                        every upright symbol's height, for the typical heights it fits first)
-  grouping PATH...     write stroke grouping samples (truth symbols) for scripts/fit-grouping
+  grouping PATH...     write stroke grouping samples (truth symbols) for scripts/fit-grouping (--short N:
+                       also every run of 1 to N truth symbols in writing order, as if it were the whole ink)
   tokens PATH...       print NAME<TAB>LABELS for each file's truth: its symbol labels in reading order, what
                        the language model reads (--normalized: the normalized LaTeX tokens; --text: PATHs are
                        text files of one LaTeX expression per line, - is standard input)

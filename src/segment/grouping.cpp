@@ -34,6 +34,36 @@ double nearest_points(const Stroke& a, const Stroke& b) {
   return std::sqrt(best);
 }
 
+// How many times the strokes' lines cross, at most `most`: strokes that cross are most often
+// one symbol's (x + t f), a mark beside a symbol never crosses it. At most 32 segments of each.
+int crossings(const Stroke& a, const Stroke& b, int most) {
+  const size_t sa = std::max<size_t>(1, a.size() / 32), sb = std::max<size_t>(1, b.size() / 32);
+  const auto side = [](const Point& p, const Point& q, const Point& r) {
+    return (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+  };
+  int found = 0;
+  for (size_t i = sa; i < a.size() + sa - 1 && found < most; i += sa) {
+    const Point &p = a[i - sa], &q = a[std::min(i, a.size() - 1)];
+    for (size_t j = sb; j < b.size() + sb - 1 && found < most; j += sb) {
+      const Point &r = b[j - sb], &t = b[std::min(j, b.size() - 1)];
+      const double d1 = side(p, q, r), d2 = side(p, q, t), d3 = side(r, t, p), d4 = side(r, t, q);
+      // Ends on the other line count on one side only, so that a crossing at a point both
+      // strokes pass through counts once.
+      found += ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
+    }
+  }
+  return found;
+}
+
+// The distance between a stroke's ends over its length: 1 for a straight line, near 0 for a
+// closed loop; a dot counts as straight.
+double straightness(const Stroke& s, double size) {
+  double length = 0;
+  for (size_t i = 1; i < s.size(); ++i) length += std::hypot(s[i].x - s[i - 1].x, s[i].y - s[i - 1].y);
+  if (s.empty() || length < 0.05 * size) return 1;
+  return std::hypot(s.back().x - s.front().x, s.back().y - s.front().y) / length;
+}
+
 // log of width over height, both padded so that a dot or a straight bar stays finite.
 double aspect(const Box& b, double size) { return std::log((b.width() + 0.05 * size) / (b.height() + 0.05 * size)); }
 
@@ -50,12 +80,14 @@ GroupingFeatures grouping_features(const Ink& ink, const std::vector<int>& order
   const Box s = bounding_box(next);
   const Box last = bounding_box(ink.strokes[order[begin + count - 1]]);
   Box g = last;
+  const Stroke& last_stroke = ink.strokes[order[begin + count - 1]];
   double nearest = std::numeric_limits<double>::max();
-  int latest = 0;
+  int latest = 0, crossed = 0;
   for (int k = begin; k < begin + count; ++k) {
     g = merge(g, bounding_box(ink.strokes[order[k]]));
     nearest = std::min(nearest, nearest_points(ink.strokes[order[k]], next));
     latest = std::max(latest, order[k]);
+    crossed += crossings(ink.strokes[order[k]], next, 3 - crossed);
   }
   const double extent_s = std::max(s.width(), s.height()), extent_g = std::max(g.width(), g.height());
   const double inside_w = std::max(0.0, std::min(s.x1, g.x1) - std::max(s.x0, g.x0));
@@ -82,6 +114,9 @@ GroupingFeatures grouping_features(const Ink& ink, const std::vector<int>& order
       float(std::min(std::abs(order[begin + count] - latest), 5)),  // strokes between them in writing order
       float(extent_s < 0.35 * size),                                 // a dot
       float(inside_w * inside_h / area_s),
+      float(crossed),
+      float(straightness(next, size)),
+      float(straightness(last_stroke, size)),
   };
   for (float& x : f) x = std::isfinite(x) ? std::clamp(x, -20.0f, 20.0f) : 0.0f;
   return f;

@@ -11,10 +11,10 @@
 
 namespace inkmath {
 
-constexpr int kGroupingFeatures = 20;
+constexpr int kGroupingFeatures = 23;
 // Changes whenever grouping_features() computes something else: a part fitted on other features
 // is stale, and recognition falls back to the largest gap.
-constexpr int kGroupingFeaturesVersion = 1;
+constexpr int kGroupingFeaturesVersion = 2;
 using GroupingFeatures = std::array<float, kGroupingFeatures>;
 
 // The features of adding the stroke order[begin + count] to the group order[begin, begin + count),

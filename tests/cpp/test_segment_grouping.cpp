@@ -114,6 +114,31 @@ TEST_CASE("a grouping decision's probability falls with the gap", "[segment]") {
   for (double gap : {30.0, 100.0, 1000.0}) CHECK(p(gap) < m.grouping.threshold);
 }
 
+TEST_CASE("the grouping features count the crossings of the strokes and how straight they are", "[segment]") {
+  // The last three features of version 2: crossings of the stroke with the group's strokes (at
+  // most 3), and the straightness of the stroke and of the group's last stroke.
+  REQUIRE(kGroupingFeaturesVersion == 2);
+  constexpr int kCrossings = 20, kStraight = 21, kLastStraight = 22;
+  Ink ink;
+  ink.strokes = {line(0, 0, 8, 10), line(8, 0, 0, 10),  // an x: two lines that cross once
+                 line(10, -3, 9.5, 0),                   // a prime at its top right, apart
+                 circle(20, 5, 5)};                      // a closed loop
+  const GroupingFeatures x = grouping_features(ink, {0, 1}, 0, 1, 10);
+  CHECK(x[kCrossings] == 1);
+  CHECK(x[kStraight] == Approx(1));
+  CHECK(x[kLastStraight] == Approx(1));
+  const GroupingFeatures prime = grouping_features(ink, {0, 1, 2}, 0, 2, 10);
+  CHECK(prime[kCrossings] == 0);
+  CHECK(prime[kStraight] == Approx(1));
+  const GroupingFeatures loop = grouping_features(ink, {0, 1, 2, 3}, 2, 1, 10);
+  CHECK(loop[kCrossings] == 0);
+  CHECK(loop[kStraight] < 0.1);
+  // Two strokes that cross many times count as 3.
+  Ink zigzags;
+  zigzags.strokes = {testing::polyline({{0, 0}, {2, 10}, {4, 0}, {6, 10}, {8, 0}}), line(0, 5, 8, 5)};
+  CHECK(grouping_features(zigzags, {0, 1}, 0, 1, 10)[kCrossings] == 3);
+}
+
 TEST_CASE("without a grouping part, or with a stale one, candidates keep to the largest gap", "[segment][model]") {
   const Ink ink = wide_equals();
   const Model missing = with_grouping("");
@@ -142,5 +167,7 @@ TEST_CASE("without a grouping part, or with a stale one, candidates keep to the 
 
 TEST_CASE("a malformed grouping part is refused with the reason", "[segment][model]") {
   REQUIRE_THROWS_WITH(with_grouping("[1, 2]"), Catch::Contains("grouping part: not a JSON object"));
-  REQUIRE_THROWS_WITH(with_grouping(R"({"version": 1, "hidden": 2, "mean": [0]})"), Catch::Contains("grouping part"));
+  const std::string short_mean =
+      R"({"version": )" + std::to_string(kGroupingFeaturesVersion) + R"(, "hidden": 2, "mean": [0]})";
+  REQUIRE_THROWS_WITH(with_grouping(short_mean), Catch::Contains("grouping part"));
 }
