@@ -18,11 +18,10 @@ namespace inkmath::cli {
 
 namespace {
 
-// Writes every growth of the ink made of `strokes` (indices into ink.strokes); returns how many.
-size_t write_growths(const Ink& ink, const std::vector<int>& strokes, const std::vector<int>& symbol_of, int most,
-                     std::ostream& csv) {
-  const double size = typical_stroke_size(ink, strokes);
-  const std::vector<int> order = grouping_order(ink, strokes, size);
+// Writes every growth of the runs of `order` (the grouping order of an ink's strokes, whose
+// typical stroke size is `size`); returns how many.
+size_t write_growths(const Ink& ink, const std::vector<int>& order, double size, const std::vector<int>& symbol_of,
+                     int most, std::ostream& csv) {
   const int n = int(order.size());
   size_t samples = 0;
   for (int b = 0; b < n; ++b)
@@ -85,13 +84,15 @@ int grouping(const Args& args) {
       for (int i = 0; i < int(doc.ink.strokes.size()); ++i)
         if (!doc.ink.strokes[i].empty()) strokes.push_back(i);
       if (strokes.empty()) continue;
-      samples += write_growths(doc.ink, strokes, symbol_of, most, csv);
-      if (short_runs > 0)
-        for (const std::vector<int>& part : short_inks(doc.symbols, short_runs))
-          samples += write_growths(doc.ink, part, symbol_of, most, csv);
       const double size = typical_stroke_size(doc.ink, strokes);
       const std::vector<int> order = grouping_order(doc.ink, strokes, size);
       const int n = int(order.size());
+      samples += write_growths(doc.ink, order, size, symbol_of, most, csv);
+      if (short_runs > 0)
+        for (const std::vector<int>& part : short_inks(doc.symbols, short_runs)) {
+          const double part_size = typical_stroke_size(doc.ink, part);
+          samples += write_growths(doc.ink, grouping_order(doc.ink, part, part_size), part_size, symbol_of, most, csv);
+        }
       // How many truth symbols are a run of consecutive strokes in grouping order: the most that
       // segmentation can find.
       std::vector<int> position(doc.ink.strokes.size(), -1);

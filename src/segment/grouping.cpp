@@ -78,9 +78,9 @@ std::vector<float> floats(const nlohmann::json& j, const char* name, size_t rows
 GroupingFeatures grouping_features(const Ink& ink, const std::vector<int>& order, int begin, int count, double size) {
   const Stroke& next = ink.strokes[order[begin + count]];
   const Box s = bounding_box(next);
-  const Box last = bounding_box(ink.strokes[order[begin + count - 1]]);
-  Box g = last;
   const Stroke& last_stroke = ink.strokes[order[begin + count - 1]];
+  const Box last = bounding_box(last_stroke);
+  Box g = last;
   double nearest = std::numeric_limits<double>::max();
   int latest = 0, crossed = 0;
   for (int k = begin; k < begin + count; ++k) {
@@ -112,7 +112,7 @@ GroupingFeatures grouping_features(const Ink& ink, const std::vector<int>& order
       float(std::log((s.width() + 0.05 * size) / (g.width() + 0.05 * size))),
       float(count),
       float(std::min(std::abs(order[begin + count] - latest), 5)),  // strokes between them in writing order
-      float(extent_s < 0.35 * size),                                 // a dot
+      float(small_mark(s, size)),                                     // a dot
       float(inside_w * inside_h / area_s),
       float(crossed),
       float(straightness(next, size)),

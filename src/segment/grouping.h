@@ -3,6 +3,7 @@
 // shapes). scripts/fit-grouping fits it on train2014's truth symbols (`inkmath grouping` writes
 // the samples with these features); its weights are the model file's "grouping" part.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ constexpr int kGroupingFeatures = 23;
 // is stale, and recognition falls back to the largest gap.
 constexpr int kGroupingFeaturesVersion = 2;
 using GroupingFeatures = std::array<float, kGroupingFeatures>;
+
+// A stroke whose box is this small, in typical stroke sizes, is a mark (a dot) that sits near
+// its symbol rather than on it.
+inline bool small_mark(const Box& b, double size) { return std::max(b.width(), b.height()) < 0.35 * size; }
 
 // The features of adding the stroke order[begin + count] to the group order[begin, begin + count),
 // in units of `size`, the typical stroke size.

@@ -13,8 +13,6 @@ double overlap_area(const Box& a, const Box& b) {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-bool small_mark(const Box& b, double size) { return std::max(b.width(), b.height()) < 0.35 * size; }
-
 // How far from another stroke's box a stroke's box may lie and still touch it: a small mark (a
 // dot) reaches further, since it sits near, not on, its symbol.
 double touch_reach(const Box& b, double size) { return (small_mark(b, size) ? 0.5 : 0.05) * size; }
