@@ -122,12 +122,59 @@ int eval_one_symbol(const Args& args, const Subset& subset, const std::vector<st
   return failed ? 1 : 0;
 }
 
+// --as-written: what a writer sees while writing. The ink is read after each stroke, as the
+// page reads it at each pen-up; a truth symbol counts as read right when the reading right
+// after its last stroke has it with exactly its strokes and its label. The same count on the
+// whole ink, for comparison: a symbol read wrong while written and right at the end flickers.
+int eval_as_written(const Args& args, const Subset& subset, const std::vector<std::string>& files) {
+  const bool show = !args.option("show", "").empty();
+  const Recognizer recognizer = load_recognizer(args);
+  int symbols = 0, while_written = 0, at_end = 0, failed = 0;
+  const auto read_right = [](const Recognition& r, const SymbolTruth& truth) {
+    const std::set<int> want(truth.strokes.begin(), truth.strokes.end());
+    return std::any_of(r.symbols.begin(), r.symbols.end(), [&](const RecognizedSymbol& s) {
+      return s.label == truth.label && std::set<int>(s.strokes.begin(), s.strokes.end()) == want;
+    });
+  };
+  for (const auto& path : files) {
+    try {
+      InkmlDocument doc = read_inkml_file(path);
+      if (!subset.selects(normalized_latex_tokens(doc.truth_latex))) continue;
+      sanitize(doc.ink);
+      const Recognition whole = recognizer.recognize(doc.ink);
+      for (size_t k = 0; k < doc.symbols.size(); ++k) {
+        const SymbolTruth& truth = doc.symbols[k];
+        if (truth.strokes.empty()) continue;
+        const int last = *std::max_element(truth.strokes.begin(), truth.strokes.end());
+        Ink written;
+        written.strokes.assign(doc.ink.strokes.begin(), doc.ink.strokes.begin() + last + 1);
+        const Recognition r = recognizer.recognize(written);
+        ++symbols;
+        const bool right = read_right(r, truth);
+        while_written += right;
+        at_end += read_right(whole, truth);
+        if (show && !right) {
+          std::cout << file_stem(path) << "\t" << k << "\t" << truth.label << "\t" << r.latex << "\n";
+        }
+      }
+    } catch (const Error& e) {
+      std::cerr << "inkmath: " << e.what() << "\n";
+      ++failed;
+    }
+  }
+  std::cout << std::fixed << std::setprecision(2) << "symbols " << symbols << "  read right when written "
+            << percent(while_written, symbols) << "%  at the end " << percent(at_end, symbols) << "%  files failed "
+            << failed << "\n";
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 int eval(const Args& args) {
   const auto files = inkml_files(args.positional);
   const Subset subset(args);
   if (args.option("one-symbol", "") == "1") return eval_one_symbol(args, subset, files);
+  if (args.option("as-written", "") == "1") return eval_as_written(args, subset, files);
   const bool on_truth = args.option("truth-symbols", "") == "1";
   const std::string show = args.option("show", "");
   if (!show.empty() && show != "errors" && show != "all") throw UsageError("--show expects errors or all");

@@ -57,6 +57,8 @@ options:
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
   --one-symbol         eval: read each ground-truth symbol alone, as its own ink, through recognition;
                        the share read as one symbol with the truth's label, symbols per second
+  --as-written         eval: read the ink after each stroke, as the page does at each pen-up; the share of
+                       symbols read right (their strokes, their label) right after their last stroke
   --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches
                        (errors); pages: the pages split wrong and lines read differently (errors)
   --out PREFIX         dataset: output prefix (writes PREFIX.f32 and PREFIX.json); relations, context,
@@ -102,7 +104,8 @@ Args parse(int argc, char** argv) {
     if (a == "--json") {
       args.json = true;
     } else if (a == "--truth-symbols" || a == "--lines" || a == "--read" ||
-               a == "--text" || a == "--normalized" || a == "--one-symbol" || a == "--session" || a == "--sizes") {
+               a == "--text" || a == "--normalized" || a == "--one-symbol" || a == "--as-written" ||
+               a == "--session" || a == "--sizes") {
       args.options.emplace_back(a.substr(2), "1");
     } else if (a.rfind("--", 0) == 0) {
       if (i + 1 >= argc) throw UsageError("option " + a + " needs a value");

@@ -91,20 +91,41 @@ int mixed_letters(const std::vector<std::vector<Alternative>>& positions, const 
   return mixed;
 }
 
+bool offers(const std::vector<Alternative>& alternatives, const std::string& label) {
+  return std::any_of(alternatives.begin(), alternatives.end(), [&](const Alternative& a) { return a.label == label; });
+}
+
 bool odd_bars(const std::vector<std::vector<Alternative>>& positions, const std::vector<int>& choices) {
   int bars = 0;
   for (size_t p = 0; p < positions.size(); ++p) bars += positions[p][size_t(choices[p])].label == "|";
   return bars % 2 == 1;
 }
 
-// How many more ( than ) the reading has, or the reverse.
-int unbalanced(const std::vector<std::vector<Alternative>>& positions, const std::vector<int>& choices) {
-  int open = 0;
+// How far the reading's parentheses are from balanced: `closes` counts each ) that closes
+// nothing and each ( left open that a symbol after it could close (one that offers a ) among
+// its alternatives); `open` each ( left open that nothing after it could close.
+struct Balance {
+  int closes = 0, open = 0;
+  int total() const { return closes + open; }
+};
+
+Balance balance(const std::vector<std::vector<Alternative>>& positions, const std::vector<int>& choices) {
+  Balance b;
+  std::vector<size_t> open;
   for (size_t p = 0; p < positions.size(); ++p) {
     const std::string& label = positions[p][size_t(choices[p])].label;
-    open += label == "(" ? 1 : label == ")" ? -1 : 0;
+    if (label == "(") open.push_back(p);
+    if (label != ")") continue;
+    if (open.empty()) ++b.closes;
+    else open.pop_back();
   }
-  return std::abs(open);
+  for (const size_t o : open) {
+    bool closable = false;
+    for (size_t p = o + 1; p < positions.size() && !closable; ++p)
+      closable = positions[p][size_t(choices[p])].label != "(" && offers(positions[p], ")");
+    ++(closable ? b.closes : b.open);
+  }
+  return b;
 }
 
 // A bar | and a 1 look alike. However unlikely the classifier finds the other, the rule that
@@ -134,10 +155,6 @@ void mark_lone_superscripts(const LayoutRow& row, const std::vector<RecognizedSy
   }
 }
 
-bool offers(const std::vector<Alternative>& alternatives, const std::string& label) {
-  return std::any_of(alternatives.begin(), alternatives.end(), [&](const Alternative& a) { return a.label == label; });
-}
-
 // How many lone superscripts (marked by `lone`, in reading order) that could be a prime the
 // reading writes as 1.
 int superscript_ones(const std::vector<std::vector<Alternative>>& positions, const std::vector<bool>& lone,
@@ -157,8 +174,13 @@ struct Rules {
 
   double penalty(const std::vector<int>& choices) const {
     return params.mixed_case * mixed_letters(positions, choices) + params.odd_bars * odd_bars(positions, choices) +
-           params.unbalanced * (unbalanced(positions, choices) > 0) +
+           balance_cost(balance(positions, choices)) +
            params.superscript_one * superscript_ones(positions, lone_superscript, choices);
+  }
+  // A ( that nothing after it could close costs less: the ink may be read while it is
+  // written, and its ) is still to come.
+  double balance_cost(const Balance& b) const {
+    return b.closes > 0 ? params.unbalanced : b.open > 0 ? params.unclosed : 0;
   }
   double score(const std::vector<int>& choices) const {
     return sequence_score(model, positions, choices, params.weight) - penalty(choices);
@@ -221,14 +243,14 @@ struct Rules {
   // The reading with one symbol read otherwise so that ( and ) are closer to balanced,
   // whichever scores best.
   std::vector<int> closer_balance(const std::vector<int>& choices) const {
-    const int now = unbalanced(positions, choices);
+    const int now = balance(positions, choices).total();
     Best best{*this, {}};
     for (size_t p = 0; p < positions.size(); ++p)
       for (size_t a = 0; a < positions[p].size(); ++a) {
         if (int(a) == choices[p]) continue;
         std::vector<int> q = choices;
         q[p] = int(a);
-        if (unbalanced(positions, q) < now) best.offer(q);
+        if (balance(positions, q).total() < now) best.offer(q);
       }
     return best.or_else(choices);
   }
@@ -257,7 +279,7 @@ struct Rules {
       std::vector<int> kept = r.choices;
       if (params.mixed_case > 0 && mixed_letters(positions, kept) > 0) add(kept = one_case_each(kept));
       if (params.odd_bars > 0 && odd_bars(positions, kept)) add(kept = even_bars(kept));
-      if (params.unbalanced > 0 && unbalanced(positions, kept) > 0) add(kept = closer_balance(kept));
+      if ((params.unbalanced > 0 || params.unclosed > 0) && balance(positions, kept).total() > 0) add(kept = closer_balance(kept));
       // The primes of the reading as the other rules left it, and of the reading itself.
       const auto add_primes = [&](const std::vector<int>& choices) {
         if (params.superscript_one > 0 && superscript_ones(positions, lone_superscript, choices) > 0) add(primes(choices));
@@ -290,6 +312,7 @@ std::vector<RelabelledSymbols> best_readings(const LanguageModel* model, const L
   reading_order(tree, order, structure);
   const bool use_model = model && params.weight != 0;
   const bool use_rules = use_model && (params.mixed_case > 0 || params.odd_bars > 0 || params.unbalanced > 0 ||
+                                       params.unclosed > 0 ||
                                        params.superscript_one > 0);
   std::vector<bool> lone_superscript;
   if (use_rules) {

@@ -87,6 +87,7 @@ const Field kFields[] = {
     INKMATH_FIELD("language.mixed_case", language.mixed_case, Real),
     INKMATH_FIELD("language.odd_bars", language.odd_bars, Real),
     INKMATH_FIELD("language.unbalanced", language.unbalanced, Real),
+    INKMATH_FIELD("language.unclosed", language.unclosed, Real),
     INKMATH_FIELD("language.superscript_one", language.superscript_one, Real),
 };
 

@@ -294,7 +294,7 @@ std::string read_row(const LanguageModel& model, const std::vector<std::vector<A
 
 }  // namespace
 
-TEST_CASE("whole readings write a letter in one case, bars in pairs and balanced parentheses", "[language]") {
+TEST_CASE("whole readings write a letter in one case, bars in pairs and balanced parentheses, a ( left open while it is written", "[language]") {
   // A model that has no preference between x and X, nor has seen two letters together.
   std::vector<std::vector<std::string>> sentences;
   for (const char* s : {"x + 1", "X + 1", "1 + x", "1 + X"}) sentences.push_back(words(s));
@@ -348,4 +348,14 @@ TEST_CASE("whole readings write a letter in one case, bars in pairs and balanced
   // A sure reading stays unbalanced.
   const std::vector<std::vector<Alternative>> open = {{{"(", 0.9f}}, {{"x", 0.9f}}, {{"1", 0.999f}, {")", 0.001f}}};
   CHECK(read_row(school, open, params) == "( x 1");
+  // T(x being written: nothing read after the ( could be its ), so it may stay a ( and the
+  // language model's T ( x wins; as unbalanced as a stray ) it would be read 1.
+  const std::vector<std::vector<Alternative>> writing = {{{"T", 0.9f}}, {{"(", 0.5f}, {"1", 0.5f}}, {{"x", 0.9f}}};
+  params.unclosed = 3;
+  CHECK(read_row(school, writing, params) == "T 1 x");
+  params.unclosed = 1;
+  CHECK(read_row(school, writing, params) == "T ( x");
+  // A ) that closes nothing costs as much as before.
+  const std::vector<std::vector<Alternative>> stray = {{{"x", 0.9f}}, {{")", 0.8f}, {"1", 0.2f}}};
+  CHECK(read_row(school, stray, params) == "x 1");
 }
