@@ -1,5 +1,6 @@
 // The page: wires pen input, the ink store, rendering, recognition and the views.
 import { InkStore } from './ink/store.js';
+import { WriterSize } from './ink/writer-size.js';
 import { saveInk, loadInk } from './ink/persist.js';
 import { inkToInkML, inkFromInkML } from './ink/inkml.js';
 import { boundingBox, fitTransform, transformStrokes } from './ink/geometry.js';
@@ -35,6 +36,8 @@ const storage = (() => {
 const canvas = $('ink');
 const store = new InkStore();
 const reading = new PageReading();
+// The writer's stroke size from their other inks (a child's earlier answers), for each reading.
+const writerSize = new WriterSize();
 const status = new StatusLine($('status'));
 const result = new ResultView({ math: $('math'), latex: $('latex') });
 const surface = new WritingSurface({ canvas, store, scroller: $('paper') }, {
@@ -74,6 +77,7 @@ showState();
 
 function showReading(r, request) {
   if (store.strokes.length === 0) return;  // cleared while this was being recognized
+  writerSize.read(surfaceName(), r, request.strokes.length);
   status.error('reading', null);
   const live = new Set(store.strokes.map((s) => s.id));
   const ids = (strokes) => strokes.map((i) => request.ids[i]);
@@ -124,7 +128,9 @@ async function recognize() {
   try {
     // Each mode's ink (web/practice/mode-ink.js) is its own surface: the worker keeps what it
     // classified for each, so a pen-up classifies only the strokes it changed.
-    r = await recognizer.recognize(request.strokes, { ...reading.options, surface: surfaceName(), fixed: request.fixed });
+    r = await recognizer.recognize(request.strokes, {
+      ...reading.options, earlier_stroke_size: writerSize.earlier(surfaceName()), surface: surfaceName(), fixed: request.fixed,
+    });
   } catch (err) {
     // A call replaced by newer ink needs nothing; an unavailable recognizer shows in its state.
     if (err instanceof RecognitionError && store.strokes.length > 0) status.error('reading', `This ink could not be read: ${err.message}`);
@@ -143,6 +149,8 @@ store.addEventListener('change', (e) => {
   $('undo').disabled = !store.canUndo;
   $('redo').disabled = !store.canRedo;
   $('clear').disabled = store.strokes.length === 0;
+  // A cleared ink is done: its stroke size is kept for the writer's next inks.
+  if (e.detail.kind === 'clear') writerSize.done(surfaceName());
   // The ink goes to the recognizer first: saving it is not on the way to the reading.
   if (e.detail.kind !== 'transform') recognize();
   if (storage) status.error('storage', saveInk(storage, store.snapshot()));

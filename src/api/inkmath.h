@@ -28,6 +28,9 @@ struct Recognition {
   LayoutRow tree;  // the layout: rows, scripts, fractions, roots...
   std::vector<RecognizedLine> lines;  // read as lines: top to bottom; otherwise none
   double ms = 0;   // time spent recognizing
+  // The ink's typical stroke size (the median of its strokes' sizes; 0 without points): what a
+  // later reading of the same writer's ink takes as RecognizeOptions::earlier_stroke_size.
+  double stroke_size = 0;
 };
 
 struct RecognizeOptions {
@@ -38,6 +41,11 @@ struct RecognizeOptions {
   bool lines = false;
   // Labels symbols may be read as (language/vocabulary.h); empty: the config's vocabulary.
   std::vector<std::string> vocabulary;
+  // The typical stroke size of the same writer's earlier ink (Recognition::stroke_size of it, or
+  // the median of several), in this ink's units; 0: not known. The writer's scale, which the
+  // classifier reads sizes in, then leans on it (features/features.h, EarlierInk): a symbol
+  // written alone is read by its size against the writer's (a P, not p). Finite and >= 0.
+  double earlier_stroke_size = 0;
 };
 
 class Recognizer {

@@ -1,6 +1,7 @@
 #include "api/json.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "language/vocabulary.h"
 #include "latex/write.h"
@@ -64,7 +65,7 @@ nlohmann::json to_json(const Recognition& r) {
   nlohmann::json readings = nlohmann::json::array();
   for (const auto& x : r.readings) readings.push_back({{"latex", x.latex}, {"probability", x.probability}, {"labels", x.labels}, {"strokes", x.strokes}});
   return {{"latex", r.latex}, {"readings", readings}, {"symbols", symbols_json(r.symbols)}, {"tree", tree},
-          {"lines", lines}, {"ms", r.ms}};
+          {"lines", lines}, {"ms", r.ms}, {"stroke_size", r.stroke_size}};
 }
 
 namespace {
@@ -115,6 +116,12 @@ void read_ink_options(const nlohmann::json& j, size_t strokes, RecognizeOptions*
       options->lines = o["lines"].get<bool>();
     }
     if (o.contains("vocabulary")) options->vocabulary = vocabulary_from_json(o["vocabulary"]);
+    if (o.contains("earlier_stroke_size")) {
+      const auto& size = o["earlier_stroke_size"];
+      if (!size.is_number() || !std::isfinite(size.get<double>()) || size.get<double>() < 0)
+        throw Error("ink: options.earlier_stroke_size must be a number, 0 or more");
+      options->earlier_stroke_size = size.get<double>();
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cmath>
 #include <fstream>
 
 #include "api/inkmath.h"
@@ -31,6 +32,9 @@ namespace {
 Config with_options(Config config, const RecognizeOptions& options) {
   config.lines.split = config.lines.split || options.lines;
   if (!options.vocabulary.empty()) config.language.vocabulary = options.vocabulary;
+  if (!std::isfinite(options.earlier_stroke_size) || options.earlier_stroke_size < 0)
+    throw Error("options: earlier_stroke_size must be a finite number, 0 or more");
+  config.earlier.stroke_size = options.earlier_stroke_size;
   return config;
 }
 
@@ -41,6 +45,7 @@ Recognition recognition(Reading reading, std::chrono::steady_clock::time_point s
   r.symbols = std::move(reading.symbols);
   r.tree = std::move(reading.tree);
   r.lines = std::move(reading.lines);
+  r.stroke_size = reading.stroke_size;
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return r;
 }

@@ -1,21 +1,27 @@
 // `inkmath eval DIR`: recognition quality against each file's ground truth.
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
 
 #include "cli/commands.h"
+#include "base/median.h"
 #include "ink/inkml.h"
 #include "language/labels.h"
 #include "language/vocabulary.h"
 #include "latex/normalize.h"
+#include "lines/pages.h"
 #include "pipeline/pipeline.h"
 #include "segment/segment.h"
 
 namespace inkmath::cli {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -80,11 +86,50 @@ struct Subset {
   }
 };
 
+// --earlier writer: each file is read knowing its writer's earlier ink, as a page that keeps
+// a child's stroke size from their earlier answers reads (RecognizeOptions::earlier_stroke_size):
+// the median typical stroke size of the writer's other files in its folder (writer_of: the
+// writer valid2013's 103_em_12 names is 103_em). Files of no known writer, or of a writer with
+// no other file, are read without it. Empty without the option.
+std::map<std::string, double> earlier_stroke_sizes(const Args& args, const std::vector<std::string>& files) {
+  const std::string how = args.option("earlier", "");
+  if (how.empty()) return {};
+  if (how != "writer") throw UsageError("--earlier expects writer");
+  std::map<std::string, std::vector<std::pair<std::string, double>>> by_writer;
+  for (const auto& path : files) {
+    try {
+      InkmlDocument doc = read_inkml_file(path);
+      sanitize(doc.ink);
+      const std::string writer = writer_of(file_stem(path));
+      if (!writer.empty())
+        by_writer[fs::path(path).parent_path().string() + "/" + writer].push_back({path, typical_stroke_size(doc.ink)});
+    } catch (const Error&) {
+      // Read again, and reported, where the file is evaluated.
+    }
+  }
+  std::map<std::string, double> out;
+  for (const auto& [writer, inks] : by_writer)
+    for (const auto& [path, size] : inks) {
+      std::vector<double> others;
+      for (const auto& [other, other_size] : inks)
+        if (other != path) others.push_back(other_size);
+      if (!others.empty()) out[path] = median(std::move(others));
+    }
+  return out;
+}
+
+RecognizeOptions options_for(const std::map<std::string, double>& earlier, const std::string& path) {
+  RecognizeOptions options;
+  if (const auto it = earlier.find(path); it != earlier.end()) options.earlier_stroke_size = it->second;
+  return options;
+}
+
 // --one-symbol: each truth symbol cut into its own ink and read as a user's ink is read. Read
 // exactly: one symbol, with the truth's label. --within selects the symbols by their own label.
 int eval_one_symbol(const Args& args, const Subset& subset, const std::vector<std::string>& files) {
   const bool show = !args.option("show", "").empty();
   const Recognizer recognizer = load_recognizer(args);
+  const auto earlier = earlier_stroke_sizes(args, files);
   int symbols = 0, whole = 0, exact = 0, failed = 0;
   double ms = 0;
   for (const auto& path : files) {
@@ -98,7 +143,7 @@ int eval_one_symbol(const Args& args, const Subset& subset, const std::vector<st
         for (int s : truth.strokes)
           if (!doc.ink.strokes[s].empty()) alone.strokes.push_back(doc.ink.strokes[s]);
         if (alone.strokes.empty()) continue;
-        const Recognition r = recognizer.recognize(alone);
+        const Recognition r = recognizer.recognize(alone, options_for(earlier, path));
         ms += r.ms;
         ++symbols;
         const bool one = r.symbols.size() == 1;
@@ -129,6 +174,7 @@ int eval_one_symbol(const Args& args, const Subset& subset, const std::vector<st
 int eval_as_written(const Args& args, const Subset& subset, const std::vector<std::string>& files) {
   const bool show = !args.option("show", "").empty();
   const Recognizer recognizer = load_recognizer(args);
+  const auto earlier = earlier_stroke_sizes(args, files);
   int symbols = 0, while_written = 0, at_end = 0, failed = 0;
   const auto read_right = [](const Recognition& r, const SymbolTruth& truth) {
     const std::set<int> want(truth.strokes.begin(), truth.strokes.end());
@@ -141,14 +187,15 @@ int eval_as_written(const Args& args, const Subset& subset, const std::vector<st
       InkmlDocument doc = read_inkml_file(path);
       if (!subset.selects(normalized_latex_tokens(doc.truth_latex))) continue;
       sanitize(doc.ink);
-      const Recognition whole = recognizer.recognize(doc.ink);
+      const RecognizeOptions options = options_for(earlier, path);
+      const Recognition whole = recognizer.recognize(doc.ink, options);
       for (size_t k = 0; k < doc.symbols.size(); ++k) {
         const SymbolTruth& truth = doc.symbols[k];
         if (truth.strokes.empty()) continue;
         const int last = *std::max_element(truth.strokes.begin(), truth.strokes.end());
         Ink written;
         written.strokes.assign(doc.ink.strokes.begin(), doc.ink.strokes.begin() + last + 1);
-        const Recognition r = recognizer.recognize(written);
+        const Recognition r = recognizer.recognize(written, options);
         ++symbols;
         const bool right = read_right(r, truth);
         while_written += right;
@@ -179,6 +226,7 @@ int eval(const Args& args) {
   const std::string show = args.option("show", "");
   if (!show.empty() && show != "errors" && show != "all") throw UsageError("--show expects errors or all");
   const Recognizer recognizer = load_recognizer(args);
+  const auto earlier = earlier_stroke_sizes(args, files);
   Totals t;
   for (const auto& path : files) {
     try {
@@ -191,7 +239,7 @@ int eval(const Args& args) {
         latex = read_symbols(recognizer.model(), doc.ink, truth_symbols(doc), recognizer.config()).latex;
         t.ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       } else {
-        const Recognition r = recognizer.recognize(doc.ink);
+        const Recognition r = recognizer.recognize(doc.ink, options_for(earlier, path));
         latex = r.latex;
         t.ms += r.ms;
         const Config& config = recognizer.config();

@@ -57,6 +57,9 @@ options:
   --truth-symbols      eval: parse the ground-truth symbols (measures structure analysis alone)
   --one-symbol         eval: read each ground-truth symbol alone, as its own ink, through recognition;
                        the share read as one symbol with the truth's label, symbols per second
+  --earlier writer     eval: read each file knowing its writer's earlier ink (the typical stroke size of the
+                       writer's other files in its folder, by the writer its name gives), as a page that
+                       keeps a child's stroke size from earlier answers reads
   --as-written         eval: read the ink after each stroke, as the page does at each pen-up; the share of
                        symbols read right (their strokes, their label) right after their last stroke
   --show WHAT          eval: print NAME, edit distance, truth and output for each file (all) or mismatches

@@ -151,32 +151,48 @@ std::string feature_set_name(FeatureSet set) { return kNames[int(set)]; }
 
 namespace {
 
-double scale_step(double typical_size) { return std::round(std::log2(typical_size) * kWriterScaleSteps); }
 double scale_of_step(double step) { return std::exp2(step / kWriterScaleSteps); }
+
+// The step of the scale of n strokes whose typical size is `size`, with the earlier ink.
+double blended_step(double size, size_t n, const EarlierInk& earlier) {
+  const double own = std::log2(std::max(size, 1e-6));
+  if (!(earlier.stroke_size > 0) || !(earlier.strokes > 0)) return std::round(own * kWriterScaleSteps);
+  const double before = std::log2(earlier.stroke_size);
+  return std::round((double(n) * own + earlier.strokes * before) / (double(n) + earlier.strokes) * kWriterScaleSteps);
+}
 
 }  // namespace
 
-double writer_scale(const Ink& ink) { return scale_of_step(scale_step(typical_stroke_size(ink))); }
+double writer_scale(const Ink& ink, const EarlierInk& earlier) {
+  size_t n = 0;
+  for (const Stroke& s : ink.strokes) n += !s.empty();
+  return scale_of_step(blended_step(typical_stroke_size(ink), n, earlier));
+}
 
-std::vector<double> writer_scales_one_stroke_away(const Ink& ink) {
+std::vector<double> writer_scales_one_stroke_away(const Ink& ink, const EarlierInk& earlier) {
   std::vector<double> sizes;
   for (const Stroke& s : ink.strokes)
     if (!s.empty()) sizes.push_back(stroke_size(s));
   if (sizes.empty()) return {};
   std::sort(sizes.begin(), sizes.end());
   // The typical size is the median: of an even count the upper middle value (base/median.h),
-  // never below 1e-6 (ink/ink.h). With one stroke more or one fewer, it is a value from the
-  // one just below the middle to the one just above it, whatever the stroke (any value up from
-  // the only one, when there is one).
+  // never below 1e-6 (ink/ink.h). With one stroke more, it is any value from the one just
+  // below the middle to the one just above it, whatever the stroke (any value up from the
+  // only one, when there is one); with one fewer, one of those two. The scale of n + 1 or
+  // n - 1 strokes grows with it.
   const size_t n = sizes.size(), below = (n - 1) / 2;
-  const auto step_of = [](double size) { return scale_step(std::max(size, 1e-6)); };
-  const double now = step_of(sizes[n / 2]);
-  const double lowest = step_of(sizes[below]);
-  const double highest = n > 1 ? step_of(sizes[below + 1]) : now + kMaxScalesAway;
+  const double now = blended_step(sizes[n / 2], n, earlier);
+  const double more_lowest = blended_step(sizes[below], n + 1, earlier);
+  const double more_highest = n > 1 ? blended_step(sizes[below + 1], n + 1, earlier) : now + 2 * kMaxScalesAway;
+  std::vector<double> fewer;
+  if (n > 1) fewer = {blended_step(sizes[below], n - 1, earlier), blended_step(sizes[below + 1], n - 1, earlier)};
+  const auto reached = [&](double step) {
+    return (step >= more_lowest && step <= more_highest) || std::count(fewer.begin(), fewer.end(), step) > 0;
+  };
   std::vector<double> out;
   for (int away = 1; away <= kMaxScalesAway; ++away) {
-    if (now - away >= lowest) out.push_back(scale_of_step(now - away));
-    if (now + away <= highest) out.push_back(scale_of_step(now + away));
+    if (reached(now - away)) out.push_back(scale_of_step(now - away));
+    if (reached(now + away)) out.push_back(scale_of_step(now + away));
   }
   return out;
 }

@@ -76,9 +76,10 @@ Eigen::MatrixXf ClassifierCache::run(std::vector<Work> work, const SymbolClassif
   return logits;
 }
 
-Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
+Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier,
+                                          const EarlierInk& earlier) {
   Eigen::MatrixXf out(long(classifier.classes().size()), long(c.groups.size()));
-  const std::vector<Surroundings> around = group_surroundings(ink, c, writer_scale(ink));
+  const std::vector<Surroundings> around = group_surroundings(ink, c, writer_scale(ink, earlier));
   const bool encoding_sees_around = classifier.encodings_see_surroundings();
   // The groups whose logits are not known: their columns and what the classifier needs.
   std::vector<long> columns;
@@ -95,7 +96,7 @@ Eigen::MatrixXf ClassifierCache::classify(const Ink& ink, const Candidates& c, c
     columns.push_back(long(g));
     work.push_back({std::move(by_strokes), std::move(key), group_strokes(ink, c.groups[g]), around[g]});
   }
-  if (c.groups.size() >= kAheadFromGroups) seen_.push_back({ink, c});
+  if (c.groups.size() >= kAheadFromGroups) seen_.push_back({ink, c, earlier});
   if (columns.empty()) return out;
   const Eigen::MatrixXf logits = run(std::move(work), classifier, counts_.classified);
   for (size_t k = 0; k < columns.size(); ++k) out.col(columns[k]) = logits.col(long(k));
@@ -108,7 +109,7 @@ void ClassifierCache::plan_ahead() {
     // A group's strokes are the same in every scale: their bytes are made once.
     std::vector<std::string> by_strokes;
     for (const std::vector<int>& group : s.candidates.groups) by_strokes.push_back(strokes_key(s.ink, group));
-    for (double scale : writer_scales_one_stroke_away(s.ink)) {
+    for (double scale : writer_scales_one_stroke_away(s.ink, s.earlier)) {
       const std::vector<Surroundings> around = group_surroundings(s.ink, s.candidates, scale);
       for (size_t g = 0; g < s.candidates.groups.size(); ++g) {
         std::string key = with_surroundings(by_strokes[g], around[g]);

@@ -25,7 +25,8 @@ namespace inkmath {
 class ClassifierCache {
  public:
   // classify() of segment/segment.h, with what is known from earlier readings reused.
-  Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
+  Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier,
+                           const EarlierInk& earlier = {});
   // Classifies ahead the groups of the last reading, in each writer's scale that one stroke more
   // or fewer would give their ink (writer_scales_one_stroke_away): at most max_groups of them
   // per call. Returns how many are left; 0 once all are known. The next reading drops the rest.
@@ -64,6 +65,7 @@ class ClassifierCache {
   struct Seen {
     Ink ink;
     Candidates candidates;
+    EarlierInk earlier;
   };
 
   const Eigen::VectorXf* find(Columns& columns, const std::string& key);

@@ -73,6 +73,7 @@ const Field kFields[] = {
     INKMATH_FIELD("refine.tap_reach", refine.tap_reach, Real),
     INKMATH_FIELD("refine.min_score", refine.min_score, Real),
     INKMATH_FIELD("refine.context_weight", refine.context_weight, Real),
+    INKMATH_FIELD("earlier.strokes", earlier.strokes, Real),
     INKMATH_FIELD("layout.superscript", layout.superscript, Real),
     INKMATH_FIELD("layout.subscript", layout.subscript, Real),
     INKMATH_FIELD("layout.box_weight", layout.box_weight, Real),

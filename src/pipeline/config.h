@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "features/features.h"
 #include "ink/ink.h"
 #include "language/params.h"
 #include "lines/params.h"
@@ -17,6 +18,8 @@ namespace inkmath {
 struct Config {
   Limits limits;                    // bounds on the ink, applied first (ink/ink.h)
   LineParams lines;                 // reading a page as written lines, and how to split it (lines/params.h)
+  EarlierInk earlier;               // the writer's earlier ink, for the writer's scale (features/features.h);
+                                    // its stroke_size is not a setting: RecognizeOptions gives it
   int alternatives = 5;             // labels kept per symbol, best first (at least 1)
   SegmentationParams segmentation;  // candidates and the partition's score (segment/params.h)
   RefineParams refine;              // ellipsis, structural and context relabelling (refine/params.h)

@@ -141,7 +141,8 @@ Reading best_reading(std::vector<Candidate> candidates, int readings) {
 Reading read_expression(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config,
                         ClassifierCache* cache) {
   const Candidates c = candidates(ink, fixed, config.segmentation, &model.grouping);
-  Eigen::MatrixXf logits = cache ? cache->classify(ink, c, model.classifier) : classify(ink, c, model.classifier);
+  Eigen::MatrixXf logits = cache ? cache->classify(ink, c, model.classifier, config.earlier)
+                                 : classify(ink, c, model.classifier, config.earlier);
   read_open_fours(c, logits, model.classifier.classes(), model.classifier.junk_index());
   restrict_to_vocabulary(logits, model.classifier.classes(), model.classifier.junk_index(), config.language.vocabulary);
   // Within a vocabulary the classifier's few labels left make odd groups nearly as likely as the
@@ -182,11 +183,14 @@ RecognizedLine read_line(const Model& model, const Ink& page, const InkLine& lin
   return {line.strokes, line.box, std::move(r.latex), std::move(r.symbols), std::move(r.tree)};
 }
 
-}  // namespace
+double stroke_size_of(const Ink& ink) {
+  for (const Stroke& s : ink.strokes)
+    if (!s.empty()) return typical_stroke_size(ink);
+  return 0;
+}
 
-Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config,
-                 ClassifierCache* cache) {
-  sanitize(ink, config.limits);
+Reading read_sanitized(const Model& model, const Ink& ink, const std::vector<SymbolTruth>& fixed, const Config& config,
+                       ClassifierCache* cache) {
   if (config.alternatives < 1) throw Error("options: ask for at least one alternative");
   if (config.segmentation.partitions < 1 || config.segmentation.partitions > 50)
     throw Error("settings: segmentation.partitions must be from 1 to 50");
@@ -209,6 +213,16 @@ Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fi
     latex.push_back(r.lines.back().latex);
   }
   r.latex = join_lines(latex);
+  return r;
+}
+
+}  // namespace
+
+Reading read_ink(const Model& model, Ink ink, const std::vector<SymbolTruth>& fixed, const Config& config,
+                 ClassifierCache* cache) {
+  sanitize(ink, config.limits);
+  Reading r = read_sanitized(model, ink, fixed, config, cache);
+  r.stroke_size = stroke_size_of(ink);
   return r;
 }
 

@@ -28,6 +28,7 @@ struct Reading {
   std::vector<RecognizedSymbol> symbols;  // after refinement; the tree refers to them by index
   LayoutRow tree;
   std::vector<RecognizedLine> lines;  // read as lines: top to bottom (none for ink without points); else none
+  double stroke_size = 0;             // the sanitized ink's typical stroke size; 0 without points
 };
 
 // All the stages; with config.lines.split, each written line is read as its ink alone. `fixed`: stroke groups whose reading the user fixed. Throws Error on invalid

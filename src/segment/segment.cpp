@@ -154,10 +154,11 @@ std::vector<Stroke> group_strokes(const Ink& ink, const std::vector<int>& group)
   return strokes;
 }
 
-Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier) {
+Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier,
+                         const EarlierInk& earlier) {
   std::vector<std::vector<Stroke>> groups;
   for (const std::vector<int>& ids : c.groups) groups.push_back(group_strokes(ink, ids));
-  return classifier.logits(groups, group_surroundings(ink, c, writer_scale(ink)));
+  return classifier.logits(groups, group_surroundings(ink, c, writer_scale(ink, earlier)));
 }
 
 std::vector<Partition> search(const Ink& ink, const Candidates& c, const Eigen::MatrixXf& logits,

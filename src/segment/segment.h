@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/symbol.h"
+#include "features/features.h"
 #include "ink/ink.h"
 #include "segment/hypotheses.h"
 #include "segment/params.h"
@@ -57,7 +58,8 @@ std::vector<Surroundings> group_surroundings(const Ink& ink, const Candidates& c
 std::vector<Stroke> group_strokes(const Ink& ink, const std::vector<int>& group);
 
 // Logit columns, one per group of `c` (candidates and fixed groups alike), in one batch.
-Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier);
+Eigen::MatrixXf classify(const Ink& ink, const Candidates& c, const SymbolClassifier& classifier,
+                         const EarlierInk& earlier = {});
 
 // A partition of the ink into symbols: the fixed groups, then the free strokes' groups in
 // writing order, and the partition's score (the sum of its groups' scores; 0 for fixed groups).

@@ -113,47 +113,65 @@ TEST_CASE("the writer's scale is the typical stroke size on a grid, which a new 
   REQUIRE(writer_scale(twice) == Approx(2 * scale));
 }
 
+TEST_CASE("the writer's earlier ink counts as three strokes in the writer's scale") {
+  // One stroke 10 high, the writer's earlier strokes 40: (log 10 + 3 log 40) / 4 = log 28.3.
+  const Ink one{{{{0, 0}, {1, 10}}}};
+  const EarlierInk earlier{40, 3};
+  REQUIRE(writer_scale(one, earlier) == Approx(std::exp2(std::round(std::log2(28.28) * kWriterScaleSteps) / kWriterScaleSteps)));
+  // The more strokes the ink has, the less the earlier ink weighs: nine strokes 10 high.
+  Ink nine;
+  for (int i = 0; i < 9; ++i) nine.strokes.push_back({{10.0 * i, 0}, {10.0 * i + 1, 10}});
+  const double scale_nine = writer_scale(nine, earlier);
+  REQUIRE(scale_nine < writer_scale(one, earlier));
+  REQUIRE(scale_nine > writer_scale(nine));
+  // Not known (0), it is the ink's own.
+  REQUIRE(writer_scale(nine, EarlierInk{0, 3}) == writer_scale(nine));
+}
+
 TEST_CASE("the scales one stroke away are those one stroke more or fewer gives, near the writer's scale") {
-  // Inks of 1 to 9 strokes of random sizes, against each change of one stroke: every stroke
-  // taken away, and a stroke added: of each of 200 sizes from far below to far above the others,
-  // and of each size the ink has (where the median's reach ends).
-  std::mt19937 rng(11);
-  std::uniform_real_distribution<double> size(8, 14);
-  int inks_with_a_scale_away = 0;
-  for (int trial = 0; trial < 300; ++trial) {
-    Ink ink;
-    const int n = 1 + trial % 9;
-    for (int i = 0; i < n; ++i) ink.strokes.push_back({{10.0 * i, 0}, {10.0 * i + 1, size(rng)}});
-    const double now = writer_scale(ink);
-    const std::vector<double> away = writer_scales_one_stroke_away(ink);
-    INFO(n << " strokes, trial " << trial);
-    REQUIRE(away.size() <= 2 * kMaxScalesAway);
-    std::set<double> reached;
-    for (int i = 0; i < n; ++i) {
-      Ink fewer = ink;
-      fewer.strokes.erase(fewer.strokes.begin() + i);
-      if (n > 1) reached.insert(writer_scale(fewer));
+  for (const EarlierInk earlier : {EarlierInk{}, EarlierInk{20, 3}, EarlierInk{4, 3}}) {
+    INFO("earlier strokes " << earlier.stroke_size);
+    // Inks of 1 to 9 strokes of random sizes, against each change of one stroke: every stroke
+    // taken away, and a stroke added: of each of 200 sizes from far below to far above the others,
+    // and of each size the ink has (where the median's reach ends).
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> size(8, 14);
+    int inks_with_a_scale_away = 0;
+    for (int trial = 0; trial < 300; ++trial) {
+      Ink ink;
+      const int n = 1 + trial % 9;
+      for (int i = 0; i < n; ++i) ink.strokes.push_back({{10.0 * i, 0}, {10.0 * i + 1, size(rng)}});
+      const double now = writer_scale(ink, earlier);
+      const std::vector<double> away = writer_scales_one_stroke_away(ink, earlier);
+      INFO(n << " strokes, trial " << trial);
+      REQUIRE(away.size() <= 2 * kMaxScalesAway);
+      std::set<double> reached;
+      for (int i = 0; i < n; ++i) {
+        Ink fewer = ink;
+        fewer.strokes.erase(fewer.strokes.begin() + i);
+        if (n > 1) reached.insert(writer_scale(fewer, earlier));
+      }
+      for (int k = 0; k < 200; ++k) {
+        Ink more = ink;
+        const double h = 0.1 * std::pow(1.05, k);  // 0.1 to 1,700
+        more.strokes.push_back({{-20, 0}, {-19, h}});
+        reached.insert(writer_scale(more, earlier));
+      }
+      for (const Stroke& s : ink.strokes) {
+        Ink more = ink;
+        more.strokes.push_back(s);
+        reached.insert(writer_scale(more, earlier));
+      }
+      // What it names is reached; what is reached within kMaxScalesAway steps, it names.
+      for (double s : away) CHECK(reached.count(s) == 1);
+      for (double s : reached) {
+        const double steps = std::abs(std::log2(s / now) * kWriterScaleSteps);
+        if (steps > 0.5 && steps < kMaxScalesAway + 0.5) CHECK(std::count(away.begin(), away.end(), s) == 1);
+      }
+      inks_with_a_scale_away += !away.empty();
     }
-    for (int k = 0; k < 200; ++k) {
-      Ink more = ink;
-      const double h = 0.1 * std::pow(1.05, k);  // 0.1 to 1,700
-      more.strokes.push_back({{-20, 0}, {-19, h}});
-      reached.insert(writer_scale(more));
-    }
-    for (const Stroke& s : ink.strokes) {
-      Ink more = ink;
-      more.strokes.push_back(s);
-      reached.insert(writer_scale(more));
-    }
-    // What it names is reached; what is reached within kMaxScalesAway steps, it names.
-    for (double s : away) CHECK(reached.count(s) == 1);
-    for (double s : reached) {
-      const double steps = std::abs(std::log2(s / now) * kWriterScaleSteps);
-      if (steps > 0.5 && steps < kMaxScalesAway + 0.5) CHECK(std::count(away.begin(), away.end(), s) == 1);
-    }
-    inks_with_a_scale_away += !away.empty();
+    CHECK(inks_with_a_scale_away > 50);
   }
-  CHECK(inks_with_a_scale_away > 50);
   CHECK(writer_scales_one_stroke_away(Ink{}).empty());
 }
 

@@ -10,6 +10,7 @@
 // it); `readingerror` carries an error. Styled with --inkmath-paper, --inkmath-ink,
 // --inkmath-highlight, --inkmath-line-width, --inkmath-border and --inkmath-radius.
 import { InkStore } from '../ink/store.js';
+import { WriterSize } from '../ink/writer-size.js';
 import { WritingSurface } from '../pen/surface.js';
 import { Recognizer } from './inkmath.js';
 
@@ -34,6 +35,8 @@ function styleSheet() {
 }
 
 let padsMade = 0;
+// The pads of a page are one writer's: each reads with the stroke size of the others.
+const writerSize = new WriterSize();
 
 export class InkmathPad extends HTMLElement {
   static get observedAttributes() {
@@ -58,6 +61,7 @@ export class InkmathPad extends HTMLElement {
     // Pads that share a recognizer each keep their own session in its worker.
     this.surfaceName = `pad:${++padsMade}`;
     this.store.addEventListener('change', (e) => {
+      if (e.detail.kind === 'clear') writerSize.done(this.surfaceName);
       this.dispatchEvent(new CustomEvent('inkchange', { detail: { kind: e.detail.kind } }));
       if (e.detail.kind !== 'transform') this.read();
     });
@@ -147,6 +151,7 @@ export class InkmathPad extends HTMLElement {
   async read() {
     const edit = ++this.edits;
     if (this.store.strokes.length === 0) {
+      writerSize.read(this.surfaceName, null, 0);
       if (this.shared || this.own) this.recognizer.cancel();
       return this.publish({ latex: '', symbols: [], tree: [], ms: 0 });
     }
@@ -154,12 +159,16 @@ export class InkmathPad extends HTMLElement {
     const vocabulary = this.getAttribute('vocabulary') || undefined;
     let reading;
     try {
-      reading = await this.recognizer.recognize(strokes, { vocabulary, surface: this.surfaceName, ...this.options, fixed });
+      reading = await this.recognizer.recognize(strokes, {
+        vocabulary, earlier_stroke_size: writerSize.earlier(this.surfaceName), surface: this.surfaceName, ...this.options, fixed,
+      });
     } catch (err) {
       if (err.name !== 'AbortError' && edit === this.edits) this.dispatchEvent(new CustomEvent('readingerror', { detail: err }));
       return;
     }
-    if (edit === this.edits) this.publish(reading);
+    if (edit !== this.edits) return;
+    writerSize.read(this.surfaceName, reading, strokes.length);
+    this.publish(reading);
   }
 
   publish(reading) {

@@ -22,6 +22,10 @@ export interface RecognizeOptions {
   /** which ink of the page this is, when there are several: each is read in its own session,
    * which classifies again only the strokes that changed since its last reading */
   surface?: string;
+  /** the typical stroke size of the same writer's earlier ink (`stroke_size` of its reading, or the median of
+   * several), in these strokes' units: a symbol written alone is then read by its size against the writer's
+   * (a P, not p); WriterSize keeps it */
+  earlier_stroke_size?: number;
   /** further options of the core are passed on to it as given */
   [option: string]: unknown;
 }
@@ -67,6 +71,8 @@ export interface Reading {
   lines: ReadingLine[];
   /** milliseconds the core spent */
   ms: number;
+  /** the ink's typical stroke size (the median of its strokes' sizes; 0 without points) */
+  stroke_size: number;
   /** time in the worker and from sending to answer (not enumerable) */
   readonly timing?: { workerMs: number; roundTripMs: number };
 }
@@ -135,3 +141,17 @@ export function createRecognizer(options?: RecognizerOptions): Promise<Recognize
 
 /** The ink JSON the core reads for these strokes and options. */
 export function inkRequest(strokes: Stroke[], options?: RecognizeOptions): { strokes: Stroke[]; fixed: FixedSymbol[]; options?: Record<string, unknown> };
+
+/** The size of a writer's strokes from their other inks, each known by a name: a reading of one is given
+ * `earlier(name)` as `earlier_stroke_size` (the median stroke size of the others, those still there and the
+ * last few done); inks of fewer than 3 strokes do not count. */
+export class WriterSize {
+  /** the last reading of the ink `name`, and how many strokes it had */
+  read(name: string, reading: Reading | null, strokeCount: number): void;
+  /** the ink `name` is done (cleared): its size is kept among the last few */
+  done(name: string): void;
+  /** the earlier_stroke_size to read the ink `name` with; undefined while no other ink is known */
+  earlier(name: string): number | undefined;
+  /** another writer: nothing known */
+  forget(): void;
+}

@@ -10,6 +10,7 @@
 import { RecognitionClient, RecognizerUnavailable } from '../worker/client.js';
 
 export { RecognizerUnavailable };
+export { WriterSize } from '../ink/writer-size.js';
 
 // The core's own error for ink it cannot read (e.g. "too many strokes: 1200 (at most 1000)").
 export class RecognitionError extends Error {
