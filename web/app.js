@@ -236,7 +236,7 @@ try {
   status.error('storage', err.message);
 }
 // After the mode and the restored ink: practice swaps in its own ink (web/practice/mode-ink.js).
-setUpPractice({ store, reading, steps });
+setUpPractice({ store, reading, steps, writerSize });
 setUpVocabularySwitch($('vocabulary'), { reading, storage });
 if (store.strokes.length === 0) recognize();
 registerServiceWorker($('update'));

@@ -34,6 +34,7 @@ const READING_TIMEOUT_MS = 30000;
 let store = null;     // the ink (web/ink/store.js)
 let reading = null;   // the latest reading and the recognizer's state (web/reading.js)
 let steps = null;     // the written lines typeset on the paper (web/view/steps.js)
+let writerSize = null;  // the writer's stroke size from their other inks (web/ink/writer-size.js)
 let stepMark = null;  // a line marked on the ink (step-mark.js)
 let askLine = null;   // worked steps: the line asked about before it is judged
 let container = null;
@@ -659,6 +660,7 @@ async function switchChild() {
   if (checking) return;
   children.leave();
   store.clear();
+  writerSize?.forget();  // the last child's strokes say nothing of the next one's
   await whoIsPractising();
   session = null;
   source = null;
@@ -723,7 +725,7 @@ function onMode(mode) {
 }
 
 export function setUpPractice(page) {
-  ({ store, reading, steps = null } = page);
+  ({ store, reading, steps = null, writerSize = null } = page);
   container = document.getElementById('practice');
   ui = buildPanel(container, {
     check, skip, chooseSet, openFile, loadUrl, chooseChild, switchChild,
