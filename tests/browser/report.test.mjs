@@ -132,7 +132,9 @@ test('the teacher view merges two devices\' reports and counts each child\'s ans
     await session.page.emulateMedia({ media: 'print' });
     assert.equal(await session.evaluate(() => getComputedStyle(document.getElementById('open')).display), 'none', 'the print layout leaves out the controls');
     await session.page.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi
-    assert.ok(await session.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing is wider than the page');
+    // The layout settles after the resize (the charts redraw at the new width).
+    const fits = await session.waitFor(() => document.documentElement.scrollWidth <= innerWidth, undefined, { timeout: 5000 }).catch(() => false);
+    assert.ok(fits, 'nothing is wider than the page');
     await session.page.screenshot({ path: path.join(outDir, 'report-print-chromium.png'), fullPage: false });
     const pdf = await session.page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 1000);
