@@ -39,17 +39,27 @@ std::vector<RecognizedSymbol> truth_symbols(const InkmlDocument& doc) {
   return out;
 }
 
+// The symbol of `found` with exactly the truth symbol's strokes; none when segmentation missed it.
+const RecognizedSymbol* found_whole(const std::vector<RecognizedSymbol>& found, const SymbolTruth& truth) {
+  const std::set<int> want(truth.strokes.begin(), truth.strokes.end());
+  for (const RecognizedSymbol& s : found)
+    if (std::set<int>(s.strokes.begin(), s.strokes.end()) == want) return &s;
+  return nullptr;
+}
+
+bool read_right(const std::vector<RecognizedSymbol>& found, const SymbolTruth& truth) {
+  const RecognizedSymbol* s = found_whole(found, truth);
+  return s && s->label == truth.label;
+}
+
 // Truth symbols found with exactly their strokes, and of those the ones also labelled right.
 void count_symbols(const InkmlDocument& doc, const std::vector<RecognizedSymbol>& found, Totals& t) {
   for (const SymbolTruth& truth : doc.symbols) {
-    const std::set<int> want(truth.strokes.begin(), truth.strokes.end());
     ++t.truth_symbols;
-    for (const RecognizedSymbol& s : found) {
-      if (std::set<int>(s.strokes.begin(), s.strokes.end()) != want) continue;
-      ++t.segmented;
-      t.classified += s.label == truth.label;
-      break;
-    }
+    const RecognizedSymbol* s = found_whole(found, truth);
+    if (!s) continue;
+    ++t.segmented;
+    t.classified += s->label == truth.label;
   }
 }
 
@@ -176,12 +186,6 @@ int eval_as_written(const Args& args, const Subset& subset, const std::vector<st
   const Recognizer recognizer = load_recognizer(args);
   const auto earlier = earlier_stroke_sizes(args, files);
   int symbols = 0, while_written = 0, at_end = 0, failed = 0;
-  const auto read_right = [](const Recognition& r, const SymbolTruth& truth) {
-    const std::set<int> want(truth.strokes.begin(), truth.strokes.end());
-    return std::any_of(r.symbols.begin(), r.symbols.end(), [&](const RecognizedSymbol& s) {
-      return s.label == truth.label && std::set<int>(s.strokes.begin(), s.strokes.end()) == want;
-    });
-  };
   for (const auto& path : files) {
     try {
       InkmlDocument doc = read_inkml_file(path);
@@ -197,9 +201,9 @@ int eval_as_written(const Args& args, const Subset& subset, const std::vector<st
         written.strokes.assign(doc.ink.strokes.begin(), doc.ink.strokes.begin() + last + 1);
         const Recognition r = recognizer.recognize(written, options);
         ++symbols;
-        const bool right = read_right(r, truth);
+        const bool right = read_right(r.symbols, truth);
         while_written += right;
-        at_end += read_right(whole, truth);
+        at_end += read_right(whole.symbols, truth);
         if (show && !right) {
           std::cout << file_stem(path) << "\t" << k << "\t" << truth.label << "\t" << r.latex << "\n";
         }
