@@ -1,7 +1,9 @@
 #include "structure/relations.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,14 @@ std::vector<float> floats(const nlohmann::json& j, const char* name, size_t rows
 float squeeze(double v) { return float(std::clamp(v, -5.0, 5.0)); }
 
 float log_ratio(double a, double b) { return squeeze(std::log(std::max(a, 1e-9) / std::max(b, 1e-9))); }
+
+bool is_digit(const std::string& label) { return label.size() == 1 && std::isdigit(static_cast<unsigned char>(label[0])); }
+
+bool is_letter(const std::string& label) {
+  static const std::set<std::string> greek = {"\\alpha", "\\beta", "\\gamma", "\\theta", "\\pi",
+                                              "\\phi",   "\\sigma", "\\mu",   "\\lambda", "\\Delta"};
+  return (label.size() == 1 && std::isalpha(static_cast<unsigned char>(label[0]))) || greek.count(label);
+}
 
 }  // namespace
 
@@ -54,6 +64,12 @@ RelationFeatures relation_features(const RelationContext& c) {
   f[21] = squeeze(std::log(std::max(c.box.height(), 0.05 * xh) / digit) - c.log_height);
   f[22] = squeeze((c.box.y1 - c.base_box.y1) / digit);
   f[23] = squeeze((c.box.y0 - c.base_box.y0) / digit);
+  // Letters and digits share a kind (a capital sits as a digit does), but not their scripts: a
+  // digit low after a capital is its subscript (X_1), after a digit it never is.
+  f[24] = is_letter(c.base_label) ? 1.f : 0.f;
+  f[25] = is_digit(c.base_label) ? 1.f : 0.f;
+  f[26] = is_letter(c.label) ? 1.f : 0.f;
+  f[27] = is_digit(c.label) ? 1.f : 0.f;
   return f;
 }
 

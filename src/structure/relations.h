@@ -25,9 +25,9 @@ struct RelationContext {
   LineEstimate script_line; // that script's line
 };
 
-constexpr int kRelationFeatures = 24;
+constexpr int kRelationFeatures = 28;
 // Raised whenever relation_features changes; a part fitted on other features is stale.
-constexpr int kRelationFeaturesVersion = 2;
+constexpr int kRelationFeaturesVersion = 3;
 using RelationFeatures = std::array<float, kRelationFeatures>;
 
 RelationFeatures relation_features(const RelationContext& c);

@@ -97,7 +97,8 @@ TEST_CASE("broken model files are refused with the reason", "[model]") {
   no_classifier.parts.pop_back();
   REQUIRE_THROWS_WITH(Recognizer(write_model_file(no_classifier)), Catch::Contains("no classifier part"));
   ModelFile bad_part = tiny_model_file();
-  bad_part.parts.push_back(part("relations", R"({"version": 2, "hidden": 2, "mean": [1]})"));
+  bad_part.parts.push_back(
+      part("relations", R"({"version": )" + std::to_string(kRelationFeaturesVersion) + R"(, "hidden": 2, "mean": [1]})"));
   REQUIRE_THROWS_WITH(Recognizer(write_model_file(bad_part)), Catch::Contains("relations part"));
   ModelFile bad_setting = tiny_model_file();
   bad_setting.parts[1] = part("settings", R"({"segmentation": {"junk": 3}})");

@@ -178,6 +178,19 @@ TEST_CASE("the relation model sees a symbol's size against its label's usual siz
   CHECK(typical[23] == Approx(0.7));
 }
 
+TEST_CASE("the relation model tells letters from digits: a digit low after a capital is its subscript", "[structure]") {
+  // A small 1 whose foot is level with the base's: X_1 after a letter, but a number's next
+  // digit after a digit, though capitals and digits sit on the line alike.
+  const RecognizedSymbol one = sym("1", 11, 10, 15, 21);
+  CHECK(parse({sym("X", 0, 0, 10, 20), one}) == "X _ { 1 }");
+  CHECK(parse({sym("2", 0, 0, 10, 20), one}) == "2 1");
+  RelationContext c;
+  c.base_label = "\\alpha";
+  c.label = "7";
+  const RelationFeatures f = relation_features(c);
+  CHECK((f[24] == 1 && f[25] == 0 && f[26] == 0 && f[27] == 1));
+}
+
 TEST_CASE("the layout says how sure the relation model is of it", "[structure]") {
   const RelationModel& model = testing::shipped_model().relations;
   const auto sureness = [&](const std::vector<PlacedSymbol>& placed, const RelationModel* relations) {

@@ -99,8 +99,8 @@ function hex(value) {
 
 // The relation model's features and their version (kRelationFeatures, kRelationFeaturesVersion
 // in src/structure/relations.h).
-const RELATION_FEATURES = 24;
-const RELATION_FEATURES_VERSION = 2;
+const RELATION_FEATURES = 28;
+const RELATION_FEATURES_VERSION = 3;
 
 // A model file of randomWeights(options) with a random relation model (16 hidden units over
 // RELATION_FEATURES features), context tables for a few look-alikes and settings fitted "against" that classifier.
@@ -141,4 +141,4 @@ function randomModel(options = {}) {
   ]);
 }
 
-module.exports = { randomWeights, randomModel, packModel, crc32 };
+module.exports = { randomWeights, randomModel, packModel, crc32, RELATION_FEATURES_VERSION };

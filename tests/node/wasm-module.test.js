@@ -5,7 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { loadInkmath } = require('../../scripts/wasm-module.js');
-const { randomWeights, randomModel, packModel, crc32 } = require('./random-weights.js');
+const { randomWeights, randomModel, packModel, crc32, RELATION_FEATURES_VERSION } = require('./random-weights.js');
 
 // An "x", then a "+" to its right: four strokes, with times.
 function line(x0, y0, x1, y1, t0) {
@@ -215,7 +215,7 @@ test('a model file without a classifier, or with a malformed part, gives an Erro
   const json = (value) => Buffer.from(JSON.stringify(value));
   assertWeightsError(packModel([{ name: 'settings', bytes: json({}) }]), /no classifier part/);
   const classifier = { name: 'classifier', bytes: randomWeights() };
-  assertWeightsError(packModel([classifier, { name: 'relations', bytes: json({ version: 2, hidden: 2 }) }]), /relations part/);
+  assertWeightsError(packModel([classifier, { name: 'relations', bytes: json({ version: RELATION_FEATURES_VERSION, hidden: 2 }) }]), /relations part/);
   assertWeightsError(packModel([classifier, { name: 'settings', bytes: json({ segmentation: { gap: 1 } }) }]),
     /unknown setting 'segmentation.gap'/);
   assertWeightsError(packModel([classifier, { name: 'context', bytes: Buffer.from('{') }]), /context part/);
