@@ -8,6 +8,17 @@
 
 namespace inkmath {
 
+// What a label names: a digit, or a letter (x, P, \alpha); function names (\sin) are neither.
+inline bool is_digit(const std::string& label) { return label.size() == 1 && label[0] >= '0' && label[0] <= '9'; }
+
+inline bool is_letter(const std::string& label) {
+  static const std::string greek =
+      " \\alpha \\beta \\gamma \\delta \\theta \\lambda \\mu \\pi \\sigma \\phi \\psi \\rho \\eta \\xi \\zeta \\chi "
+      "\\omega \\Delta \\Gamma \\Omega \\Phi \\Sigma \\Pi \\Theta \\Lambda ";
+  if (label.size() == 1) return (label[0] >= 'a' && label[0] <= 'z') || (label[0] >= 'A' && label[0] <= 'Z');
+  return greek.find(" " + label + " ") != std::string::npos;
+}
+
 struct Alternative {
   std::string label;
   float score = 0;  // probability

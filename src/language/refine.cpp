@@ -135,13 +135,7 @@ bool bar_look_alikes(const std::string& label, const std::string& other) {
 }
 
 // A letter (x, P, \alpha) or a closing bracket: what a prime marks.
-bool takes_prime(const std::string& label) {
-  static const std::string greek =
-      " \\alpha \\beta \\gamma \\delta \\theta \\lambda \\mu \\pi \\sigma \\phi \\psi \\rho \\eta \\xi \\zeta \\chi "
-      "\\omega \\Delta \\Gamma \\Omega \\Phi \\Sigma \\Pi \\Theta \\Lambda ";
-  if (label.size() == 1) return std::isalpha(static_cast<unsigned char>(label[0])) || label == ")" || label == "]";
-  return greek.find(" " + label + " ") != std::string::npos;
-}
+bool takes_prime(const std::string& label) { return is_letter(label) || label == ")" || label == "]"; }
 
 void mark_lone_superscripts(const LayoutRow& row, const std::vector<RecognizedSymbol>& symbols, std::vector<bool>& lone) {
   for (const LayoutNode& node : row) {

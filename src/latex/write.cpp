@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "base/symbol.h"
 #include "latex/function_names.h"
 
 namespace inkmath {
@@ -60,8 +61,7 @@ std::string function_name_at(const LayoutRow& row, size_t i, const std::vector<s
 // A digit or decimal point of a number: a plain symbol, or a digit carrying scripts (the 2 of 12^2).
 bool is_digit_node(const LayoutRow& row, size_t i, const std::vector<std::string>& labels) {
   if (i >= row.size() || row[i].type != LayoutNode::Type::Symbol) return false;
-  const std::string& label = labels.at(row[i].symbol);
-  return label.size() == 1 && label[0] >= '0' && label[0] <= '9';
+  return is_digit(labels.at(row[i].symbol));
 }
 
 bool is_point_node(const LayoutRow& row, size_t i, const std::vector<std::string>& labels) {

@@ -1,14 +1,13 @@
 #include "structure/relations.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "base/error.h"
 #include "base/json_floats.h"
+#include "base/symbol.h"
 
 namespace inkmath {
 
@@ -21,14 +20,6 @@ std::vector<float> floats(const nlohmann::json& j, const char* name, size_t rows
 float squeeze(double v) { return float(std::clamp(v, -5.0, 5.0)); }
 
 float log_ratio(double a, double b) { return squeeze(std::log(std::max(a, 1e-9) / std::max(b, 1e-9))); }
-
-bool is_digit(const std::string& label) { return label.size() == 1 && std::isdigit(static_cast<unsigned char>(label[0])); }
-
-bool is_letter(const std::string& label) {
-  static const std::set<std::string> greek = {"\\alpha", "\\beta", "\\gamma", "\\theta", "\\pi",
-                                              "\\phi",   "\\sigma", "\\mu",   "\\lambda", "\\Delta"};
-  return (label.size() == 1 && std::isalpha(static_cast<unsigned char>(label[0]))) || greek.count(label);
-}
 
 }  // namespace
 
