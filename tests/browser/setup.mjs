@@ -83,8 +83,9 @@ export function test(name, options, fn) {
     nodeTest(`${name} [${engine}]`, { timeout: 180000, ...options, skip }, async (t) => {
       await fileSite?.use(engine);
       if (!fileSite?.browser?.stalledCommand) return fn(t, engine);
-      // Now and then a MiniBrowser stops answering WebDriver altogether: it is ended and the
-      // scenario runs once more. A page that hangs fails on the session's timeouts instead.
+      // Now and then a MiniBrowser stops answering WebDriver altogether, or its web process
+      // goes and a script's reply is lost: it is ended and the scenario runs once more. A page
+      // that hangs fails on the session's timeouts instead.
       for (let attempt = 1; ; ++attempt) {
         const outcome = await unlessStalled(fileSite.browser, () => fn(t, engine));
         if (!outcome.stalled) return outcome.value;
@@ -96,8 +97,11 @@ export function test(name, options, fn) {
   }
 }
 
-// Runs `run`; settles with { value } or with { stalled: command } when the browser leaves a
-// WebDriver command unanswered for a minute.
+// WebKitWebDriver's answer when the web process that ran a script went before replying.
+const LOST_REPLY = /Could not parse script result/;
+
+// Runs `run`; settles with { value }, or with { stalled: command } when the browser leaves a
+// WebDriver command unanswered for a minute or loses a script's reply.
 async function unlessStalled(browser, run) {
   let timer;
   const stall = new Promise((resolve) => {
@@ -107,7 +111,11 @@ async function unlessStalled(browser, run) {
     }, 1000);
   });
   try {
-    return await Promise.race([run().then((value) => ({ value })), stall]);
+    const ran = run().then((value) => ({ value }), (error) => {
+      if (LOST_REPLY.test(error?.message ?? '')) return { stalled: error.message };
+      throw error;
+    });
+    return await Promise.race([ran, stall]);
   } finally {
     clearInterval(timer);
   }
