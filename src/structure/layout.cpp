@@ -233,7 +233,8 @@ class Parser {
     const double reach = 0.25 * o.height();
     const auto all = pieces(free, units, op);
     std::vector<Piece> rows[2];
-    for (int side = 0; side < 2; ++side) {
+    // A limit is written only below \lim: what is written above it belongs to the row.
+    for (int side = s_[op].label == "\\lim" ? 1 : 0; side < 2; ++side) {
       const auto on_side = [&](const Box& t) { return side == 0 ? t.y1 < o.y0 + reach : t.y0 > o.y1 - reach; };
       for (const Piece& p : all)
         if (horizontal_overlap(p.box, o) >= 0.3 * std::min(p.box.width(), o.width()) + 1e-9 && on_side(p.box))
@@ -283,7 +284,7 @@ class Parser {
     if (is_big_operator(base.label)) {
       const Box& o = base.box;
       const double center = estimate(t, xh).center;
-      if (center < o.y0 + 0.25 * o.height()) return Relation::Superscript;
+      if (center < o.y0 + 0.25 * o.height()) return base.label == "\\lim" ? Relation::Right : Relation::Superscript;
       if (center > o.y1 - 0.25 * o.height()) return Relation::Subscript;
       return Relation::Right;
     }

@@ -77,6 +77,18 @@ TEST_CASE("big operators take limits above and below", "[structure]") {
         normalize_latex("\\int_0^1 x"));
 }
 
+TEST_CASE("\\lim takes a limit below it and nothing above: what rises over it stays in the row", "[structure]") {
+  const std::vector<RecognizedSymbol> below = {sym("\\lim", 0, 10, 20, 20), sym("x", 0, 24, 5, 30),
+                                               sym("\\rightarrow", 7, 25, 13, 29), sym("0", 15, 24, 19, 30)};
+  std::vector<RecognizedSymbol> symbols = below;
+  symbols.push_back(sym("2", 14, -2, 19, 8));
+  CHECK(parse(symbols) == normalize_latex("\\lim_{x \\rightarrow 0} 2"));
+  symbols = below;
+  symbols.push_back(sym("(", 22, -4, 27, 26));
+  symbols.push_back(sym("x", 29, 10, 35, 20));
+  CHECK(parse(symbols) == normalize_latex("\\lim_{x \\rightarrow 0} ( x"));
+}
+
 TEST_CASE("brackets with a superscript; relations are never scripts", "[structure]") {
   CHECK(parse({sym("(", 0, 2, 5, 26), sym("a", 7, 10, 15, 20), sym(")", 17, 2, 22, 26), sym("2", 23, -4, 28, 6)}) ==
         "( a ) ^ { 2 }");
