@@ -18,10 +18,12 @@ inline bool in_bar_column(const Box& bar, const Box& t) {
 }
 
 // t is in a root sign's body: it starts inside the sign, right of the sign's hook (it may reach
-// below the sign, as a fraction's denominator does).
+// below the sign, as a fraction's denominator does). The hook is as wide as the sign is tall,
+// not as long as its bar: under a long bar the body starts soon after the hook.
 inline bool in_root_body(const Box& sign, const Box& t) {
   const double w = sign.width(), h = sign.height();
-  return t.cy() > sign.y0 && t.y0 < sign.y1 - 0.1 * h && t.cx() > sign.x0 + 0.2 * w && t.cx() < sign.x1 + 0.1 * w;
+  const double hook = std::min(0.2 * w, 0.3 * h);
+  return t.cy() > sign.y0 && t.y0 < sign.y1 && t.cx() > sign.x0 + hook && t.cx() < sign.x1 + 0.1 * w;
 }
 
 }  // namespace inkmath

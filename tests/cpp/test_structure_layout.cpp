@@ -69,6 +69,13 @@ TEST_CASE("square roots, with and without an index", "[structure]") {
         "\\sqrt { x } + 1");
 }
 
+TEST_CASE("under a long root the body starts right after the hook, which is as wide as the sign is tall", "[structure]") {
+  // The hook of a root 24 tall ends about 7 to its right, whatever the length of the bar.
+  CHECK(parse({sym("\\sqrt", 0, 0, 120, 24), sym("a", 9, 10, 17, 20), sym("+", 22, 10, 30, 20), sym("b", 35, 6, 43, 20),
+               sym("+", 48, 10, 56, 20), sym("c", 61, 10, 69, 20), sym("+", 74, 10, 82, 20), sym("d", 87, 6, 95, 20)}) ==
+        "\\sqrt { a + b + c + d }");
+}
+
 TEST_CASE("big operators take limits above and below", "[structure]") {
   const auto sum = parse({sym("\\sum", 0, 0, 20, 24), sym("i", 2, 28, 5, 36), sym("=", 7, 30, 12, 34),
                           sym("1", 14, 28, 16, 36), sym("n", 6, -10, 14, -3), sym("i", 24, 6, 27, 18)});
