@@ -292,6 +292,11 @@ class Parser {
     }
     if (spans) {  // brackets, big operators and structures are scripts only if they clear the line's centre
       if (t.box.y1 < line.center - 0.5 * p_.superscript * line.xheight) return Relation::Superscript;
+      // A fraction written as an exponent (x^{3/2}) reaches down past the line's centre, but its
+      // bar is above the line and it is smaller than a fraction of the row.
+      if (t.node.type == LayoutNode::Type::Fraction && s_[t.node.symbol].box.cy() < line.center - 0.5 * line.xheight &&
+          t.box.height() < 3 * line.xheight)
+        return Relation::Superscript;
       if (t.box.y0 > line.center + 0.5 * p_.subscript * line.xheight) return Relation::Subscript;
       return Relation::Right;
     }

@@ -61,6 +61,13 @@ TEST_CASE("a fraction, and a fraction inside a fraction", "[structure]") {
   CHECK(parse({sym("a", 0, 10, 10, 20), sym("-", 14, 14, 24, 15), sym("b", 28, 2, 36, 20)}) == "a - b");
 }
 
+TEST_CASE("a small fraction whose bar is above the line is an exponent; one on the line is in the row", "[structure]") {
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("3", 12, -6, 16, 2), sym("-", 11, 4, 18, 5), sym("2", 12, 7, 16, 15)}) ==
+        "x ^ { \\frac { 3 } { 2 } }");
+  CHECK(parse({sym("x", 0, 10, 10, 20), sym("a", 12, 2, 18, 12), sym("-", 11, 14, 20, 15), sym("b", 12, 17, 18, 27)}) ==
+        "x \\frac { a } { b }");
+}
+
 TEST_CASE("square roots, with and without an index", "[structure]") {
   CHECK(parse({sym("\\sqrt", 0, 0, 30, 22), sym("x", 12, 8, 22, 18)}) == "\\sqrt { x }");
   CHECK(parse({sym("3", 0, 0, 4, 7), sym("\\sqrt", 0, 0, 30, 22), sym("x", 12, 8, 22, 18)}) ==
