@@ -168,8 +168,10 @@ class Parser {
       else below.push_back(p);
     }
     if (above.empty() || below.empty()) return {};
-    grow_row(above, all, 0.5 * xh, [&](const Box& t) { return t.y1 < b.cy(); });
-    grow_row(below, all, 0.5 * xh, [&](const Box& t) { return t.y0 > b.cy(); });
+    // A numerator or denominator goes on past the bar's ends as far as the space between two
+    // symbols of a row (the - of -b written left of the bar).
+    grow_row(above, all, xh, [&](const Box& t) { return t.y1 < b.cy(); });
+    grow_row(below, all, xh, [&](const Box& t) { return t.y0 > b.cy(); });
     Unit u;
     u.node.type = LayoutNode::Type::Fraction;
     u.node.symbol = bar;

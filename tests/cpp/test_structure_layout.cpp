@@ -61,6 +61,11 @@ TEST_CASE("a fraction, and a fraction inside a fraction", "[structure]") {
   CHECK(parse({sym("a", 0, 10, 10, 20), sym("-", 14, 14, 24, 15), sym("b", 28, 2, 36, 20)}) == "a - b");
 }
 
+TEST_CASE("a numerator goes on left of the bar as far as a row's space: the - of -b", "[structure]") {
+  CHECK(parse({sym("-", 0, 12, 6, 13), sym("b", 14, 4, 22, 20), sym("+", 26, 8, 34, 16), sym("c", 38, 10, 46, 20),
+               sym("-", 10, 24, 50, 25), sym("2", 26, 28, 33, 40)}) == "\\frac { - b + c } { 2 }");
+}
+
 TEST_CASE("a small fraction whose bar is above the line is an exponent; one on the line is in the row", "[structure]") {
   CHECK(parse({sym("x", 0, 10, 10, 20), sym("3", 12, -6, 16, 2), sym("-", 11, 4, 18, 5), sym("2", 12, 7, 16, 15)}) ==
         "x ^ { \\frac { 3 } { 2 } }");
