@@ -281,8 +281,10 @@ class Parser {
     if (base.node.type == LayoutNode::Type::Symbol) {
       const SymbolKind base_kind = symbol_kind(base.label);
       if (base_kind == SymbolKind::Operator || base_kind == SymbolKind::Low || is_relation(base.label)) return Relation::Right;
-    } else {  // a fraction or root takes only a superscript, and only one written above its top
-      return t.box.cy() < base.box.y0 ? Relation::Superscript : Relation::Right;
+    } else {  // a fraction or root takes only a superscript, one written above its top (a root's
+              // top fifth: its bar, which a short exponent is written beside rather than above)
+      const double top = base.box.y0 + (base.node.type == LayoutNode::Type::Root ? 0.2 * base.box.height() : 0);
+      return t.box.cy() < top ? Relation::Superscript : Relation::Right;
     }
     const bool spans = kind == SymbolKind::Tall || kind == SymbolKind::BigOperator || t.node.type != LayoutNode::Type::Symbol;
     if (is_big_operator(base.label)) {

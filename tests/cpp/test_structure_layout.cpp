@@ -79,6 +79,8 @@ TEST_CASE("square roots, with and without an index", "[structure]") {
         "\\sqrt [ 3 ] { x }");
   CHECK(parse({sym("\\sqrt", 0, 0, 30, 22), sym("x", 12, 8, 22, 18), sym("+", 34, 8, 44, 18), sym("1", 48, 2, 52, 18)}) ==
         "\\sqrt { x } + 1");
+  // An exponent written beside the root's bar rather than above it.
+  CHECK(parse({sym("\\sqrt", 0, 0, 30, 30), sym("x", 12, 12, 22, 26), sym("2", 32, 0, 37, 10)}) == "\\sqrt { x } ^ { 2 }");
 }
 
 TEST_CASE("under a long root the body starts right after the hook, which is as wide as the sign is tall", "[structure]") {
