@@ -331,7 +331,8 @@ class Parser {
     std::optional<RelationFeatures> features;
     if (fixed) {
       r = *fixed;
-      if (r == Relation::Right && (continues_script(script, script_line, t, xh) || comma_in_script(script, script_line, t, next, xh)))
+      if (r == Relation::Right && (continues_script(script, script_line, t, xh) || comma_in_script(script, script_line, t, next, xh) ||
+                                   closes_script_bracket(base, script, t)))
         r = script;
     } else {
       const bool learned = p_.learned && relations_ && relations_->hidden > 0 && !teacher_;  // fitting: the rules
@@ -367,6 +368,20 @@ class Parser {
     const double own = e.informative ? e.xheight : std::max(t.box.width(), t.box.height());
     return std::abs(e.center - script_line.center) < p_.continuation * script_line.xheight &&
            own < 1.25 * script_line.xheight;
+  }
+
+  // A closing bracket whose opening one is in the script just written closes it there: 2^{(n-1)}.
+  bool closes_script_bracket(const Unit& base, Relation script, const Unit& t) const {
+    if (script == Relation::Right || t.node.type != LayoutNode::Type::Symbol) return false;
+    static const std::pair<const char*, const char*> kPairs[] = {{"(", ")"}, {"[", "]"}, {"\\{", "\\}"}};
+    for (const auto& [open, close] : kPairs) {
+      if (t.label != close) continue;
+      int depth = 0;
+      for (int i : script == Relation::Superscript ? base.sup : base.sub)
+        depth += s_[i].label == open ? 1 : s_[i].label == close ? -1 : 0;
+      return depth > 0;
+    }
+    return false;
   }
 
   // A comma between two symbols of the script just written is in it (the comma of Y_{l,m});

@@ -40,6 +40,12 @@ TEST_CASE("superscript and subscript", "[structure]") {
         "x ^ { 2 } + 1");
 }
 
+TEST_CASE("a closing bracket whose opening one is in the script closes it there", "[structure]") {
+  CHECK(parse({sym("2", 0, 10, 8, 24), sym("(", 10, -6, 13, 8), sym("n", 14, 0, 19, 6), sym("-", 21, 2, 25, 3),
+               sym("1", 27, -4, 29, 6), sym(")", 31, -4, 34, 20)}) == "2 ^ { ( n - 1 ) }");
+  CHECK(parse({sym("2", 0, 10, 8, 24), sym("n", 10, 0, 15, 6), sym(")", 17, -4, 20, 20)}) == "2 ^ { n } )");
+}
+
 TEST_CASE("a comma between two symbols of a subscript is in it; one before the baseline resumes is not", "[structure]") {
   // Y_{l,m}: the l, comma and m written small, below the line.
   CHECK(parse({sym("Y", 0, 2, 10, 20), sym("l", 11, 16, 13, 26), sym(",", 14, 24, 15, 28), sym("m", 16, 20, 22, 26)}) ==
