@@ -290,8 +290,11 @@ class Parser {
     if (is_big_operator(base.label)) {
       const Box& o = base.box;
       const double center = estimate(t, xh).center;
-      if (center < o.y0 + 0.25 * o.height()) return base.label == "\\lim" ? Relation::Right : Relation::Superscript;
-      if (center > o.y1 - 0.25 * o.height()) return Relation::Subscript;
+      // A limit lies beyond the sign's end, not only centred near it: the summand of a small
+      // \sum written low reaches up past it.
+      if (center < o.y0 + 0.25 * o.height() && t.box.y1 < o.y0 + 0.3 * o.height())
+        return base.label == "\\lim" ? Relation::Right : Relation::Superscript;
+      if (center > o.y1 - 0.25 * o.height() && t.box.y0 > o.y1 - 0.3 * o.height()) return Relation::Subscript;
       return Relation::Right;
     }
     if (spans) {  // brackets, big operators and structures are scripts only if they clear the line's centre

@@ -107,6 +107,11 @@ TEST_CASE("big operators take limits above and below", "[structure]") {
         normalize_latex("\\int_0^1 x"));
 }
 
+TEST_CASE("a summand written low beside a small \\sum reaches up past its foot: it is no limit", "[structure]") {
+  CHECK(parse({sym("\\sum", 0, 0, 20, 24), sym("P", 22, 10, 30, 28)}) == "\\sum P");
+  CHECK(parse({sym("\\sum", 0, 0, 20, 24), sym("n", 22, 22, 27, 28)}) == "\\sum _ { n }");
+}
+
 TEST_CASE("\\lim takes a limit below it and nothing above: what rises over it stays in the row", "[structure]") {
   const std::vector<RecognizedSymbol> below = {sym("\\lim", 0, 10, 20, 20), sym("x", 0, 24, 5, 30),
                                                sym("\\rightarrow", 7, 25, 13, 29), sym("0", 15, 24, 19, 30)};
