@@ -229,6 +229,13 @@ class Parser {
     return u;
   }
 
+  // Limits sit in the operator's column; an integral's are often written at its right, past
+  // its slant, within half its width.
+  static bool in_limit_column(const std::string& op, const Box& o, const Box& t) {
+    if (horizontal_overlap(t, o) >= 0.3 * std::min(t.width(), o.width()) + 1e-9) return true;
+    return op == "\\int" && t.x0 >= o.x0 && t.x0 < o.x1 + 0.5 * o.width();
+  }
+
   // Limits written above and below: what overlaps the operator's column, then the pieces
   // that continue those rows sideways (x \rightarrow 0 under \lim is wider than \lim).
   Unit big_operator(int op, std::set<int>& free, std::vector<Unit>& units) {
@@ -241,7 +248,7 @@ class Parser {
     for (int side = s_[op].label == "\\lim" ? 1 : 0; side < 2; ++side) {
       const auto on_side = [&](const Box& t) { return side == 0 ? t.y1 < o.y0 + reach : t.y0 > o.y1 - reach; };
       for (const Piece& p : all)
-        if (horizontal_overlap(p.box, o) >= 0.3 * std::min(p.box.width(), o.width()) + 1e-9 && on_side(p.box))
+        if (in_limit_column(s_[op].label, o, p.box) && on_side(p.box))
           rows[side].push_back(p);
       if (!rows[side].empty()) grow_row(rows[side], all, 0.5 * o.height(), on_side);
     }

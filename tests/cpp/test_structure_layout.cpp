@@ -107,6 +107,11 @@ TEST_CASE("big operators take limits above and below", "[structure]") {
         normalize_latex("\\int_0^1 x"));
 }
 
+TEST_CASE("an integral's limit written at its right, past its slant, is still its limit", "[structure]") {
+  CHECK(parse({sym("\\int", 0, 0, 10, 40), sym("a", 2, 42, 7, 48), sym("b", 12, -6, 17, 2), sym("f", 11, 10, 17, 38)}) ==
+        "\\int _ { a } ^ { b } f");
+}
+
 TEST_CASE("a summand written low beside a small \\sum reaches up past its foot: it is no limit", "[structure]") {
   CHECK(parse({sym("\\sum", 0, 0, 20, 24), sym("P", 22, 10, 30, 28)}) == "\\sum P");
   CHECK(parse({sym("\\sum", 0, 0, 20, 24), sym("n", 22, 22, 27, 28)}) == "\\sum _ { n }");
