@@ -210,6 +210,7 @@ class Parser {
         index.push_back(p);
       }
     }
+    drop_body_end(body, r);
     Unit u;
     u.node.type = LayoutNode::Type::Root;
     u.node.symbol = sign;
@@ -227,6 +228,28 @@ class Parser {
     u.node.first = parse(index_ids, xh);
     u.node.second = parse(body_ids, xh);
     return u;
+  }
+
+  // A root's body ends under its bar: a closing bracket whose opening one is not in the body,
+  // or an operator or relation, at the bar's end is the row's (the ) of (\sqrt{n}), the + of
+  // \sqrt{x} + 1 written close).
+  void drop_body_end(std::vector<Piece>& body, const Box& r) const {
+    std::stable_sort(body.begin(), body.end(), [](const Piece& a, const Piece& b) { return a.box.x0 < b.box.x0; });
+    while (!body.empty()) {
+      const Piece& last = body.back();
+      if (last.symbol < 0 || last.box.cx() < r.x1 - 0.2 * r.height()) return;
+      const std::string& label = s_[last.symbol].label;
+      if (label == ")" || label == "]") {
+        const std::string open = label == ")" ? "(" : "[";
+        int depth = 0;
+        for (size_t i = 0; i + 1 < body.size(); ++i)
+          if (body[i].symbol >= 0) depth += s_[body[i].symbol].label == open ? 1 : s_[body[i].symbol].label == label ? -1 : 0;
+        if (depth > 0) return;
+      } else if (symbol_kind(label) != SymbolKind::Operator && !is_relation(label)) {
+        return;
+      }
+      body.pop_back();
+    }
   }
 
   // Limits sit in the operator's column; an integral's are often written at its right, past

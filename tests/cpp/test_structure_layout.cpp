@@ -89,6 +89,16 @@ TEST_CASE("square roots, with and without an index", "[structure]") {
   CHECK(parse({sym("\\sqrt", 0, 0, 30, 30), sym("x", 12, 12, 22, 26), sym("2", 32, 0, 37, 10)}) == "\\sqrt { x } ^ { 2 }");
 }
 
+TEST_CASE("a root's body ends under its bar: a closing bracket or an operator at its end is the row's", "[structure]") {
+  CHECK(parse({sym("(", 0, 0, 3, 26), sym("\\sqrt", 4, 0, 30, 24), sym("n", 14, 12, 22, 22), sym(")", 28, 0, 32, 26)}) ==
+        "( \\sqrt { n } )");
+  CHECK(parse({sym("\\sqrt", 0, 0, 30, 22), sym("x", 12, 8, 20, 18), sym("+", 24, 8, 30, 16), sym("1", 34, 2, 37, 18)}) ==
+        "\\sqrt { x } + 1");
+  // A bracket opened in the body closes there.
+  CHECK(parse({sym("\\sqrt", 0, 0, 40, 24), sym("(", 10, 6, 13, 24), sym("n", 15, 12, 22, 22), sym(")", 35, 6, 39, 24)}) ==
+        "\\sqrt { ( n ) }");
+}
+
 TEST_CASE("under a long root the body starts right after the hook, which is as wide as the sign is tall", "[structure]") {
   // The hook of a root 24 tall ends about 7 to its right, whatever the length of the bar.
   CHECK(parse({sym("\\sqrt", 0, 0, 120, 24), sym("a", 9, 10, 17, 20), sym("+", 22, 10, 30, 20), sym("b", 35, 6, 43, 20),
