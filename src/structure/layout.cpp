@@ -131,6 +131,13 @@ class Parser {
     return units;
   }
 
+  bool ends_with_operator(const std::vector<Piece>& row) const {
+    const Piece* last = &row[0];
+    for (const Piece& p : row)
+      if (p.box.x1 > last->box.x1) last = &p;
+    return last->symbol >= 0 && symbol_kind(s_[last->symbol].label) == SymbolKind::Operator;
+  }
+
   // Pieces that continue a row sideways (the 2 of v^2 past the end of a fraction bar):
   // level with the row, close to it, and on the row's side of the anchor.
   template <class Side>
@@ -147,7 +154,9 @@ class Parser {
         if (taken[k]) continue;
         const double gap = std::max(t.x0 - extent.x1, extent.x0 - t.x1);
         const bool level = t.cy() > extent.y0 && t.cy() < extent.y1;
-        if (level && on_side(t) && gap < reach) {
+        // A row does not end with an operator: what follows one may be twice as far.
+        const double r = t.x0 >= extent.x1 && ends_with_operator(row) ? 2 * reach : reach;
+        if (level && on_side(t) && gap < r) {
           row.push_back(all[k]);
           taken[k] = true;
           extent = merge(extent, t);

@@ -72,6 +72,11 @@ TEST_CASE("a numerator goes on left of the bar as far as a row's space: the - of
                sym("-", 10, 24, 50, 25), sym("2", 26, 28, 33, 40)}) == "\\frac { - b + c } { 2 }");
 }
 
+TEST_CASE("a denominator does not end with an operator: what follows it past the bar's end is in it", "[structure]") {
+  CHECK(parse({sym("1", 12, 4, 15, 18), sym("-", 0, 20, 30, 21), sym("a", 2, 26, 10, 34), sym("+", 14, 26, 22, 34),
+               sym("b", 36, 22, 44, 34)}) == "\\frac { 1 } { a + b }");
+}
+
 TEST_CASE("a small fraction whose bar is above the line is an exponent; one on the line is in the row", "[structure]") {
   CHECK(parse({sym("x", 0, 10, 10, 20), sym("3", 12, -6, 16, 2), sym("-", 11, 4, 18, 5), sym("2", 12, 7, 16, 15)}) ==
         "x ^ { \\frac { 3 } { 2 } }");
