@@ -179,8 +179,12 @@ class Parser {
     if (above.empty() || below.empty()) return {};
     // A numerator or denominator goes on past the bar's ends as far as the space between two
     // symbols of a row (the - of -b written left of the bar).
-    grow_row(above, all, xh, [&](const Box& t) { return t.y1 < b.cy(); });
-    grow_row(below, all, xh, [&](const Box& t) { return t.y0 > b.cy(); });
+    // A relation beside a fraction is the row's (x = \frac{..}{..}, written level with the numerator).
+    std::vector<Piece> beside;
+    for (const Piece& p : all)
+      if (p.symbol < 0 || !is_relation(s_[p.symbol].label) || in_bar_column(b, p.box)) beside.push_back(p);
+    grow_row(above, beside, xh, [&](const Box& t) { return t.y1 < b.cy(); });
+    grow_row(below, beside, xh, [&](const Box& t) { return t.y0 > b.cy(); });
     Unit u;
     u.node.type = LayoutNode::Type::Fraction;
     u.node.symbol = bar;

@@ -77,6 +77,11 @@ TEST_CASE("a denominator does not end with an operator: what follows it past the
                sym("b", 36, 22, 44, 34)}) == "\\frac { 1 } { a + b }");
 }
 
+TEST_CASE("a relation written level with a numerator, left of the bar, is the row's", "[structure]") {
+  CHECK(parse({sym("x", 0, 14, 8, 24), sym("=", 11, 12, 19, 16), sym("a", 24, 6, 32, 16), sym("-", 22, 20, 40, 21),
+               sym("b", 27, 24, 35, 38)}) == "x = \\frac { a } { b }");
+}
+
 TEST_CASE("a small fraction whose bar is above the line is an exponent; one on the line is in the row", "[structure]") {
   CHECK(parse({sym("x", 0, 10, 10, 20), sym("3", 12, -6, 16, 2), sym("-", 11, 4, 18, 5), sym("2", 12, 7, 16, 15)}) ==
         "x ^ { \\frac { 3 } { 2 } }");
