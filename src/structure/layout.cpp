@@ -7,6 +7,7 @@
 
 #include "base/geometry.h"
 #include "base/median.h"
+#include "base/symbol.h"
 #include "structure/symbol_kind.h"
 
 namespace inkmath {
@@ -323,6 +324,8 @@ class Parser {
     if (kind == SymbolKind::Low || is_relation(t.label)) return Relation::Right;
     if (base.node.type == LayoutNode::Type::Symbol) {
       const SymbolKind base_kind = symbol_kind(base.label);
+      // An opening bracket takes no scripts: what follows it opens the bracket's content.
+      if (base.label == "(" || base.label == "[" || base.label == "\\{") return Relation::Right;
       if (base_kind == SymbolKind::Operator || base_kind == SymbolKind::Low || is_relation(base.label)) return Relation::Right;
     } else {  // a fraction or root takes only a superscript, one written above its top (a root's
               // top fifth: its bar, which a short exponent is written beside rather than above)
@@ -344,8 +347,11 @@ class Parser {
       if (t.box.y1 < line.center - 0.5 * p_.superscript * line.xheight) return Relation::Superscript;
       // A fraction written as an exponent (x^{3/2}) reaches down past the line's centre, but its
       // bar is above the line and it is smaller than a fraction of the row.
-      if (t.node.type == LayoutNode::Type::Fraction && s_[t.node.symbol].box.cy() < line.center - 0.5 * line.xheight &&
-          t.box.height() < 3 * line.xheight)
+      // The base of such an exponent is a letter, a digit or a closing bracket; a function name
+      // is followed by its argument (\sin \frac{\pi}{4}).
+      const bool takes_fraction = is_letter(base.label) || is_digit(base.label) || base.label == ")" || base.label == "]";
+      if (takes_fraction && t.node.type == LayoutNode::Type::Fraction &&
+          s_[t.node.symbol].box.cy() < line.center - 0.5 * line.xheight && t.box.height() < 3 * line.xheight)
         return Relation::Superscript;
       if (t.box.y0 > line.center + 0.5 * p_.subscript * line.xheight) return Relation::Subscript;
       return Relation::Right;

@@ -87,6 +87,11 @@ TEST_CASE("a small fraction whose bar is above the line is an exponent; one on t
         "x ^ { \\frac { 3 } { 2 } }");
   CHECK(parse({sym("x", 0, 10, 10, 20), sym("a", 12, 2, 18, 12), sym("-", 11, 14, 20, 15), sym("b", 12, 17, 18, 27)}) ==
         "x \\frac { a } { b }");
+  // A function name is followed by its argument, and an opening bracket by its content.
+  CHECK(parse({sym("\\sin", 0, 10, 16, 20), sym("\\pi", 32, 2, 38, 8), sym("-", 30, 9, 40, 10), sym("4", 32, 11, 38, 17)}) ==
+        "\\sin \\frac { \\pi } { 4 }");
+  CHECK(parse({sym("(", 0, 0, 4, 24), sym("1", 8, -6, 10, 2), sym("-", 6, 3, 14, 4), sym("2", 8, 5, 12, 12),
+               sym(")", 16, 0, 20, 24)}) == "( \\frac { 1 } { 2 } )");
 }
 
 TEST_CASE("square roots, with and without an index", "[structure]") {
