@@ -437,10 +437,10 @@ class Parser {
   }
 
   // A comma between two symbols of the script just written is in it (the comma of Y_{l,m});
-  // one followed by a symbol on the line is not (x_1, x_2).
+  // one followed by a symbol on the line is not (x_1, x_2). A comma hangs below its line.
   bool comma_in_script(Relation script, const LineEstimate& script_line, const Unit& t, const Unit* next, double xh) const {
     if (t.label != "," || !next || script == Relation::Right) return false;
-    return t.box.y0 > script_line.center - script_line.xheight && t.box.cy() < script_line.center + script_line.xheight &&
+    return t.box.y0 > script_line.center - script_line.xheight && t.box.cy() < script_line.center + 1.5 * script_line.xheight &&
            continues_script(script, script_line, *next, xh);
   }
 

@@ -53,6 +53,9 @@ TEST_CASE("a comma between two symbols of a subscript is in it; one before the b
   // x_1 , y: the letter after the comma is back on the line.
   CHECK(parse({sym("x", 0, 10, 10, 20), sym("1", 11, 16, 13, 26), sym(",", 15, 18, 16, 23), sym("y", 19, 10, 28, 26)}) ==
         "x _ { 1 } , y");
+  // S_{20,w}: the comma hangs below the subscript's line, as commas do.
+  CHECK(parse({sym("S", 0, 0, 10, 20), sym("2", 11, 18, 14, 26), sym("0", 15, 19, 18, 26), sym(",", 19, 26, 20, 31),
+               sym("w", 22, 21, 27, 25)}) == "S _ { 2 0 , w }");
 }
 
 TEST_CASE("nested superscripts", "[structure]") {
