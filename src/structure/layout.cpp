@@ -219,8 +219,9 @@ class Parser {
       if (in_root_body(r, t)) {
         body.push_back(p);
       } else if (t.cx() < r.x0 + std::min(0.35 * w, 0.3 * h) && t.cx() > r.x0 - std::min(0.5 * w, 0.1 * h) &&
-                 t.y1 < r.cy() && t.height() < 0.6 * h) {
-        // An index sits over the hook; the script of a symbol before the sign lies left of it.
+                 t.y1 < r.y0 + 0.7 * h && t.height() < 0.6 * h) {
+        // An index sits over the hook, its foot down to the hook's tip; the script of a symbol
+        // before the sign lies left of it.
         index.push_back(p);
       }
     }

@@ -122,6 +122,8 @@ TEST_CASE("under a long root the body starts right after the hook, which is as w
   CHECK(parse({sym("\\sqrt", 0, 0, 120, 24), sym("a", 9, 10, 17, 20), sym("+", 22, 10, 30, 20), sym("b", 35, 6, 43, 20),
                sym("+", 48, 10, 56, 20), sym("c", 61, 10, 69, 20), sym("+", 74, 10, 82, 20), sym("d", 87, 6, 95, 20)}) ==
         "\\sqrt { a + b + c + d }");
+  // An index may reach down to the hook's tip, below the sign's middle.
+  CHECK(parse({sym("3", 0, 8, 4, 19), sym("\\sqrt", 3, 0, 30, 30), sym("a", 12, 14, 22, 28)}) == "\\sqrt [ 3 ] { a }");
   // A root's index sits over its hook; the exponent of the symbol before a long root does not.
   CHECK(parse({sym("x", 0, 10, 8, 20), sym("2", 9, 0, 14, 7), sym("\\sqrt", 16, 0, 100, 24), sym("a", 26, 10, 34, 20),
                sym("+", 40, 10, 48, 20), sym("b", 54, 6, 62, 20)}) == "x ^ { 2 } \\sqrt { a + b }");
