@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "base/geometry.h"
 #include "base/median.h"
@@ -31,6 +32,16 @@ bool is_relation(const std::string& label) {
   static const std::set<std::string> relations = {"=", "\\neq", "\\leq", "\\geq", "\\lt", "\\gt", "<", ">",
                                                   "\\in", "\\rightarrow", "\\approx", "\\sim"};
   return relations.count(label) > 0;
+}
+
+// The brackets the layout pairs: an opening one takes no scripts, and a closing one belongs
+// where its opening one is.
+const std::pair<const char*, const char*> kBrackets[] = {{"(", ")"}, {"[", "]"}, {"\\{", "\\}"}};
+
+bool is_opening_bracket(const std::string& label) {
+  for (const auto& brackets : kBrackets)
+    if (label == brackets.first) return true;
+  return false;
 }
 
 class Parser {
@@ -179,8 +190,8 @@ class Parser {
     }
     if (above.empty() || below.empty()) return {};
     // A numerator or denominator goes on past the bar's ends as far as the space between two
-    // symbols of a row (the - of -b written left of the bar).
-    // A relation beside a fraction is the row's (x = \frac{..}{..}, written level with the numerator).
+    // symbols of a row (the - of -b written left of the bar), but takes no relation beside the
+    // bar: the = of x = \frac{a}{b}, written level with the numerator, is the row's.
     std::vector<Piece> beside;
     for (const Piece& p : all)
       if (p.symbol < 0 || !is_relation(s_[p.symbol].label) || in_bar_column(b, p.box)) beside.push_back(p);
@@ -255,11 +266,10 @@ class Parser {
       if (last.symbol < 0 || last.box.cx() < r.x1 - 0.2 * r.height()) return;
       const std::string& label = s_[last.symbol].label;
       if (label == ")" || label == "]") {
-        const std::string open = label == ")" ? "(" : "[";
-        int depth = 0;
+        std::vector<int> before;
         for (size_t i = 0; i + 1 < body.size(); ++i)
-          if (body[i].symbol >= 0) depth += s_[body[i].symbol].label == open ? 1 : s_[body[i].symbol].label == label ? -1 : 0;
-        if (depth > 0) return;
+          if (body[i].symbol >= 0) before.push_back(body[i].symbol);
+        if (closes_one_of(label, before)) return;
       } else if (symbol_kind(label) != SymbolKind::Operator && !is_relation(label)) {
         return;
       }
@@ -326,7 +336,7 @@ class Parser {
     if (base.node.type == LayoutNode::Type::Symbol) {
       const SymbolKind base_kind = symbol_kind(base.label);
       // An opening bracket takes no scripts: what follows it opens the bracket's content.
-      if (base.label == "(" || base.label == "[" || base.label == "\\{") return Relation::Right;
+      if (is_opening_bracket(base.label)) return Relation::Right;
       if (base_kind == SymbolKind::Operator || base_kind == SymbolKind::Low || is_relation(base.label)) return Relation::Right;
     } else {  // a fraction or root takes only a superscript, one written above its top (a root's
               // top fifth: its bar, which a short exponent is written beside rather than above)
@@ -423,18 +433,21 @@ class Parser {
            own < 1.25 * script_line.xheight;
   }
 
-  // A closing bracket whose opening one is in the script just written closes it there: 2^{(n-1)}.
-  bool closes_script_bracket(const Unit& base, Relation script, const Unit& t) const {
-    if (script == Relation::Right || t.node.type != LayoutNode::Type::Symbol) return false;
-    static const std::pair<const char*, const char*> kPairs[] = {{"(", ")"}, {"[", "]"}, {"\\{", "\\}"}};
-    for (const auto& [open, close] : kPairs) {
-      if (t.label != close) continue;
+  // Whether the closing bracket `close` closes one that the symbols `ids` leave open.
+  bool closes_one_of(const std::string& close, const std::vector<int>& ids) const {
+    for (const auto& [open, closing] : kBrackets) {
+      if (close != closing) continue;
       int depth = 0;
-      for (int i : script == Relation::Superscript ? base.sup : base.sub)
-        depth += s_[i].label == open ? 1 : s_[i].label == close ? -1 : 0;
+      for (int i : ids) depth += s_[i].label == open ? 1 : s_[i].label == close ? -1 : 0;
       return depth > 0;
     }
     return false;
+  }
+
+  // A closing bracket whose opening one is in the script just written closes it there: 2^{(n-1)}.
+  bool closes_script_bracket(const Unit& base, Relation script, const Unit& t) const {
+    if (script == Relation::Right || t.node.type != LayoutNode::Type::Symbol) return false;
+    return closes_one_of(t.label, script == Relation::Superscript ? base.sup : base.sub);
   }
 
   // A comma between two symbols of the script just written is in it (the comma of Y_{l,m});
