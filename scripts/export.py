@@ -54,11 +54,12 @@ def read(weights_path):
     return header, values
 
 
-def start_from(net, weights_path):
+def start_from(net, weights_path, contents=None):
     """Loads a weight file's LSTM and dense layers into net (of the file's sizes); the columns
     of the first dense layer that read the offline view start at 0, so that the network begins
-    as the file's. Returns the file's meta."""
-    header, values = read(weights_path)
+    as the file's. contents: what read(weights_path) gave, when the caller has it. Returns the
+    file's meta."""
+    header, values = contents or read(weights_path)
     taken = 0
 
     def take(shape):
