@@ -1,7 +1,7 @@
 // `inkmath context`: what scripts/fit-context fits the context tables on. For every ground-truth
 // symbol with a look-alike label, its size and place among its neighbours, measured by the same
-// code as recognition (refine/context.h) with the model's typical heights: "label,log_height,bottom"
-// per line. With --sizes: every upright symbol's "file,label,log(height)", outside scripts, to fit
+// code as recognition (refine/context.h) with the model's typical heights:
+// "group,label,log_height,bottom" per line, the group its look-alike group's number. With --sizes: every upright symbol's "file,label,log(height)", outside scripts, to fit
 // those heights.
 #include <cmath>
 #include <fstream>
@@ -43,8 +43,9 @@ int context(const Args& args) {
           continue;
         }
         SymbolContext c;
-        if (!has_look_alikes(symbols[i].label) || !symbol_context(symbols, i, heights, c)) continue;
-        csv << symbols[i].label << ',' << c.log_height << ',' << c.bottom << '\n';
+        const int group = look_alike_group(symbols[i].label);
+        if (group < 0 || !symbol_context(symbols, i, heights, c)) continue;
+        csv << group << ',' << symbols[i].label << ',' << c.log_height << ',' << c.bottom << '\n';
         ++samples;
       }
     } catch (const Error& e) {

@@ -23,7 +23,7 @@ const std::vector<PartKind>& part_kinds() {
   static const std::vector<PartKind> kinds = {
       {"classifier", "the symbol classifier: a weight file as src/nn/weights_file.h describes", false},
       {"relations", "structure: the row/superscript/subscript MLP (JSON)", false},
-      {"context", "refine: size and place of each look-alike label among its neighbours (JSON)", false},
+      {"context", "refine: how well a size and place among the neighbours fit each look-alike label (JSON)", false},
       {"layout", "settings: the layout thresholds (JSON, Config names)", false},
       {"lines", "settings: the line splitting (JSON, Config names lines.*)", false},
       {"language", "whole readings: a Kneser-Ney n-gram over symbol labels in reading order (src/language/ngram.h)",

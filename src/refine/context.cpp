@@ -18,9 +18,11 @@ const std::vector<std::vector<std::string>> kGroups = {
     {",", ")", "\\prime", "/"}, {"v", "V"}, {"w", "W"}, {"z", "Z"}, {"k", "K"}, {"y", "Y"}, {"u", "U"}};
 
 constexpr size_t kNeighbours = 4;
+// One neighbour alone is often a script of the symbol (x^{2}, x^{\prime}), which says little of the line.
+constexpr size_t kLeastNeighbours = 2;
 
-const ContextStats* stats_for(const ContextTables& tables, const std::string& label) {
-  for (const ContextStats& m : tables.labels)
+const ContextLabel* stats_for(const ContextTables& tables, const std::string& label) {
+  for (const ContextLabel& m : tables.labels)
     if (label == m.label) return &m;
   return nullptr;
 }
@@ -29,12 +31,6 @@ const std::vector<std::string>* group_of(const std::string& label) {
   for (const auto& g : kGroups)
     if (std::find(g.begin(), g.end(), label) != g.end()) return &g;
   return nullptr;
-}
-
-double log_likelihood(const ContextStats& m, const SymbolContext& c) {
-  const double h = (c.log_height - m.log_height) / m.log_height_spread;
-  const double b = (c.bottom - m.bottom) / m.bottom_spread;
-  return -0.5 * (h * h + b * b) - std::log(m.log_height_spread) - std::log(m.bottom_spread);
 }
 
 }  // namespace
@@ -49,7 +45,7 @@ bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, cons
     if (j == i || !is_upright(t)) continue;
     by_gap.push_back({std::max({t.x0 - s.x1, s.x0 - t.x1, 0.0}), j});
   }
-  if (by_gap.empty()) return false;
+  if (by_gap.size() < kLeastNeighbours) return false;
   std::stable_sort(by_gap.begin(), by_gap.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   by_gap.resize(std::min(by_gap.size(), kNeighbours));
   std::vector<double> scales, centres;
@@ -64,7 +60,10 @@ bool symbol_context(const std::vector<RecognizedSymbol>& symbols, size_t i, cons
   return true;
 }
 
-bool has_look_alikes(const std::string& label) { return group_of(label) != nullptr; }
+int look_alike_group(const std::string& label) {
+  const std::vector<std::string>* g = group_of(label);
+  return g ? int(g - kGroups.data()) : -1;
+}
 
 ContextTables context_tables_from_json(const std::string& text) {
   const auto j = nlohmann::json::parse(text, nullptr, false);
@@ -80,21 +79,20 @@ ContextTables context_tables_from_json(const std::string& text) {
     }
   }
   for (const auto& row : j["labels"]) {
-    ContextStats s;
+    ContextLabel s;
     try {
       s.label = row.at("label").get<std::string>();
-      s.log_height = row.at("log_height").get<float>();
-      s.log_height_spread = row.at("log_height_spread").get<float>();
-      s.bottom = row.at("bottom").get<float>();
-      s.bottom_spread = row.at("bottom_spread").get<float>();
+      s.height_weight = row.at("height_weight").get<float>();
+      s.bottom_weight = row.at("bottom_weight").get<float>();
+      s.bias = row.at("bias").get<float>();
       const nlohmann::json samples = row.value("samples", nlohmann::json(0));
       if (samples.is_number_unsigned() && samples.get<unsigned long long>() < (1u << 31)) s.samples = samples.get<int>();
     } catch (const nlohmann::json::exception&) {
-      throw Error("model: context part: each label needs label, log_height, log_height_spread, bottom, bottom_spread");
+      throw Error("model: context part: each label needs label, height_weight, bottom_weight, bias");
     }
-    if (!(s.log_height_spread > 0) || !(s.bottom_spread > 0) || !std::isfinite(s.log_height) || !std::isfinite(s.bottom) ||
-        !std::isfinite(s.log_height_spread) || !std::isfinite(s.bottom_spread))
-      throw Error("model: context part: bad statistics for '" + s.label + "'");
+    // Bounded, so that exp(weight * score) stays finite for any context.
+    for (const float v : {s.height_weight, s.bottom_weight, s.bias})
+      if (!std::isfinite(v) || std::abs(v) > 100) throw Error("model: context part: bad weights for '" + s.label + "'");
     tables.labels.push_back(s);
   }
   return tables;
@@ -114,17 +112,29 @@ int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const Co
     if (s.fixed || !known[i] || !group || !stats_for(tables, s.label) || !(s.score > 0)) continue;
     // The group's share of the classifier's belief is kept; within it, each look-alike's share
     // moves by how well the symbol's size and place fit that label.
-    double mass = 0, weighted_mass = 0;
-    std::vector<std::pair<Alternative*, double>> members;
+    struct Member {
+      Alternative* alternative;
+      double context_score;
+    };
+    std::vector<Member> members;
+    double mass = 0, best = -HUGE_VAL;
     for (Alternative& a : s.alternatives) {
-      const ContextStats* m = stats_for(tables, a.label);
+      const ContextLabel* m = stats_for(tables, a.label);
       if (!m || !(a.score >= min_score) || std::find(group->begin(), group->end(), a.label) == group->end()) continue;
-      const double w = a.score * std::exp(weight * log_likelihood(*m, contexts[i]));
-      members.push_back({&a, w});
-      mass += a.score, weighted_mass += w;
+      members.push_back({&a, m->score(contexts[i])});
+      mass += a.score;
+      best = std::max(best, members.back().context_score);
     }
-    if (members.size() < 2 || !(weighted_mass > 0)) continue;
-    for (auto& [a, w] : members) a->score = float(mass * w / weighted_mass);
+    if (members.size() < 2) continue;
+    // Against the best member's context score, so that exp() stays finite.
+    std::vector<double> weighted;
+    double weighted_mass = 0;
+    for (const Member& m : members) {
+      weighted.push_back(m.alternative->score * std::exp(weight * (m.context_score - best)));
+      weighted_mass += weighted.back();
+    }
+    if (!(weighted_mass > 0)) continue;
+    for (size_t k = 0; k < members.size(); ++k) members[k].alternative->score = float(mass * weighted[k] / weighted_mass);
     std::stable_sort(s.alternatives.begin(), s.alternatives.end(),
                      [](const Alternative& a, const Alternative& b) { return a.score > b.score; });
     if (s.alternatives.front().label != s.label) ++changed;

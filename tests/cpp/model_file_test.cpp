@@ -28,8 +28,8 @@ ModelFile tiny_model_file() {
   f.parts.push_back(classifier);
   f.parts.push_back(part("settings", R"({"segmentation": {"junk_weight": 3}, "alternatives": 3})",
                          checksum_text(classifier.bytes)));
-  f.parts.push_back(part("context", R"({"labels": [{"label": "x", "log_height": 0, "log_height_spread": 0.5,
-                                         "bottom": 0.5, "bottom_spread": 0.5}]})"));
+  f.parts.push_back(part("context", R"({"labels": [{"label": "x", "height_weight": -1.5, "bottom_weight": 0.2,
+                                         "bias": 0}]})"));
   return f;
 }
 

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "latex/normalize.h"
@@ -139,4 +140,30 @@ TEST_CASE("the layout uses the context label", "[context]") {
   CHECK(normalize_latex(read_symbols(m, Ink{}, symbols, config).latex) == "a n P x e");
   config.refine.context_weight = 0;  // off: the classifier's reading stands
   CHECK(read_symbols(m, Ink{}, symbols, config).symbols[2].label == "p");
+}
+
+TEST_CASE("the taller a symbol among its neighbours, the more it reads as the capital", "[context]") {
+  // From half the letters' height to six times it, bottom on their baseline: the share of P
+  // never falls, however far past any written P the symbol grows (a Gaussian per label gives
+  // it back to the p, whose sizes spread wider, in its tail).
+  float last = 0;
+  for (double top = 15; top >= -40; top -= 5) {
+    auto symbols = row_with(sym({{"p", 0.5f}, {"P", 0.45f}}, 24, top, 34, 20));
+    relabel(symbols);
+    const auto& alternatives = symbols[2].alternatives;
+    const auto capital = std::find_if(alternatives.begin(), alternatives.end(), [](const Alternative& a) { return a.label == "P"; });
+    REQUIRE(capital != alternatives.end());
+    CHECK(capital->score >= last);
+    last = capital->score;
+  }
+  CHECK(last > 0.9f);
+}
+
+TEST_CASE("one neighbour alone sets no scale: it is often the symbol's own script", "[context]") {
+  // x^{2}: beside its small exponent alone, an x would look as tall as a capital.
+  std::vector<RecognizedSymbol> symbols = {sym({{"x", 0.6f}, {"X", 0.35f}}, 0, 10, 20, 40), sym({{"2", 0.9f}}, 22, 0, 30, 12)};
+  SymbolContext c;
+  CHECK_FALSE(symbol_context(symbols, 0, testing::shipped_model().context.heights, c));
+  CHECK(relabel(symbols) == 0);
+  CHECK(symbols[0].label == "x");
 }

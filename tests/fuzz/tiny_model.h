@@ -62,10 +62,8 @@ inline std::vector<uint8_t> tiny_model(const std::vector<uint8_t>& classifier = 
                                     {"mean", numbers(kRelationFeatures)}, {"scale", scale},
                                     {"w1", rows(3, kRelationFeatures)}, {"b1", numbers(3)}, {"w2", rows(3, 3)},
                                     {"b2", numbers(3)}};
-  const nlohmann::json context = {{"labels", {{{"label", "x"}, {"log_height", -0.3}, {"log_height_spread", 0.5},
-                                               {"bottom", 0.3}, {"bottom_spread", 0.4}},
-                                              {{"label", ")"}, {"log_height", 0.4}, {"log_height_spread", 0.4},
-                                               {"bottom", 0.6}, {"bottom_spread", 0.3}}}}};
+  const nlohmann::json context = {{"labels", {{{"label", "x"}, {"height_weight", -1.5}, {"bottom_weight", 0.2}, {"bias", 0.3}},
+                                              {{"label", ")"}, {"height_weight", 2.0}, {"bottom_weight", 0.5}, {"bias", -0.3}}}}};
   const nlohmann::json settings = {{"refine", {{"context_weight", 0.5}}}};
   ModelFile file;
   const auto part = [&](const std::string& name, const std::vector<uint8_t>& bytes) {

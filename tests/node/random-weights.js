@@ -123,10 +123,9 @@ function randomModel(options = {}) {
   const context = {
     labels: ['1', 'x', 'X', ',', ')'].map((label, i) => ({
       label,
-      log_height: 0.2 * i - 0.4,
-      log_height_spread: 0.5,
-      bottom: 0.5,
-      bottom_spread: 0.4,
+      height_weight: 0.5 * i - 1,
+      bottom_weight: 0.3,
+      bias: 0.1 * i,
       samples: 100,
     })),
   };
