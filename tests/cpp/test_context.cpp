@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/error.h"
 #include "latex/normalize.h"
 #include "refine/context.h"
 #include "shipped_model.h"
@@ -166,4 +167,27 @@ TEST_CASE("one neighbour alone sets no scale: it is often the symbol's own scrip
   CHECK_FALSE(symbol_context(symbols, 0, testing::shipped_model().context.heights, c));
   CHECK(relabel(symbols) == 0);
   CHECK(symbols[0].label == "x");
+}
+
+TEST_CASE("a context part that is not weights per label is refused with the part named", "[context]") {
+  const auto message = [](const std::string& text) {
+    try {
+      context_tables_from_json(text);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  // The former statistics per label, and weights that exp() could not take.
+  CHECK_THAT(message(R"({"labels": [{"label": "x", "log_height": 0, "log_height_spread": 0.5, "bottom": 0.5, "bottom_spread": 0.5}]})"),
+             Catch::Contains("context part"));
+  CHECK_THAT(message(R"({"labels": [{"label": "x", "height_weight": 1e30, "bottom_weight": 0, "bias": 0}]})"),
+             Catch::Contains("bad weights for 'x'"));
+  const ContextTables t =
+      context_tables_from_json(R"({"labels": [{"label": "x", "height_weight": -1.5, "bottom_weight": 0.25, "bias": 0.5}]})");
+  REQUIRE(t.labels.size() == 1);
+  SymbolContext c;
+  c.log_height = 1;
+  c.bottom = 2;
+  CHECK(t.labels[0].score(c) == Approx(-1.5 + 0.5 + 0.5));
 }
