@@ -1,8 +1,8 @@
 // `inkmath context`: what scripts/fit-context fits the context tables on. For every ground-truth
 // symbol with a look-alike label, its size and place among its neighbours, measured by the same
 // code as recognition (refine/context.h) with the model's typical heights:
-// "group,label,log_height,bottom" per line, the group its look-alike group's number. With --sizes: every upright symbol's "file,label,log(height)", outside scripts, to fit
-// those heights.
+// "group,label,log_height,bottom" per line, the group its look-alike group's number. With
+// --sizes: every upright symbol's "file,label,log(height)", outside scripts, to fit those heights.
 #include <cmath>
 #include <fstream>
 #include <iomanip>

@@ -21,7 +21,7 @@ constexpr size_t kNeighbours = 4;
 // One neighbour alone is often a script of the symbol (x^{2}, x^{\prime}), which says little of the line.
 constexpr size_t kLeastNeighbours = 2;
 
-const ContextLabel* stats_for(const ContextTables& tables, const std::string& label) {
+const ContextLabel* context_label_of(const ContextTables& tables, const std::string& label) {
   for (const ContextLabel& m : tables.labels)
     if (label == m.label) return &m;
   return nullptr;
@@ -109,7 +109,7 @@ int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const Co
   for (size_t i = 0; i < symbols.size(); ++i) {
     RecognizedSymbol& s = symbols[i];
     const std::vector<std::string>* group = group_of(s.label);
-    if (s.fixed || !known[i] || !group || !stats_for(tables, s.label) || !(s.score > 0)) continue;
+    if (s.fixed || !known[i] || !group || !context_label_of(tables, s.label) || !(s.score > 0)) continue;
     // The group's share of the classifier's belief is kept; within it, each look-alike's share
     // moves by how well the symbol's size and place fit that label.
     struct Member {
@@ -119,7 +119,7 @@ int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const Co
     std::vector<Member> members;
     double mass = 0, best = -HUGE_VAL;
     for (Alternative& a : s.alternatives) {
-      const ContextLabel* m = stats_for(tables, a.label);
+      const ContextLabel* m = context_label_of(tables, a.label);
       if (!m || !(a.score >= min_score) || std::find(group->begin(), group->end(), a.label) == group->end()) continue;
       members.push_back({&a, m->score(contexts[i])});
       mass += a.score;
