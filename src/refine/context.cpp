@@ -115,6 +115,7 @@ int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const Co
     struct Member {
       Alternative* alternative;
       double context_score;
+      double weighted = 0;  // its score times exp(weight * context score), against the best
     };
     std::vector<Member> members;
     double mass = 0, best = -HUGE_VAL;
@@ -127,14 +128,10 @@ int prefer_context_alternatives(std::vector<RecognizedSymbol>& symbols, const Co
     }
     if (members.size() < 2) continue;
     // Against the best member's context score, so that exp() stays finite.
-    std::vector<double> weighted;
     double weighted_mass = 0;
-    for (const Member& m : members) {
-      weighted.push_back(m.alternative->score * std::exp(weight * (m.context_score - best)));
-      weighted_mass += weighted.back();
-    }
+    for (Member& m : members) weighted_mass += m.weighted = m.alternative->score * std::exp(weight * (m.context_score - best));
     if (!(weighted_mass > 0)) continue;
-    for (size_t k = 0; k < members.size(); ++k) members[k].alternative->score = float(mass * weighted[k] / weighted_mass);
+    for (const Member& m : members) m.alternative->score = float(mass * m.weighted / weighted_mass);
     std::stable_sort(s.alternatives.begin(), s.alternatives.end(),
                      [](const Alternative& a, const Alternative& b) { return a.score > b.score; });
     if (s.alternatives.front().label != s.label) ++changed;
