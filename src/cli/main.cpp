@@ -80,6 +80,8 @@ options:
   --resize F           dataset: how much the copies change size and aspect, from 0 to 4 (default 1)
   --junk N             dataset: junk stroke groups per expression (default 0)
   --alone P            dataset: the share of symbols also written as their own ink (default 0)
+  --primes P           dataset: the share of expressions also written with a prime drawn beside one of
+                       their letters: the prime, and the letter with it as junk (default 0)
   --glyphs 1           dataset: also write each sample's rendered glyph (PREFIX.glyphs.f32), the
                        offline view's input
   --seed N             dataset, pages: random seed (default 1)

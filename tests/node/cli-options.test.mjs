@@ -101,3 +101,38 @@ test('dataset --resize sets how much the distorted copies change size; a bad val
   assert.match(r.stderr, /--resize/);
   assert.ok(!fs.existsSync(path.join(dir, 'bad.f32')), 'nothing is written');
 });
+
+test('dataset --primes writes a prime beside a letter, and the letter with it as junk', { skip }, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkmath-cli-'));
+  const file = path.join(dir, 'letter.inkml');
+  // An x (two crossing strokes) and a 2 beside it: only the x may carry a prime.
+  fs.writeFileSync(file, `<ink xmlns="http://www.w3.org/2003/InkML"><annotation type="truth">$x2$</annotation>
+<trace id="0">0 0, 10 12</trace><trace id="1">10 0, 0 12</trace>
+<trace id="2">${trace(symbols[0].strokes[0].map(([x, y]) => [x + 30, y - 18]))}</trace>
+<traceGroup><annotation type="truth">Segmentation</annotation>
+<traceGroup><annotation type="truth">x</annotation><traceView traceDataRef="0"/><traceView traceDataRef="1"/></traceGroup>
+<traceGroup><annotation type="truth">2</annotation><traceView traceDataRef="2"/></traceGroup></traceGroup></ink>`);
+  const labels = (...args) => {
+    const prefix = path.join(dir, `primes-${args.join('-')}`);
+    const r = run('dataset', '--out', prefix, '--features', 'online+context+size+place', ...args, file);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(fs.readFileSync(`${prefix}.json`, 'utf8')).labels;
+  };
+  assert.deepEqual(labels(), ['x', '2']);
+  assert.deepEqual(labels('--primes', '0'), ['x', '2']);
+  assert.deepEqual(labels('--primes', '1'), ['x', '2', '\\prime', 'junk']);
+  // The group's last features: its log height and width, then how far its centre and bottom lie
+  // from its neighbours' (a prime: smaller than the x, its bottom above theirs).
+  const bytes = fs.readFileSync(path.join(dir, 'primes---primes-1.f32'));
+  const values = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'primes---primes-1.json'), 'utf8'));
+  const width = meta.feature_count, row = meta.points * width;
+  const group = (k) => values.slice(k * row + width - meta.group_features, k * row + width);
+  assert.ok(group(2)[0] < group(0)[0], `log heights: prime ${group(2)[0]}, x ${group(0)[0]}`);
+  assert.ok(group(2)[3] < 0, `the prime's bottom: ${group(2)[3]}`);
+  assert.deepEqual(labels('--primes', '1', '--augment', '2'),
+    ['x', 'x', 'x', '2', '2', '2', '\\prime', '\\prime', '\\prime', 'junk']);
+  const r = run('dataset', '--out', path.join(dir, 'bad'), '--primes', '2', file);
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /--primes/);
+});
