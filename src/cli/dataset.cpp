@@ -164,6 +164,12 @@ int dataset(const Args& args) {
     sources.push_back(file);
     alone_flags.push_back(by_itself ? 1 : 0);
   };
+  // A symbol as written, then its distorted copies, one per writer's style, in the same surroundings.
+  auto emit_with_copies = [&](const std::vector<Stroke>& group, const Surroundings& around, const std::string& label,
+                              int file, const std::vector<Style>& styles) {
+    emit(group, around, label, file);
+    for (size_t a = 0; a < styles.size() && !group.empty(); ++a) emit(distort(group, styles[a], rng), around, label, file);
+  };
   for (size_t k = 0; k < files.size() && k < limit; ++k) {
     try {
       InkmlDocument doc = read_inkml_file(files[k]);
@@ -178,8 +184,7 @@ int dataset(const Args& args) {
       for (const auto& s : doc.symbols) {
         const auto group = strokes_of(doc.ink, s.strokes);
         const Surroundings around = surroundings(doc.ink, boxes, s.strokes, writer_scale);
-        emit(group, around, s.label, file);
-        for (int a = 0; a < augment && !group.empty(); ++a) emit(distort(group, styles[a], rng), around, s.label, file);
+        emit_with_copies(group, around, s.label, file, styles);
         if (alone > 0 && !group.empty() && std::uniform_real_distribution<double>(0, 1)(rng) < alone) {
           const auto copy = augment > 0 ? distort(group, styles[0], rng) : group;
           emit(copy, surroundings_alone(copy), s.label, file, true);
@@ -200,9 +205,7 @@ int dataset(const Args& args) {
         together.push_back(prime[0]);
         const std::vector<Box> with_boxes = stroke_boxes(ink);
         const double scale = inkmath::writer_scale(ink);
-        const Surroundings around = surroundings(ink, with_boxes, prime, scale);
-        emit(strokes_of(ink, prime), around, "\\prime", file);
-        for (int a = 0; a < augment; ++a) emit(distort(strokes_of(ink, prime), styles[a], rng), around, "\\prime", file);
+        emit_with_copies(strokes_of(ink, prime), surroundings(ink, with_boxes, prime, scale), "\\prime", file, styles);
         emit(strokes_of(ink, together), surroundings(ink, with_boxes, together, scale), "junk", file);
       }
     } catch (const Error& e) {
